@@ -1,0 +1,185 @@
+"""The tables of one unit and year, composed from scoring, budget and efficiency.
+
+Each function takes a loaded :class:`~lakip.load.Unit` and returns a
+DataFrame (or, for :func:`ringkasan`, a dict) with exact, unrounded values;
+notebooks and the CLI show or write them. Nothing here reads or writes files.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from lakip import budget, efficiency, scoring
+from lakip.load import DataError, Masalah, Unit
+
+__all__ = [
+    "cek_tahun",
+    "skor_unit",
+    "tabel_capaian_iku",
+    "tabel_capaian_sasaran",
+    "tabel_perbandingan",
+    "tabel_anggaran",
+    "tabel_cek_anggaran",
+    "tabel_total_anggaran",
+    "tabel_efisiensi",
+    "ringkasan",
+]
+
+
+def cek_tahun(unit: Unit, tahun: int | None) -> int:
+    """The year to analyse: ``tahun`` if the data has it, else the latest year with realisasi."""
+    if tahun is None:
+        tahun = unit.tahun_terakhir
+        if tahun is None:
+            raise DataError([Masalah("kinerja.csv", None, "realisasi", "belum ada realisasi pada tahun mana pun")])
+        return tahun
+    if tahun not in unit.tahun:
+        ada = ", ".join(str(t) for t in unit.tahun)
+        raise DataError([Masalah("kinerja.csv", None, "tahun", f"tahun {tahun} tidak ada di data (tahun yang ada: {ada})")])
+    return int(tahun)
+
+
+def _teks(nilai: str, angka: float, jenis: str) -> object:
+    """A target or realisasi for a machine-readable table: the number for jenis
+    angka, the canonical text (``9/9``, ``Tinggi``, ``80-90``) otherwise."""
+    if isinstance(nilai, str) and nilai.strip().lower() in {"", "n/a", "na", "-", "n.a."}:
+        return np.nan
+    if jenis == "angka":
+        return angka
+    return " ".join(str(nilai).split())
+
+
+def skor_unit(unit: Unit) -> pd.DataFrame:
+    """Every IKU row of every year, scored under the unit's choices."""
+    return scoring.skor(unit.kinerja, unit.pilihan)
+
+
+def tabel_capaian_iku(unit: Unit, tahun: int) -> pd.DataFrame:
+    """Capaian of every IKU in a year (Tabel 3.2 form), in the order of indikator.csv.
+
+    Columns: kode, sasaran_kode, indikator, satuan, polaritas, target,
+    realisasi, capaian, kategori, then status, catatan, jenis, target_nilai,
+    realisasi_nilai.
+    """
+    s = skor_unit(unit)
+    s = s[s["tahun"] == tahun]
+    ind = unit.indikator[["kode", "indikator", "satuan"]]
+    out = ind.merge(s, on="kode", how="inner", validate="one_to_one")
+    out["target"] = [_teks(v, a, j) for v, a, j in zip(out["target"], out["target_nilai"], out["jenis"])]
+    out["realisasi"] = [_teks(v, a, j) for v, a, j in zip(out["realisasi"], out["realisasi_nilai"], out["jenis"])]
+    cols = ["kode", "sasaran_kode", "indikator", "satuan", "polaritas", "target", "realisasi", "capaian",
+            "kategori", "status", "catatan", "jenis", "target_nilai", "realisasi_nilai"]
+    return out[cols].reset_index(drop=True)
+
+
+def tabel_capaian_sasaran(unit: Unit, tahun: int) -> pd.DataFrame:
+    """Capaian of every sasaran in a year: the mean of its measured IKU.
+
+    Columns: sasaran_kode, sasaran, jumlah_iku, capaian, kategori, jumlah_terukur.
+    """
+    s = skor_unit(unit)
+    s = s[s["tahun"] == tahun]
+    sas = scoring.capaian_sasaran(s, unit.pilihan)
+    names = unit.indikator.drop_duplicates("sasaran_kode")[["sasaran_kode", "sasaran"]]
+    out = names.merge(sas, on="sasaran_kode", how="inner", validate="one_to_one")
+    return out[["sasaran_kode", "sasaran", "jumlah_iku", "capaian", "kategori", "jumlah_terukur"]].reset_index(drop=True)
+
+
+def tabel_perbandingan(unit: Unit, tahun: int) -> pd.DataFrame:
+    """Every IKU in every year up to ``tahun`` (Tabel 3.3 form), with the change in pp.
+
+    Columns: kode, tahun, target, realisasi, capaian, kategori, perubahan_pp.
+    """
+    s = skor_unit(unit)
+    s = s[s["tahun"] <= tahun].copy()
+    s["target"] = [_teks(v, a, j) for v, a, j in zip(s["target"], s["target_nilai"], s["jenis"])]
+    s["realisasi"] = [_teks(v, a, j) for v, a, j in zip(s["realisasi"], s["realisasi_nilai"], s["jenis"])]
+    out = scoring.perbandingan(s)
+    order = {k: i for i, k in enumerate(unit.indikator["kode"])}
+    out = out.assign(_urut=out["kode"].map(order)).sort_values(["_urut", "tahun"], kind="stable")
+    return out[["kode", "tahun", "target", "realisasi", "capaian", "kategori", "perubahan_pp"]].reset_index(drop=True)
+
+
+def _anggaran_tahun(unit: Unit, tahun: int) -> pd.DataFrame:
+    return unit.anggaran[unit.anggaran["tahun"] == tahun]
+
+
+def tabel_anggaran(unit: Unit, tahun: int) -> pd.DataFrame:
+    """Every budget node of a year with its serapan.
+
+    Columns: kode, induk, tingkat, uraian, pagu, realisasi, serapan.
+    """
+    a = budget.serapan(_anggaran_tahun(unit, tahun))
+    return a[["kode", "induk", "tingkat", "uraian", "pagu", "realisasi", "serapan"]].reset_index(drop=True)
+
+
+def tabel_cek_anggaran(unit: Unit, tahun: int) -> pd.DataFrame:
+    """Each parent of the budget tree against the sum of its children."""
+    return budget.cek_rollup(_anggaran_tahun(unit, tahun)).drop(columns="tahun")
+
+
+def tabel_total_anggaran(unit: Unit, tahun: int) -> pd.DataFrame:
+    """The total of each budget tree of the year."""
+    return budget.total_pohon(_anggaran_tahun(unit, tahun)).drop(columns="tahun")
+
+
+def tabel_efisiensi(unit: Unit, tahun: int, metode: str | None = None) -> pd.DataFrame:
+    """Efficiency of every IKU with a budget (DOMAIN.md section 7), by the unit's method.
+
+    Columns: kode, capaian_kinerja, capaian_anggaran, metode, nilai, status,
+    target_tercapai, pagu, realisasi_anggaran.
+    """
+    iku = tabel_capaian_iku(unit, tahun)
+    ang = unit.anggaran_iku[unit.anggaran_iku["tahun"] == tahun]
+    return efficiency.efisiensi(iku[["kode", "capaian"]], ang, metode or unit.pilihan.metode_efisiensi)
+
+
+def _json(x: Any) -> Any:
+    """Plain JSON values: NaN becomes null, numpy scalars become Python ones."""
+    if isinstance(x, dict):
+        return {k: _json(v) for k, v in x.items()}
+    if isinstance(x, (list, tuple)):
+        return [_json(v) for v in x]
+    if isinstance(x, (np.integer,)):
+        return int(x)
+    if isinstance(x, (float, np.floating)):
+        return None if math.isnan(x) else float(x)
+    if x is pd.NA or x is None:
+        return None
+    return x
+
+
+def ringkasan(unit: Unit, tahun: int) -> dict[str, Any]:
+    """The key figures of a year: means, counts, distribution and the choices used."""
+    s = skor_unit(unit)
+    s = s[s["tahun"] == tahun]
+    means = scoring.rata_rata(s, unit.pilihan)
+    dist = scoring.distribusi(s, unit.pilihan.skala)
+    tot = tabel_total_anggaran(unit, tahun)
+    return _json({
+        "entitas": unit.slug,
+        "nama": unit.nama,
+        "pemda": unit.entitas.get("pemda"),
+        "tahun": tahun,
+        "capaian": {
+            "rata_rata_iku": means["rata_rata_iku"],
+            "rata_rata_sasaran": means["rata_rata_sasaran"],
+            "keterangan": "rata_rata_iku: rata-rata capaian semua IKU yang terukur (angka utama); "
+                          "rata_rata_sasaran: rata-rata capaian sasaran",
+        },
+        "jumlah": {
+            "iku": means["jumlah_iku"],
+            "iku_terukur": means["jumlah_terukur"],
+            "iku_belum_dapat_diukur": means["jumlah_belum_terukur"],
+            "sasaran": means["jumlah_sasaran"],
+            "sasaran_terukur": means["jumlah_sasaran_terukur"],
+        },
+        "distribusi": dist[["kategori", "jumlah", "persen", "persen_terukur"]].to_dict("records"),
+        "anggaran": tot[["pohon", "pagu", "realisasi", "serapan"]].to_dict("records"),
+        "pilihan": unit.pilihan.as_dict(),
+        "peringatan": [str(m) for m in unit.peringatan],
+    })

@@ -1,0 +1,75 @@
+"""The ``lakip`` command.
+
+Exit status: 0 on success, 2 when the input cannot be used (every problem is
+printed, in Indonesian, with file, row and column), 1 for an unexpected
+failure of the program itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from lakip.load import DataError
+
+__all__ = ["main"]
+
+
+def _tahun(text: str) -> int:
+    if not (text.isdigit() and len(text) == 4):
+        raise argparse.ArgumentTypeError(f"'{text}' bukan tahun (tulis 4 angka, mis. 2024)")
+    return int(text)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse exits 2 on usage errors too
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: galat: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="lakip", description="Analisis Laporan Kinerja (LKjIP) yang dapat diulang.")
+    sub = p.add_subparsers(dest="perintah", required=True, metavar="PERINTAH", parser_class=_Parser)
+
+    def common(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--data", metavar="DIR", help="folder data (bawaan: data/ proyek)")
+        sp.add_argument("--entity", metavar="SLUG", help="unit (bawaan: satu-satunya atau yang pertama)")
+
+    run = sub.add_parser("run", help="jalankan analisis satu unit dan satu tahun")
+    common(run)
+    run.add_argument("--year", type=_tahun, metavar="YYYY", help="tahun (bawaan: tahun terakhir yang ada realisasinya)")
+    run.add_argument("--out", metavar="DIR", help="folder keluaran (bawaan: outputs/ proyek)")
+
+    check = sub.add_parser("periksa", help="periksa data tanpa menulis keluaran")
+    common(check)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.perintah == "run":
+            from lakip.run import jalankan
+
+            folder = jalankan(args.data, args.entity, args.year, args.out)
+            print(f"Selesai: {folder}")
+        else:
+            from lakip.load import muat
+            from lakip.paths import DATA_DIR, resolve
+
+            unit = muat(resolve(args.data, DATA_DIR), args.entity)
+            for m in unit.peringatan:
+                print(str(m), file=sys.stderr)
+            print(f"Data {unit.slug} dapat dipakai: {len(unit.indikator)} IKU, tahun {', '.join(map(str, unit.tahun))}.")
+    except DataError as e:
+        print(str(e), file=sys.stderr)
+        warnings = [m for m in e.masalah if m.tingkat == "peringatan"]
+        for m in warnings:
+            print(f"  - {m}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,568 @@
+"""Reading and validating a unit's data folder (the data contract of data/README.md).
+
+This is the one validation layer at the edge. Every problem is collected, in
+Indonesian, with its file, row and column, and reported all at once as a
+:class:`DataError`; warnings (``peringatan``) do not stop a run. Rows are
+numbered as a spreadsheet shows them: the header is row 1.
+
+Per-column checks (required values, allowed words, years) are pandera
+schemas validated lazily; numbers, cross-file references and the tree are
+checked here by hand, because their messages need the reason and the row.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pandera.pandas as pa
+import yaml
+
+from lakip.config import SKALA_ORDINAL, Pilihan
+from lakip.numbers import AngkaError, is_kosong, parse_angka, parse_level, parse_rentang
+from lakip.paths import DATA_DIR
+
+__all__ = [
+    "Masalah",
+    "DataError",
+    "Unit",
+    "KOLOM",
+    "TAHUN_MIN",
+    "TAHUN_MAKS",
+    "daftar_entitas",
+    "muat",
+    "kunci_laporan",
+]
+
+TAHUN_MIN, TAHUN_MAKS = 1990, 2100
+POLARITAS = ("naik", "turun")
+JENIS = ("angka", "rentang", "level", "kategori")
+TINGKAT = ("program", "bagian", "kegiatan", "subkegiatan")
+
+#: Required columns of each table.
+KOLOM: dict[str, tuple[str, ...]] = {
+    "indikator.csv": ("kode", "tujuan", "sasaran_kode", "sasaran", "indikator", "satuan", "polaritas", "jenis", "skala", "formula"),
+    "kinerja.csv": ("kode", "tahun", "target", "realisasi"),
+    "anggaran.csv": ("tahun", "kode", "induk", "tingkat", "uraian", "pagu", "realisasi"),
+    "anggaran_iku.csv": ("tahun", "kode", "pagu", "realisasi"),
+    "laporan.csv": ("tahun", "tabel", "kunci", "nilai"),
+    "sdm.csv": ("status", "jumlah"),
+    "perda.csv": ("uraian", "tanggal"),
+}
+_OPSIONAL = ("sdm.csv", "perda.csv")
+
+
+@dataclass(frozen=True)
+class Masalah:
+    """One problem in the input, located as precisely as it can be."""
+
+    berkas: str
+    baris: int | None
+    kolom: str | None
+    pesan: str
+    tingkat: str = "galat"  # galat (error) | peringatan (warning)
+
+    def __str__(self) -> str:
+        where = self.berkas
+        if self.baris is not None:
+            where += f" baris {self.baris}"
+        if self.kolom:
+            where += f"{',' if self.baris is not None else ''} kolom {self.kolom}"
+        prefix = "peringatan: " if self.tingkat == "peringatan" else ""
+        return f"{where}: {prefix}{self.pesan}"
+
+
+class DataError(Exception):
+    """The data cannot be used; ``masalah`` lists every problem found."""
+
+    def __init__(self, masalah: list[Masalah]):
+        self.masalah = masalah
+        galat = [m for m in masalah if m.tingkat == "galat"]
+        lines = "\n".join(f"  - {m}" for m in galat)
+        super().__init__(f"Data tidak dapat dipakai: {len(galat)} masalah ditemukan.\n{lines}")
+
+
+@dataclass
+class Unit:
+    """The loaded data of one unit (entity)."""
+
+    slug: str
+    folder: Path
+    entitas: dict[str, Any]
+    pilihan: Pilihan
+    indikator: pd.DataFrame
+    kinerja: pd.DataFrame
+    anggaran: pd.DataFrame
+    anggaran_iku: pd.DataFrame
+    laporan: pd.DataFrame
+    lampiran: dict[str, pd.DataFrame] = field(default_factory=dict)
+    peringatan: list[Masalah] = field(default_factory=list)
+
+    @property
+    def nama(self) -> str:
+        return str(self.entitas.get("nama", self.slug))
+
+    @property
+    def tahun(self) -> list[int]:
+        """Every year with an IKU row."""
+        return sorted(int(t) for t in self.kinerja["tahun"].unique())
+
+    @property
+    def tahun_terakhir(self) -> int | None:
+        """The latest year with at least one realisasi (the default year of a run)."""
+        ada = self.kinerja[self.kinerja["realisasi_nilai"].notna()]
+        return int(ada["tahun"].max()) if len(ada) else None
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def _baca_csv(path: Path, masalah: list[Masalah]) -> pd.DataFrame | None:
+    """Read a CSV file as text cells, indexed by spreadsheet row number."""
+    name = path.name
+    wajib = KOLOM[name]
+    if not path.is_file():
+        if name not in _OPSIONAL:
+            masalah.append(Masalah(name, None, None, "berkas tidak ditemukan"))
+        return None
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        masalah.append(Masalah(
+            name, _line_of(data, e.start), None,
+            "berkas bukan UTF-8; simpan ulang sebagai 'CSV UTF-8 (dipisah koma)'",
+        ))
+        return None
+    if not text.strip():
+        masalah.append(Masalah(name, None, None, "berkas kosong"))
+        return None
+    first = text.splitlines()[0]
+    header_comma = [h.strip().lower() for h in next(csv.reader([first]))]
+    header_semi = [h.strip().lower() for h in next(csv.reader([first], delimiter=";"))]
+    sep = ","
+    if len(header_semi) > len(header_comma) and set(wajib) <= set(header_semi):
+        sep = ";"  # saved by Excel with an Indonesian locale
+    reader = csv.reader(io.StringIO(text), delimiter=sep)
+    header = [h.strip().lower() for h in next(reader)]
+    missing = [k for k in wajib if k not in header]
+    if missing:
+        for k in missing:
+            masalah.append(Masalah(name, 1, k, "kolom wajib tidak ada"))
+        return None
+    dup = sorted({h for h in header if header.count(h) > 1 and h})
+    if dup:
+        masalah.append(Masalah(name, 1, dup[0], "nama kolom berulang"))
+        return None
+    rows, index = [], []
+    for row in reader:
+        line = reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            masalah.append(Masalah(name, line, None, f"baris berisi {len(row)} kolom, seharusnya {len(header)}"))
+            continue
+        rows.append([cell.strip() for cell in row])
+        index.append(line)
+    df = pd.DataFrame(rows, columns=header, index=pd.Index(index, name="baris"), dtype=object)
+    if df.empty:
+        masalah.append(Masalah(name, None, None, "berkas tidak berisi baris data"))
+        return None
+    return df
+
+
+# --------------------------------------------------------------------------- schemas
+
+
+def _tahun_ok(v: str) -> bool:
+    return bool(re.fullmatch(r"\d{4}", v)) and TAHUN_MIN <= int(v) <= TAHUN_MAKS
+
+
+_WAJIB_ISI = pa.Check(lambda v: v != "", element_wise=True, error="wajib diisi")
+_TAHUN = pa.Check(_tahun_ok, element_wise=True, error=f"bukan tahun antara {TAHUN_MIN} dan {TAHUN_MAKS}")
+
+
+def _isin(values: tuple[str, ...]) -> pa.Check:
+    return pa.Check(lambda v: v in values, element_wise=True, error=f"harus salah satu dari: {', '.join(values)}")
+
+
+def _schema(cols: dict[str, list[pa.Check]]) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema({k: pa.Column(object, checks=v) for k, v in cols.items()}, strict=False)
+
+
+SKEMA: dict[str, pa.DataFrameSchema] = {
+    "indikator.csv": _schema({
+        "kode": [_WAJIB_ISI], "sasaran_kode": [_WAJIB_ISI], "sasaran": [_WAJIB_ISI],
+        "indikator": [_WAJIB_ISI], "polaritas": [_isin(POLARITAS)], "jenis": [_isin(JENIS)],
+    }),
+    "kinerja.csv": _schema({"kode": [_WAJIB_ISI], "tahun": [_TAHUN]}),
+    "anggaran.csv": _schema({"tahun": [_TAHUN], "kode": [_WAJIB_ISI], "tingkat": [_isin(TINGKAT)], "uraian": [_WAJIB_ISI]}),
+    "anggaran_iku.csv": _schema({"tahun": [_TAHUN], "kode": [_WAJIB_ISI]}),
+    "laporan.csv": _schema({"tahun": [_TAHUN], "tabel": [_WAJIB_ISI], "kunci": [_WAJIB_ISI]}),
+}
+
+
+def _validasi_skema(name: str, df: pd.DataFrame, masalah: list[Masalah]) -> set[int]:
+    """Run the pandera schema; return the rows that failed."""
+    schema = SKEMA.get(name)
+    if schema is None:
+        return set()
+    try:
+        schema.validate(df, lazy=True)
+    except pa.errors.SchemaErrors as err:
+        fc = err.failure_cases.dropna(subset=["index"])
+        bad = set()
+        for row in fc.itertuples(index=False):
+            baris = int(row.index)
+            bad.add(baris)
+            value = "" if row.failure_case is None else str(row.failure_case)
+            pesan = row.check if value == "" else f"'{value}' {row.check}"
+            masalah.append(Masalah(name, baris, row.column, pesan))
+        return bad
+    return set()
+
+
+def _duplikat(name: str, df: pd.DataFrame, keys: list[str], masalah: list[Masalah]) -> None:
+    dup = df[df.duplicated(keys, keep=False)]
+    for _, grp in dup.groupby(keys, sort=False):
+        first = int(grp.index[0])
+        ident = ", ".join(f"{k} {v}" for k, v in zip(keys, grp.iloc[0][keys]))
+        for baris in grp.index[1:]:
+            masalah.append(Masalah(name, int(baris), None, f"baris ganda ({ident}), sama dengan baris {first}"))
+
+
+def _angka_kolom(name: str, df: pd.DataFrame, kolom: str, masalah: list[Masalah], wajib: bool, negatif: bool = False) -> pd.Series:
+    """Parse a column of numbers; collect a problem per unreadable cell."""
+    out = []
+    for baris, v in df[kolom].items():
+        try:
+            x = parse_angka(v)
+        except AngkaError as e:
+            masalah.append(Masalah(name, int(baris), kolom, str(e)))
+            x = None
+        else:
+            if x is None and wajib:
+                masalah.append(Masalah(name, int(baris), kolom, "wajib diisi"))
+            elif x is not None and x < 0 and not negatif:
+                masalah.append(Masalah(name, int(baris), kolom, f"'{v}' tidak boleh negatif"))
+        out.append(np.nan if x is None else x)
+    return pd.Series(out, index=df.index, dtype=float)
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def _skala_kata(teks: str) -> tuple[str, ...] | None:
+    t = teks.strip()
+    if t.lower() in SKALA_ORDINAL:
+        return SKALA_ORDINAL[t.lower()]
+    words = tuple(w.strip() for w in t.split(";") if w.strip())
+    return words if len(words) >= 2 else None
+
+
+def _norm(word: str) -> str:
+    return " ".join(word.split()).casefold()
+
+
+def _indikator(df: pd.DataFrame, masalah: list[Masalah]) -> pd.DataFrame:
+    name = "indikator.csv"
+    _validasi_skema(name, df, masalah)
+    _duplikat(name, df, ["kode"], masalah)
+    skala = []
+    for baris, row in df.iterrows():
+        words = None
+        if row["jenis"] == "kategori":
+            words = _skala_kata(row["skala"])
+            if words is None:
+                masalah.append(Masalah(
+                    name, int(baris), "skala",
+                    "indikator jenis kategori perlu skala: kata berurutan dari terendah dipisah ';' "
+                    f"atau nama skala ({', '.join(SKALA_ORDINAL)})",
+                ))
+        skala.append(words)
+    out = df.copy()
+    out["skala_kata"] = skala
+    return out
+
+
+def _nilai(teks: str, jenis: str, words: tuple[str, ...] | None) -> tuple[float, float, float] | None:
+    """(nilai, bawah, atas) of one target or realisasi; None when missing; AngkaError if unreadable."""
+    if is_kosong(teks):
+        return None
+    if jenis == "angka":
+        return parse_angka(teks), np.nan, np.nan
+    if jenis == "rentang":
+        rng = parse_rentang(teks)
+        if rng is None:
+            return None
+        lo, hi = rng
+        return np.nan, lo, hi
+    if jenis == "level":
+        lvl = parse_level(teks)
+        if lvl is None:
+            return None
+        return lvl[0] / lvl[1], np.nan, np.nan
+    ranks = {_norm(w): i + 1 for i, w in enumerate(words or ())}
+    rank = ranks.get(_norm(teks))
+    if rank is None:
+        raise AngkaError(teks, f"bukan kata pada skala indikator ini: {', '.join(words or ())}")
+    return float(rank), np.nan, np.nan
+
+
+def _kinerja(df: pd.DataFrame, indikator: pd.DataFrame | None, masalah: list[Masalah]) -> pd.DataFrame:
+    name = "kinerja.csv"
+    bad = _validasi_skema(name, df, masalah)
+    _duplikat(name, df, ["kode", "tahun"], masalah)
+    info = {} if indikator is None else indikator.set_index("kode")[["jenis", "polaritas", "skala_kata"]].to_dict("index")
+    parsed = {k: [] for k in ("target_nilai", "target_bawah", "target_atas", "realisasi_nilai")}
+    for baris, row in df.iterrows():
+        meta = info.get(row["kode"])
+        if meta is None and indikator is not None and row["kode"]:
+            masalah.append(Masalah(name, int(baris), "kode", f"'{row['kode']}' tidak ada di indikator.csv"))
+        values = {}
+        for kolom in ("target", "realisasi"):
+            v = None
+            if meta is not None and meta["jenis"] in JENIS:
+                try:
+                    v = _nilai(row[kolom], meta["jenis"], meta["skala_kata"])
+                except AngkaError as e:
+                    masalah.append(Masalah(name, int(baris), kolom, str(e)))
+                else:
+                    if v is None and kolom == "target":
+                        masalah.append(Masalah(name, int(baris), kolom, "target wajib diisi"))
+            values[kolom] = v or (np.nan, np.nan, np.nan)
+        if (
+            meta is not None and meta["polaritas"] == "naik" and values["target"][0] == 0
+            and int(baris) not in bad
+        ):
+            masalah.append(Masalah(
+                name, int(baris), "target",
+                "target 0 dengan polaritas naik: capaian tidak dapat dihitung", "peringatan",
+            ))
+        parsed["target_nilai"].append(values["target"][0])
+        parsed["target_bawah"].append(values["target"][1])
+        parsed["target_atas"].append(values["target"][2])
+        parsed["realisasi_nilai"].append(values["realisasi"][0])
+    out = df.copy()
+    for k, v in parsed.items():
+        out[k] = pd.Series(v, index=df.index, dtype=float)
+    return out
+
+
+def _tahun_int(df: pd.DataFrame) -> pd.DataFrame:
+    out = df.copy()
+    out["tahun"] = pd.to_numeric(out["tahun"], errors="coerce").astype("Int64")
+    return out
+
+
+def _anggaran(df: pd.DataFrame, masalah: list[Masalah]) -> pd.DataFrame:
+    name = "anggaran.csv"
+    _validasi_skema(name, df, masalah)
+    _duplikat(name, df, ["tahun", "kode"], masalah)
+    out = df.copy()
+    out["pagu"] = _angka_kolom(name, df, "pagu", masalah, wajib=True)
+    out["realisasi"] = _angka_kolom(name, df, "realisasi", masalah, wajib=False)
+    known = set(zip(df["tahun"], df["kode"]))
+    parent = dict(zip(zip(df["tahun"], df["kode"]), df["induk"]))
+    for baris, row in df.iterrows():
+        if row["induk"] and (row["tahun"], row["induk"]) not in known:
+            masalah.append(Masalah(name, int(baris), "induk", f"induk '{row['induk']}' tidak ada pada tahun {row['tahun']}"))
+        # a cycle never reaches a top-level node
+        seen, node = set(), row["kode"]
+        while parent.get((row["tahun"], node)) and node not in seen:
+            seen.add(node)
+            node = parent[(row["tahun"], node)]
+        if node in seen:
+            masalah.append(Masalah(name, int(baris), "induk", "hubungan induk berputar (melingkar)"))
+        if row["induk"] == "" and row["tingkat"] in ("kegiatan", "subkegiatan"):
+            masalah.append(Masalah(name, int(baris), "induk", f"{row['tingkat']} tanpa induk", "peringatan"))
+    over = out["realisasi"] > out["pagu"]
+    for baris in out.index[over.fillna(False)]:
+        masalah.append(Masalah(name, int(baris), "realisasi", "realisasi anggaran melebihi pagu", "peringatan"))
+    out["induk"] = out["induk"].replace("", np.nan)
+    return _tahun_int(out)
+
+
+def _anggaran_iku(df: pd.DataFrame, kode_iku: set[str] | None, masalah: list[Masalah]) -> pd.DataFrame:
+    name = "anggaran_iku.csv"
+    _validasi_skema(name, df, masalah)
+    _duplikat(name, df, ["tahun", "kode"], masalah)
+    out = df.copy()
+    out["pagu"] = _angka_kolom(name, df, "pagu", masalah, wajib=True)
+    out["realisasi"] = _angka_kolom(name, df, "realisasi", masalah, wajib=False)
+    if kode_iku is not None:
+        for baris, kode in df["kode"].items():
+            if kode and kode not in kode_iku:
+                masalah.append(Masalah(name, int(baris), "kode", f"'{kode}' tidak ada di indikator.csv"))
+    over = out["realisasi"] > out["pagu"]
+    for baris in out.index[over.fillna(False)]:
+        masalah.append(Masalah(name, int(baris), "realisasi", "realisasi anggaran melebihi pagu", "peringatan"))
+    return _tahun_int(out)
+
+
+#: The key grammar of laporan.csv: prefix -> (names of the parts after it).
+KUNCI: dict[str, tuple[str, ...]] = {
+    "target": ("iku", "tahun"),
+    "realisasi": ("iku", "tahun"),
+    "capaian": ("iku", "tahun"),
+    "kategori": ("iku", "tahun"),
+    "perubahan_pp": ("iku", "tahun"),
+    "capaian_sasaran": ("sasaran", "tahun"),
+    "kategori_sasaran": ("sasaran", "tahun"),
+    "rata_rata": ("tahun",),
+    "jumlah_iku": ("tahun",),
+    "jumlah_kategori": ("kategori", "tahun"),
+    "persen_kategori": ("kategori", "tahun"),
+    "pagu": ("anggaran", "tahun"),
+    "realisasi_anggaran": ("anggaran", "tahun"),
+    "serapan": ("anggaran", "tahun"),
+    "pagu_iku": ("iku", "tahun"),
+    "realisasi_anggaran_iku": ("iku", "tahun"),
+    "serapan_iku": ("iku", "tahun"),
+    "efisiensi": ("iku", "tahun"),
+    "komponen": ("iku", "tahun", "nama"),
+}
+
+
+def kunci_laporan(kunci: str) -> dict[str, str]:
+    """Split a laporan.csv key into its named parts; ValueError with the reason."""
+    parts = kunci.split("/")
+    jenis = parts[0]
+    if jenis not in KUNCI:
+        raise ValueError(f"jenis kunci '{jenis}' tidak dikenal")
+    names = KUNCI[jenis]
+    if len(parts) != len(names) + 1 or any(p == "" for p in parts):
+        raise ValueError(f"kunci '{kunci}' harus berbentuk {jenis}/" + "/".join(f"<{n}>" for n in names))
+    out = {"jenis": jenis, **dict(zip(names, parts[1:]))}
+    if not _tahun_ok(out["tahun"]):
+        raise ValueError(f"kunci '{kunci}': '{out['tahun']}' bukan tahun")
+    return out
+
+
+def _laporan(df: pd.DataFrame, unit_codes: dict[str, set[str]], masalah: list[Masalah]) -> pd.DataFrame:
+    name = "laporan.csv"
+    _validasi_skema(name, df, masalah)
+    for baris, kunci in df["kunci"].items():
+        if not kunci:
+            continue
+        try:
+            parts = kunci_laporan(kunci)
+        except ValueError as e:
+            masalah.append(Masalah(name, int(baris), "kunci", str(e)))
+            continue
+        for ref in ("iku", "sasaran", "anggaran"):
+            allowed = unit_codes.get(ref)
+            if ref in parts and allowed is not None and parts[ref] not in allowed:
+                where = {"iku": "indikator.csv", "sasaran": "indikator.csv (sasaran_kode)", "anggaran": "anggaran.csv"}[ref]
+                masalah.append(Masalah(name, int(baris), "kunci", f"kode '{parts[ref]}' tidak ada di {where}"))
+    out = df.copy()
+    if "catatan" not in out.columns:
+        out["catatan"] = ""
+    return _tahun_int(out)
+
+
+def _entitas(path: Path, masalah: list[Masalah]) -> tuple[dict[str, Any], Pilihan]:
+    name = path.name
+    if not path.is_file():
+        masalah.append(Masalah(name, None, None, "berkas tidak ditemukan"))
+        return {}, Pilihan()
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        masalah.append(Masalah(name, None, None, "berkas bukan UTF-8"))
+        return {}, Pilihan()
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        masalah.append(Masalah(name, None if mark is None else mark.line + 1, None, "bukan YAML yang sah"))
+        return {}, Pilihan()
+    if not isinstance(data, dict):
+        masalah.append(Masalah(name, None, None, "harus berisi pasangan kunci: nilai (nama, pemda, pilihan)"))
+        return {}, Pilihan()
+    if not str(data.get("nama") or "").strip():
+        masalah.append(Masalah(name, None, "nama", "wajib diisi"))
+    try:
+        pilihan = Pilihan.from_dict(data.get("pilihan"))
+    except (ValueError, TypeError) as e:
+        masalah.append(Masalah(name, None, "pilihan", str(e)))
+        pilihan = Pilihan()
+    return data, pilihan
+
+
+# --------------------------------------------------------------------------- entry points
+
+
+def daftar_entitas(data_dir: str | Path | None = None) -> list[str]:
+    """Slugs of the units in a data folder (folders holding an ``entitas.yml``), sorted."""
+    root = Path(data_dir) if data_dir is not None else DATA_DIR
+    if not root.is_dir():
+        return []
+    return sorted(p.name for p in root.iterdir() if (p / "entitas.yml").is_file())
+
+
+def muat(data_dir: str | Path | None = None, entitas: str | None = None) -> Unit:
+    """Load and validate one unit.
+
+    Args:
+        data_dir: the data folder (default: the project's ``data/``).
+        entitas: the unit's slug (default: the only or first unit).
+
+    Raises:
+        DataError: listing every problem, when anything is wrong.
+    """
+    root = Path(data_dir) if data_dir is not None else DATA_DIR
+    if entitas is None:
+        slugs = daftar_entitas(root)
+        if not slugs:
+            raise DataError([Masalah(str(root), None, None, "tidak ada folder unit (berisi entitas.yml) di folder data ini")])
+        entitas = slugs[0]
+    folder = root / entitas
+    if not folder.is_dir():
+        known = ", ".join(daftar_entitas(root)) or "tidak ada"
+        raise DataError([Masalah(str(folder), None, None, f"folder unit '{entitas}' tidak ada (unit yang ada: {known})")])
+
+    masalah: list[Masalah] = []
+    info, pilihan = _entitas(folder / "entitas.yml", masalah)
+    raw = {name: _baca_csv(folder / name, masalah) for name in KOLOM}
+
+    indikator = _indikator(raw["indikator.csv"], masalah) if raw["indikator.csv"] is not None else None
+    kinerja = _kinerja(raw["kinerja.csv"], indikator, masalah) if raw["kinerja.csv"] is not None else None
+    anggaran = _anggaran(raw["anggaran.csv"], masalah) if raw["anggaran.csv"] is not None else None
+    kode_iku = None if indikator is None else set(indikator["kode"])
+    anggaran_iku = _anggaran_iku(raw["anggaran_iku.csv"], kode_iku, masalah) if raw["anggaran_iku.csv"] is not None else None
+    codes: dict[str, set[str]] = {}
+    if indikator is not None:
+        codes["iku"], codes["sasaran"] = set(indikator["kode"]), set(indikator["sasaran_kode"])
+    if anggaran is not None:
+        codes["anggaran"] = set(anggaran["kode"]) | {"jumlah"}
+    laporan = _laporan(raw["laporan.csv"], codes, masalah) if raw["laporan.csv"] is not None else None
+
+    if any(m.tingkat == "galat" for m in masalah):
+        raise DataError(masalah)
+    assert indikator is not None and kinerja is not None and anggaran is not None
+    assert anggaran_iku is not None and laporan is not None
+    kinerja = _tahun_int(kinerja).merge(
+        indikator[["kode", "sasaran_kode", "polaritas", "jenis"]], on="kode", how="left", validate="many_to_one"
+    )
+    return Unit(
+        slug=entitas,
+        folder=folder,
+        entitas=info,
+        pilihan=pilihan,
+        indikator=indikator.reset_index(drop=True),
+        kinerja=kinerja.reset_index(drop=True),
+        anggaran=anggaran.reset_index(drop=True),
+        anggaran_iku=anggaran_iku.reset_index(drop=True),
+        laporan=laporan.reset_index(drop=True),
+        lampiran={n.removesuffix(".csv"): df.reset_index(drop=True) for n, df in raw.items() if n in _OPSIONAL and df is not None},
+        peringatan=[m for m in masalah if m.tingkat == "peringatan"],
+    )

@@ -1,0 +1,207 @@
+"""Numbers as Indonesian documents write them (DOMAIN.md section 9).
+
+Reading is strict: a text that fits no reading, or fits two, raises
+:class:`AngkaError` with the reason in Indonesian; nothing is guessed.
+Writing formats numbers for people (``85,83 %``, ``Rp 64.440.768.486``,
+``Rp 64,4 M``) and always rounds half away from zero, as a reader expects.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+__all__ = [
+    "AngkaError",
+    "KOSONG",
+    "is_kosong",
+    "parse_angka",
+    "parse_level",
+    "parse_rentang",
+    "bulat",
+    "format_angka",
+    "format_persen",
+    "format_rupiah",
+    "format_rupiah_ringkas",
+]
+
+#: Texts that mean "not available" (belum dapat diukur), compared case-blind.
+KOSONG = frozenset({"", "n/a", "na", "n.a.", "n.a", "#n/a", "-", "--", "—", "–", "nan"})
+
+_PREFIX = re.compile(r"^(?:rp\.?|idr)\s*", re.IGNORECASE)
+_SUFFIX = re.compile(r"\s*(?:,-|\.-|%)\s*$")
+_DIGITS = re.compile(r"^[0-9][0-9.,]*$")
+_GROUPED_DOT = re.compile(r"^[1-9][0-9]{0,2}(?:\.[0-9]{3})+$")
+_GROUPED_COMMA = re.compile(r"^[1-9][0-9]{0,2}(?:,[0-9]{3})+$")
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
+
+
+class AngkaError(ValueError):
+    """A text that is not a number under the rules of DOMAIN.md section 9."""
+
+    def __init__(self, teks: str, alasan: str):
+        self.teks = teks
+        self.alasan = alasan
+        super().__init__(f"'{teks}' {alasan}")
+
+
+def is_kosong(teks: object) -> bool:
+    """True for a missing value: None, NaN, or a text such as ``N/A`` or ``-``."""
+    if teks is None:
+        return True
+    if isinstance(teks, float) and math.isnan(teks):
+        return True
+    return _SPACES.sub(" ", str(teks)).strip().lower() in KOSONG
+
+
+def _int_part(grouped: str, pattern: re.Pattern[str], sep: str, teks: str) -> str:
+    if "." not in grouped and "," not in grouped:
+        return grouped
+    if not pattern.match(grouped):
+        raise AngkaError(teks, f"bukan angka: pengelompokan ribuan dengan '{sep}' tidak sah")
+    return grouped.replace(sep, "")
+
+
+def parse_angka(teks: object) -> float | None:
+    """Read one number; return None for a missing value.
+
+    Accepted: ``9,70``, ``64.440.768.486``, ``48.281.384.383,00``,
+    ``Rp. 48.281.384.383,-``, ``85,83 %``, the English ``85.83`` and
+    ``1,084.50``, a leading sign. A dot followed by exactly three digits
+    groups thousands (``1.084`` is 1084); ``1,500`` could be 1.5 or 1500 and
+    is refused as ambiguous, as is any malformed grouping (``11764.429.034``).
+    """
+    if isinstance(teks, (int, float)) and not isinstance(teks, bool):
+        if isinstance(teks, float) and math.isnan(teks):
+            return None
+        return float(teks)
+    asli = "" if teks is None else str(teks)
+    if is_kosong(asli):
+        return None
+    s = _SPACES.sub(" ", asli).strip()
+    s = _PREFIX.sub("", s)
+    s = _SUFFIX.sub("", s).strip()
+    sign = 1.0
+    if s[:1] in {"-", "+", "\u2212"}:
+        sign = -1.0 if s[0] != "+" else 1.0
+        s = s[1:].strip()
+    if not s or not _DIGITS.match(s):
+        raise AngkaError(asli, "bukan angka")
+    last_dot, last_comma = s.rfind("."), s.rfind(",")
+    if last_dot >= 0 and last_comma >= 0:
+        # Both separators: the last one marks the decimals.
+        if last_comma > last_dot:
+            whole, frac, pat, sep = s[:last_comma], s[last_comma + 1 :], _GROUPED_DOT, "."
+        else:
+            whole, frac, pat, sep = s[:last_dot], s[last_dot + 1 :], _GROUPED_COMMA, ","
+        if not frac.isdigit():
+            raise AngkaError(asli, "bukan angka: tanda desimal tidak sah")
+        whole = _int_part(whole, pat, sep, asli)
+        value = f"{whole}.{frac}"
+    elif last_comma >= 0:
+        if s.count(",") > 1:
+            value = _int_part(s, _GROUPED_COMMA, ",", asli)
+        else:
+            whole, frac = s.split(",")
+            if not whole or not frac:
+                raise AngkaError(asli, "bukan angka: tanda desimal tidak sah")
+            if len(frac) == 3 and whole[0] != "0" and len(whole) <= 3:
+                raise AngkaError(
+                    asli,
+                    f"ambigu: dapat dibaca {whole},{frac} (desimal) atau {whole}.{frac} "
+                    f"(ribuan gaya Inggris); tulis {whole}.{frac} untuk ribuan",
+                )
+            value = f"{whole}.{frac}"
+    elif last_dot >= 0:
+        if _GROUPED_DOT.match(s):
+            value = s.replace(".", "")
+        elif s.count(".") == 1 and len(s.split(".")[1]) != 3 and s.split(".")[0] and s.split(".")[1]:
+            value = s  # English decimal point: 85.83
+        elif s.count(".") == 1 and s.startswith("0.") and len(s) > 2:
+            value = s  # 0.500 can only be a decimal
+        else:
+            raise AngkaError(asli, "bukan angka: pengelompokan ribuan dengan '.' tidak sah")
+    else:
+        value = s
+    return sign * float(value)
+
+
+def parse_level(teks: object) -> tuple[float, float] | None:
+    """Read a level such as ``9/9`` as (numerator, denominator); None if missing."""
+    if is_kosong(teks):
+        return None
+    asli = str(teks)
+    parts = _SPACES.sub("", asli).split("/")
+    if len(parts) != 2:
+        raise AngkaError(asli, "bukan level (tulis seperti 9/9)")
+    try:
+        num, den = (parse_angka(p) for p in parts)
+    except AngkaError:
+        raise AngkaError(asli, "bukan level (tulis seperti 9/9)") from None
+    if num is None or den is None:
+        raise AngkaError(asli, "bukan level (tulis seperti 9/9)")
+    if den <= 0:
+        raise AngkaError(asli, "bukan level: penyebut harus lebih dari 0")
+    return num, den
+
+
+_RANGE = re.compile(r"^\s*(.+?)\s*(?:-|–|—|s\.?d\.?|s/d|sampai)\s*(.+?)\s*$", re.IGNORECASE)
+
+
+def parse_rentang(teks: object) -> tuple[float, float] | None:
+    """Read a range target such as ``80-90`` or ``80 s.d. 90``; None if missing."""
+    if is_kosong(teks):
+        return None
+    asli = str(teks)
+    m = _RANGE.match(asli)
+    if not m:
+        raise AngkaError(asli, "bukan rentang (tulis seperti 80-90)")
+    try:
+        lo, hi = parse_angka(m.group(1)), parse_angka(m.group(2))
+    except AngkaError as e:
+        raise AngkaError(asli, f"bukan rentang: {e}") from None
+    if lo is None or hi is None:
+        raise AngkaError(asli, "bukan rentang (tulis seperti 80-90)")
+    if lo > hi:
+        raise AngkaError(asli, "bukan rentang: batas bawah lebih besar dari batas atas")
+    return lo, hi
+
+
+def bulat(x: float, desimal: int = 2) -> Decimal:
+    """Round half away from zero, ignoring binary noise (102.49999999999999 -> 102.5 -> 103)."""
+    d = Decimal(repr(round(float(x), 9)))
+    return d.quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP)
+
+
+def format_angka(x: float | None, desimal: int = 2, kosong: str = "N/A") -> str:
+    """``64440768486.0 -> '64.440.768.486,00'``; None or NaN gives ``kosong``."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return kosong
+    d = bulat(x, desimal)
+    sign = "-" if d < 0 else ""
+    whole, _, frac = f"{abs(d):f}".partition(".")
+    grouped = f"{int(whole):,}".replace(",", ".")
+    return f"{sign}{grouped},{frac}" if frac else f"{sign}{grouped}"
+
+
+def format_persen(x: float | None, desimal: int = 2, kosong: str = "N/A") -> str:
+    """``85.8306 -> '85,83 %'``."""
+    s = format_angka(x, desimal, kosong)
+    return s if s == kosong else f"{s} %"
+
+
+def format_rupiah(x: float | None, kosong: str = "-") -> str:
+    """``64440768486 -> 'Rp 64.440.768.486'``."""
+    s = format_angka(x, 0, kosong)
+    return s if s == kosong else f"Rp {s}"
+
+
+def format_rupiah_ringkas(x: float | None, kosong: str = "-") -> str:
+    """Short form for charts: ``Rp 64,4 M`` (miliar), ``Rp 239,1 jt`` (juta)."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return kosong
+    for batas, akhiran in ((1e12, "T"), (1e9, "M"), (1e6, "jt"), (1e3, "rb")):
+        if abs(x) >= batas:
+            return f"Rp {format_angka(x / batas, 1)} {akhiran}"
+    return f"Rp {format_angka(x, 0)}"

@@ -1,0 +1,115 @@
+"""Writing the outputs of one unit and year: ``<out>/<entity>/<year>/``.
+
+A run builds everything in a temporary folder beside the target and swaps
+it in only when complete, so a failed run leaves any earlier output folder
+untouched and never leaves a half-written one. Same inputs give
+byte-identical files.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from lakip import analysis
+from lakip.load import Unit, muat
+from lakip.paths import DATA_DIR, output_dir, resolve
+
+__all__ = ["tulis_csv", "tulis_json", "tulis_tabel", "folder_sementara", "jalankan"]
+
+
+def tulis_csv(df: pd.DataFrame, path: Path) -> None:
+    """Machine-readable CSV: UTF-8, dot decimal, exact values, empty cell for not available."""
+    df.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
+
+
+def tulis_json(data: Any, path: Path) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def tulis_tabel(unit: Unit, tahun: int, folder: Path) -> list[Path]:
+    """Write the tables of a year into ``folder`` (``tabel/`` of a run); return the files."""
+    folder.mkdir(parents=True, exist_ok=True)
+    tables = {
+        "capaian_iku.csv": analysis.tabel_capaian_iku(unit, tahun),
+        "capaian_sasaran.csv": analysis.tabel_capaian_sasaran(unit, tahun),
+        "perbandingan.csv": analysis.tabel_perbandingan(unit, tahun),
+        "anggaran.csv": analysis.tabel_anggaran(unit, tahun),
+        "anggaran_cek.csv": analysis.tabel_cek_anggaran(unit, tahun),
+        "anggaran_total.csv": analysis.tabel_total_anggaran(unit, tahun),
+        "efisiensi.csv": analysis.tabel_efisiensi(unit, tahun),
+    }
+    written = []
+    for name, df in tables.items():
+        tulis_csv(df, folder / name)
+        written.append(folder / name)
+    tulis_json(analysis.ringkasan(unit, tahun), folder / "ringkasan.json")
+    written.append(folder / "ringkasan.json")
+    return written
+
+
+class folder_sementara:
+    """Context manager: a temporary folder that replaces ``target`` on success.
+
+    On an exception the temporary folder is removed and ``target`` is left
+    exactly as it was.
+    """
+
+    def __init__(self, target: Path):
+        self.target = target
+
+    def __enter__(self) -> Path:
+        self.target.parent.mkdir(parents=True, exist_ok=True)
+        self.tmp = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.baru-", dir=self.target.parent))
+        return self.tmp
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is not None:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+            return
+        old = None
+        if self.target.exists():
+            old = self.target.with_name(f".{self.target.name}.lama-{self.tmp.name.rsplit('-', 1)[-1]}")
+            self.target.rename(old)
+        self.tmp.rename(self.target)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def jalankan(
+    data: str | Path | None = None,
+    entitas: str | None = None,
+    tahun: int | None = None,
+    out: str | Path | None = None,
+    langkah: list[Callable[[Unit, int, Path], Any]] | None = None,
+) -> Path:
+    """Run the analysis of one unit and year and write its output folder.
+
+    Args:
+        data: data folder (default: the project's ``data/``).
+        entitas: unit slug (default: the only or first unit).
+        tahun: year (default: the latest year with realisasi).
+        out: output folder (default: the project's ``outputs/``).
+        langkah: extra steps, each called with (unit, year, run folder)
+            after the tables are written.
+
+    Returns:
+        The run folder ``<out>/<entity>/<year>``.
+
+    Raises:
+        DataError: when the data cannot be used (nothing is written).
+    """
+    unit = muat(resolve(data, DATA_DIR), entitas)
+    tahun = analysis.cek_tahun(unit, tahun)
+    target = output_dir(out, unit.slug, tahun)
+    with folder_sementara(target) as tmp:
+        tulis_tabel(unit, tahun, tmp / "tabel")
+        for step in langkah or []:
+            step(unit, tahun, tmp)
+    return target
