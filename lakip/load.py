@@ -73,7 +73,8 @@ class Masalah:
         if self.baris is not None:
             where += f" baris {self.baris}"
         if self.kolom:
-            where += f"{',' if self.baris is not None else ''} kolom {self.kolom}"
+            label = "kunci" if self.berkas.endswith((".yml", ".yaml")) else "kolom"
+            where += f", {label} {self.kolom}"
         prefix = "peringatan: " if self.tingkat == "peringatan" else ""
         return f"{where}: {prefix}{self.pesan}"
 
@@ -332,7 +333,9 @@ def _kinerja(df: pd.DataFrame, indikator: pd.DataFrame | None, masalah: list[Mas
         values = {}
         for kolom in ("target", "realisasi"):
             v = None
-            if meta is not None and meta["jenis"] in JENIS:
+            if meta is not None and meta["jenis"] in JENIS and not (
+                meta["jenis"] == "kategori" and meta["skala_kata"] is None
+            ):
                 try:
                     v = _nilai(row[kolom], meta["jenis"], meta["skala_kata"])
                 except AngkaError as e:

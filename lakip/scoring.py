@@ -92,7 +92,7 @@ def hitung_capaian(df: pd.DataFrame, pilihan: Pilihan | None = None) -> pd.DataF
     t = np.where(rentang, np.where(r > hi, hi, lo), t)
     inside = rentang & (r >= lo) & (r <= hi)
 
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         naik_val = r * 100.0 / t
         if pilihan.rumus_turun == "selisih":
             raw = (2.0 * t - r) * 100.0 / t
@@ -114,7 +114,7 @@ def hitung_capaian(df: pd.DataFrame, pilihan: Pilihan | None = None) -> pd.DataF
     cap[inside] = 100.0
     note[inside], status[inside] = 7, 0
 
-    t0 = (t == 0) & ~np.isnan(r)
+    t0 = (t == 0) & ~np.isnan(r) & ~inside
     t0_naik, t0_turun = t0 & ~turun, t0 & turun
     cap[t0_naik] = np.nan
     note[t0_naik], status[t0_naik] = 3, 2

@@ -1,0 +1,42 @@
+# Two commands set everything up on a fresh machine (Python 3.11, make, bash):
+#   make run    creates .venv, installs lakip, runs the analysis of the default data
+#   make test   creates .venv, installs lakip with its test tools, runs the whole suite
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.terpasang
+
+.PHONY: run test lab bench clean constraints
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
+	touch $@
+
+run: $(STAMP)
+	$(BIN)/lakip run $(ARGS)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest $(ARGS)
+
+lab: $(STAMP)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,lab]'
+	$(BIN)/jupyter lab notebooks/
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench_scoring.py
+
+clean:
+	rm -rf $(VENV) outputs/*/
+
+# Re-pin constraints.txt after changing dependencies in pyproject.toml.
+constraints:
+	rm -rf /tmp/lakip-pin && $(PYTHON) -m venv /tmp/lakip-pin
+	/tmp/lakip-pin/bin/python -m pip install --quiet --upgrade pip
+	/tmp/lakip-pin/bin/python -m pip install --quiet -e '.[test,lab]'
+	{ echo "# Exact versions the project is tested with (pip constraints, not declarations:"; \
+	  echo "# dependencies are declared in pyproject.toml). Regenerate: make constraints"; \
+	  /tmp/lakip-pin/bin/python -m pip freeze --exclude-editable; } > constraints.txt

@@ -1,0 +1,95 @@
+"""Budget roll-up and serapan (DOMAIN.md section 6) and efficiency (section 7)."""
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from lakip import budget, efficiency
+
+NAN = float("nan")
+
+
+def tree():
+    rows = [
+        ("P1", None, "program", 1000.0, 900.0),
+        ("K1", "P1", "kegiatan", 600.0, 550.0),
+        ("K2", "P1", "kegiatan", 400.0, 350.0),
+        ("S1", "K1", "subkegiatan", 250.0, 250.0),
+        ("S2", "K1", "subkegiatan", 300.0, NAN),  # no realisasi: K1's realisasi is not checked
+        ("B1", None, "bagian", 990.0, NAN),
+        ("B1.1", "B1", "kegiatan", 990.0, NAN),
+        ("S3", "K2", "subkegiatan", 0.0, 0.0),
+        ("S4", "K2", "subkegiatan", 400.0, 360.0),
+    ]
+    df = pd.DataFrame(rows, columns=["kode", "induk", "tingkat", "pagu", "realisasi"])
+    df.insert(0, "tahun", 2024)
+    df["uraian"] = df["kode"]
+    return df
+
+
+def test_serapan_per_node():
+    s = budget.serapan(tree()).set_index("kode")["serapan"]
+    assert s["P1"] == 90.0 and s["K2"] == 87.5 and s["S1"] == 100.0
+    assert math.isnan(s["S2"]) and math.isnan(s["S3"])  # no realisasi; pagu 0
+
+
+def test_rollup_checks_every_parent():
+    cek = budget.cek_rollup(tree())
+    pagu = cek[cek["kolom"] == "pagu"].set_index("kode")
+    assert pagu["selisih"].to_dict() == {"P1": 0.0, "K1": 50.0, "K2": 0.0, "B1": 0.0}
+    assert pagu["sesuai"].to_dict() == {"P1": True, "K1": False, "K2": True, "B1": True}
+    real = cek[cek["kolom"] == "realisasi"].set_index("kode")
+    assert real["selisih"].to_dict() == {"P1": 0.0, "K2": -10.0}
+    assert real.loc["K2", "jumlah_anak"] == 360.0 and real.loc["K2", "jumlah_anak_baris"] == 2
+
+
+def test_tree_totals_are_compared():
+    tot = budget.total_pohon(tree()).set_index("pohon")
+    assert tot.loc["program", "pagu"] == 1000.0 and tot.loc["program", "realisasi"] == 900.0
+    assert tot.loc["program", "jumlah_node"] == 7 and tot.loc["bagian", "jumlah_node"] == 2
+    assert tot.loc["bagian", "selisih_pagu"] == -10.0
+    assert math.isnan(tot.loc["bagian", "realisasi"])
+
+
+@pytest.mark.parametrize(
+    ("metode", "ck", "ca", "nilai", "status"),
+    [
+        ("rasio", 100.0, 100.0, 1.0, "efisien"),
+        ("rasio", 99.0, 100.0, 0.99, "tidak efisien"),
+        ("rasio", 102.0, 85.0, 1.2, "efisien"),
+        ("selisih", 105.0, 100.0, 5.0, "cukup efisien"),
+        ("selisih", 105.01, 100.0, 105.01 - 100.0, "efisien"),
+        ("selisih", 95.0, 100.0, -5.0, "cukup efisien"),
+        ("selisih", 94.99, 100.0, 94.99 - 100.0, "tidak efisien"),
+        ("pmk249", 100.0, 90.0, 75.0, "efisien"),        # E = 1 - 0,9/1 = 10 % -> 50 + 25
+        ("pmk249", 100.0, 100.0, 50.0, "efisien"),
+        ("pmk249", 100.0, 50.0, 100.0, "efisien"),       # E = 50 % clamped to 20 %
+        ("pmk249", 50.0, 100.0, 0.0, "tidak efisien"),   # E = -100 % clamped to -20 %
+        ("pmk249", 100.0, 110.0, 25.0, "tidak efisien"),
+    ],
+)
+def test_efficiency_methods(metode, ck, ca, nilai, status):
+    v, s = efficiency.nilai_efisiensi(np.array([ck]), np.array([ca]), metode)
+    assert v[0] == pytest.approx(nilai, abs=1e-12)
+    assert s[0] == status
+
+
+def test_efficiency_not_available():
+    v, s = efficiency.nilai_efisiensi(np.array([NAN, 90.0, 90.0]), np.array([90.0, NAN, 0.0]), "rasio")
+    assert np.isnan(v).all()
+    assert s.tolist() == ["belum dapat diukur", "tidak dapat dihitung", "tidak dapat dihitung"]
+    with pytest.raises(ValueError, match="metode efisiensi"):
+        efficiency.nilai_efisiensi(np.array([1.0]), np.array([1.0]), "lain")
+
+
+def test_efficiency_table():
+    cap = pd.DataFrame({"kode": ["A", "B", "C"], "capaian": [100.33, NAN, 85.83]})
+    ang = pd.DataFrame({"kode": ["A", "B"], "pagu": [240666975.0, 100.0], "realisasi": [231901120.0, 50.0]})
+    e = efficiency.efisiensi(cap, ang).set_index("kode")
+    assert e.loc["A", "capaian_anggaran"] == 231901120.0 * 100 / 240666975.0
+    assert e.loc["A", "nilai"] == 100.33 / (231901120.0 * 100 / 240666975.0)
+    assert e["status"].tolist() == ["efisien", "belum dapat diukur", "tidak dapat dihitung"]
+    assert e.loc["A", "target_tercapai"] == True  # noqa: E712
+    assert e.loc["A", "metode"] == "rasio"

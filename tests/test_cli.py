@@ -1,0 +1,145 @@
+"""The ``lakip`` command end to end: outputs, defaults, errors, determinism."""
+
+import csv
+import filecmp
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lakip.paths import DATA_DIR
+
+TABEL = {
+    "capaian_iku.csv": ["kode", "sasaran_kode", "indikator", "satuan", "polaritas", "target", "realisasi", "capaian", "kategori"],
+    "capaian_sasaran.csv": ["sasaran_kode", "sasaran", "jumlah_iku", "capaian", "kategori"],
+    "perbandingan.csv": ["kode", "tahun", "target", "realisasi", "capaian", "kategori", "perubahan_pp"],
+    "anggaran.csv": ["kode", "induk", "tingkat", "uraian", "pagu", "realisasi", "serapan"],
+    "efisiensi.csv": ["kode", "capaian_kinerja", "capaian_anggaran", "metode", "nilai", "status"],
+}
+
+
+def lakip(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "lakip", *args], capture_output=True, text=True, cwd=cwd)
+
+
+def read_csv(path):
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    results = {year: lakip("run", "--year", str(year), "--out", str(out)) for year in (2022, 2023, 2024)}
+    return out, results
+
+
+@pytest.mark.parametrize("year", [2022, 2023, 2024])
+def test_run_writes_every_promised_table_for_every_year(runs, year):
+    out, results = runs
+    res = results[year]
+    assert res.returncode == 0, res.stderr
+    tabel = out / "setda-batubara" / str(year) / "tabel"
+    assert res.stdout.strip() == f"Selesai: {tabel.parent}"
+    for name, columns in TABEL.items():
+        with open(tabel / name, encoding="utf-8", newline="") as f:
+            header = next(csv.reader(f))
+        assert header[: len(columns)] == columns, name
+        rows = read_csv(tabel / name)
+        # the seed has budget figures for 2024 only
+        assert len(rows) == {"capaian_sasaran.csv": 6, "perbandingan.csv": 7 * (year - 2021),
+                             "anggaran.csv": 83 if year == 2024 else 0}.get(name, 7), name
+    iku = read_csv(tabel / "capaian_iku.csv")
+    assert [r["kode"] for r in iku] == [f"IKU-{i}" for i in range(1, 8)]
+    for r in iku:
+        if r["capaian"]:
+            float(r["capaian"])  # dot decimal, machine-readable
+    summary = json.loads((tabel / "ringkasan.json").read_text(encoding="utf-8"))
+    assert summary["tahun"] == year and summary["jumlah"]["iku"] == 7
+    perb = read_csv(tabel / "perbandingan.csv")
+    assert {int(r["tahun"]) for r in perb} == set(range(2022, year + 1))
+
+
+def test_values_in_the_tables(runs):
+    out, _ = runs
+    iku = {r["kode"]: r for r in read_csv(out / "setda-batubara" / "2024" / "tabel" / "capaian_iku.csv")}
+    assert iku["IKU-1"]["capaian"] == "" and iku["IKU-1"]["kategori"] == "" and iku["IKU-1"]["realisasi"] == ""
+    assert iku["IKU-1"]["status"] == "belum dapat diukur"
+    assert float(iku["IKU-3"]["capaian"]) == 9.92 * 100 / 9.7
+    assert iku["IKU-7"]["kategori"] == "Tinggi"
+    y2023 = {r["kode"]: r for r in read_csv(out / "setda-batubara" / "2023" / "tabel" / "capaian_iku.csv")}
+    assert y2023["IKU-1"]["realisasi"] == "Sedang" and y2023["IKU-1"]["kategori"] == "Sedang"
+
+
+def test_default_year_is_the_latest_with_realisasi_and_output_is_byte_identical(runs, tmp_path):
+    out, _ = runs
+    res = lakip("run", "--out", str(tmp_path), "--entity", "setda-batubara", cwd=tmp_path)
+    assert res.returncode == 0, res.stderr
+    cmp = filecmp.dircmp(out / "setda-batubara" / "2024", tmp_path / "setda-batubara" / "2024")
+    first, second = out / "setda-batubara" / "2024" / "tabel", tmp_path / "setda-batubara" / "2024" / "tabel"
+    names = sorted(p.name for p in first.iterdir())
+    assert names == sorted(p.name for p in second.iterdir())
+    for name in names:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+    assert not cmp.left_only and not cmp.right_only
+
+
+def test_bad_data_exits_2_without_traceback_and_keeps_earlier_output(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR / "setda-batubara", data / "setda-batubara")
+    out = tmp_path / "out"
+    assert lakip("run", "--data", str(data), "--out", str(out)).returncode == 0
+    before = {p: p.read_bytes() for p in (out / "setda-batubara" / "2024").rglob("*") if p.is_file()}
+    kin = data / "setda-batubara" / "kinerja.csv"
+    kin.write_text(kin.read_text(encoding="utf-8").replace('"85,83"', '"85,8,3"'), encoding="utf-8")
+    res = lakip("run", "--data", str(data), "--out", str(out))
+    assert res.returncode == 2
+    assert "Traceback" not in res.stderr
+    assert res.stderr.splitlines() == [
+        "Data tidak dapat dipakai: 1 masalah ditemukan.",
+        "  - kinerja.csv baris 7, kolom realisasi: '85,8,3' bukan angka: pengelompokan ribuan dengan ',' tidak sah",
+    ]
+    after = {p: p.read_bytes() for p in (out / "setda-batubara" / "2024").rglob("*") if p.is_file()}
+    assert after == before
+    assert sorted(p.name for p in (out / "setda-batubara").iterdir()) == ["2024"]
+
+
+def test_a_step_that_fails_leaves_no_half_written_folder(tmp_path):
+    from lakip.run import jalankan
+
+    out = tmp_path / "out"
+    jalankan(out=out)
+    before = sorted(p.relative_to(out) for p in out.rglob("*"))
+
+    def broken(unit, tahun, folder):
+        (folder / "setengah.txt").write_text("x")
+        raise RuntimeError("gagal")
+
+    with pytest.raises(RuntimeError):
+        jalankan(out=out, langkah=[broken])
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["run", "--year", "2030"], "kinerja.csv, kolom tahun: tahun 2030 tidak ada di data (tahun yang ada: 2022, 2023, 2024)"),
+        (["run", "--year", "24"], "lakip run: galat: argument --year: '24' bukan tahun (tulis 4 angka, mis. 2024)"),
+        (["run", "--entity", "kota-x"], "folder unit 'kota-x' tidak ada (unit yang ada: setda-batubara)"),
+    ],
+)
+def test_user_mistakes_get_a_clear_message_and_exit_2(args, message, tmp_path):
+    res = lakip(*args, "--out", str(tmp_path)) if args[0] == "run" else lakip(*args)
+    assert res.returncode == 2
+    assert message in res.stderr
+    assert "Traceback" not in res.stderr
+    assert not any(tmp_path.iterdir())
+
+
+def test_periksa_validates_without_writing():
+    res = lakip("periksa")
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.strip() == "Data setda-batubara dapat dipakai: 7 IKU, tahun 2022, 2023, 2024."

@@ -1,0 +1,153 @@
+"""Loading and validation: every problem at once, located, in Indonesian."""
+
+import shutil
+
+import pytest
+
+from lakip.load import DataError, daftar_entitas, kunci_laporan, muat
+from lakip.paths import DATA_DIR
+
+SEED = DATA_DIR / "setda-batubara"
+
+
+@pytest.fixture
+def data(tmp_path):
+    """A copy of the Batu Bara data folder to break."""
+    shutil.copytree(SEED, tmp_path / "setda-batubara")
+    return tmp_path
+
+
+def edit(data, name, old, new, count=1):
+    path = data / "setda-batubara" / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def problems(data):
+    with pytest.raises(DataError) as info:
+        muat(data, "setda-batubara")
+    return [str(m) for m in info.value.masalah if m.tingkat == "galat"]
+
+
+def test_the_seed_data_loads_clean():
+    unit = muat()
+    assert unit.slug == "setda-batubara"
+    assert unit.tahun == [2022, 2023, 2024] and unit.tahun_terakhir == 2024
+    assert len(unit.indikator) == 7 and len(unit.kinerja) == 21
+    assert unit.peringatan == []
+    assert set(unit.lampiran) == {"sdm", "perda"}
+    assert daftar_entitas() == ["setda-batubara"]
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new", "expected"),
+    [
+        ("kinerja.csv", 'IKU-2,2024,100,"85,83"', 'IKU-2,2024,100,"85,8,3"',
+         "kinerja.csv baris 7, kolom realisasi: '85,8,3' bukan angka: pengelompokan ribuan dengan ',' tidak sah"),
+        ("kinerja.csv", 'IKU-2,2024,100,"85,83"', 'IKU-2,2024,100,"1,500"',
+         "kinerja.csv baris 7, kolom realisasi: '1,500' ambigu: dapat dibaca 1,500 (desimal) atau 1.500 "
+         "(ribuan gaya Inggris); tulis 1.500 untuk ribuan"),
+        ("kinerja.csv", "IKU-1,2023,Tinggi,Sedang", "IKU-1,2023,Tinggi,Lumayan",
+         "kinerja.csv baris 3, kolom realisasi: 'Lumayan' bukan kata pada skala indikator ini: "
+         "Rendah, Sedang, Tinggi, Sangat Tinggi"),
+        ("kinerja.csv", "IKU-1,2023,Tinggi,Sedang", "IKU-1,2023,,Sedang",
+         "kinerja.csv baris 3, kolom target: target wajib diisi"),
+        ("kinerja.csv", "IKU-1,2023,", "IKU-9,2023,",
+         "kinerja.csv baris 3, kolom kode: 'IKU-9' tidak ada di indikator.csv"),
+        ("kinerja.csv", "IKU-1,2023,", "IKU-1,2024,",
+         "kinerja.csv baris 4: baris ganda (kode IKU-1, tahun 2024), sama dengan baris 3"),
+        ("kinerja.csv", "IKU-1,2023,", "IKU-1,2203,",
+         "kinerja.csv baris 3, kolom tahun: '2203' bukan tahun antara 1990 dan 2100"),
+        ("indikator.csv", "Level,naik,level", "Level,naik,lvl",
+         "indikator.csv baris 6, kolom jenis: 'lvl' harus salah satu dari: angka, rentang, level, kategori"),
+        ("indikator.csv", "Persen,naik,angka", "Persen,Naik!,angka",
+         "indikator.csv baris 3, kolom polaritas: 'Naik!' harus salah satu dari: naik, turun"),
+        ("indikator.csv", "Status Kinerja,naik,kategori,Rendah;Sedang;Tinggi;Sangat Tinggi",
+         "Status Kinerja,naik,kategori,",
+         "indikator.csv baris 2, kolom skala: indikator jenis kategori perlu skala: kata berurutan dari terendah "
+         "dipisah ';' atau nama skala (lppd, akip, opini_bpk)"),
+        ("anggaran.csv", "2024,B1.1,B1,", "2024,B1.1,B99,",
+         "anggaran.csv baris 6, kolom induk: induk 'B99' tidak ada pada tahun 2024"),
+        ("anggaran.csv", "48.281.384.383,45.716.917.980", "48.281.384.383,45716.917.980",
+         "anggaran.csv baris 2, kolom realisasi: '45716.917.980' bukan angka: pengelompokan ribuan dengan '.' tidak sah"),
+        ("anggaran.csv", "2024,P1,,program", "2024,P1,,programm",
+         "anggaran.csv baris 2, kolom tingkat: 'programm' harus salah satu dari: program, bagian, kegiatan, subkegiatan"),
+        ("anggaran_iku.csv", "2024,IKU-7,59.492.564.404", "2024,IKU-7,",
+         "anggaran_iku.csv baris 8, kolom pagu: wajib diisi"),
+        ("laporan.csv", "target/IKU-1/2024,Tinggi", "target/IKU-1,Tinggi",
+         "laporan.csv baris 2, kolom kunci: kunci 'target/IKU-1' harus berbentuk target/<iku>/<tahun>"),
+        ("laporan.csv", "target/IKU-1/2024,Tinggi", "sasaran/IKU-1/2024,Tinggi",
+         "laporan.csv baris 2, kolom kunci: jenis kunci 'sasaran' tidak dikenal"),
+        ("entitas.yml", "rumus_turun: selisih", "rumus_turun: terbalik",
+         "entitas.yml, kunci pilihan: rumus_turun harus salah satu dari: selisih, rasio"),
+        ("entitas.yml", "{kategori: Tinggi, di_atas: 75}", "{kategori: Tinggi, di_atas: 95}",
+         "entitas.yml, kunci pilihan: skala: batas 'di_atas' harus menurun dari kategori tertinggi"),
+    ],
+)
+def test_each_problem_names_file_row_and_column(data, name, old, new, expected):
+    edit(data, name, old, new)
+    assert problems(data) == [expected]
+
+
+def test_all_problems_are_reported_at_once(data):
+    edit(data, "kinerja.csv", 'IKU-2,2024,100,"85,83"', 'IKU-2,2024,100,"85,8,3"')
+    edit(data, "anggaran.csv", "2024,B1.1,B1,", "2024,B1.1,B99,")
+    edit(data, "indikator.csv", "Persen,naik,angka", "Persen,Naik!,angka")
+    assert len(problems(data)) == 3
+
+
+def test_missing_file_and_missing_column(data):
+    (data / "setda-batubara" / "anggaran_iku.csv").unlink()
+    edit(data, "kinerja.csv", "kode,tahun,target,realisasi", "kode,tahun,target,real")
+    assert problems(data) == [
+        "kinerja.csv baris 1, kolom realisasi: kolom wajib tidak ada",
+        "anggaran_iku.csv: berkas tidak ditemukan",
+    ]
+
+
+def test_empty_file_wrong_encoding_and_ragged_row(data):
+    folder = data / "setda-batubara"
+    (folder / "anggaran_iku.csv").write_text("", encoding="utf-8")
+    (folder / "sdm.csv").write_bytes("no,status,jumlah\n1,Pegawai tetap \xe9,121\n".encode("latin-1"))
+    edit(data, "perda.csv", "1,PERDA NOMOR 1", "1,x,PERDA NOMOR 1")
+    assert problems(data) == [
+        "anggaran_iku.csv: berkas kosong",
+        "sdm.csv baris 2: berkas bukan UTF-8; simpan ulang sebagai 'CSV UTF-8 (dipisah koma)'",
+        "perda.csv baris 2: baris berisi 5 kolom, seharusnya 4",
+    ]
+
+
+def test_semicolon_csv_saved_by_excel_is_read(data):
+    path = data / "setda-batubara" / "anggaran_iku.csv"
+    path.write_text(
+        "tahun;kode;pagu;realisasi\n"
+        + "".join(f"2024;IKU-{i};1.000.000;900.000,50\n" for i in range(1, 8)),
+        encoding="utf-8-sig",
+    )
+    unit = muat(data, "setda-batubara")
+    assert unit.anggaran_iku["realisasi"].tolist() == [900000.5] * 7
+
+
+def test_warnings_do_not_stop_a_run(data):
+    edit(data, "anggaran_iku.csv", "2024,IKU-2,278.909.700,272.713.924", "2024,IKU-2,278.909.700,300.000.000")
+    edit(data, "kinerja.csv", 'IKU-2,2022,100,119', 'IKU-2,2022,0,119')
+    unit = muat(data, "setda-batubara")
+    assert [str(m) for m in unit.peringatan] == [
+        "kinerja.csv baris 5, kolom target: peringatan: target 0 dengan polaritas naik: capaian tidak dapat dihitung",
+        "anggaran_iku.csv baris 3, kolom realisasi: peringatan: realisasi anggaran melebihi pagu",
+    ]
+
+
+def test_unknown_entity_and_empty_data_folder(tmp_path, data):
+    with pytest.raises(DataError, match="folder unit 'kota-x' tidak ada \\(unit yang ada: setda-batubara\\)"):
+        muat(data, "kota-x")
+    with pytest.raises(DataError, match="tidak ada folder unit"):
+        muat(tmp_path / "kosong")
+
+
+def test_key_grammar():
+    assert kunci_laporan("komponen/IKU-2/2024/sk") == {"jenis": "komponen", "iku": "IKU-2", "tahun": "2024", "nama": "sk"}
+    assert kunci_laporan("jumlah_kategori/Sangat Tinggi/2024")["kategori"] == "Sangat Tinggi"
+    with pytest.raises(ValueError, match="bukan tahun"):
+        kunci_laporan("rata_rata/20x4")

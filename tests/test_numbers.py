@@ -1,0 +1,157 @@
+"""Indonesian numbers (DOMAIN.md section 9): examples and properties."""
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from lakip.numbers import (
+    AngkaError,
+    bulat,
+    format_angka,
+    format_persen,
+    format_rupiah,
+    format_rupiah_ringkas,
+    is_kosong,
+    parse_angka,
+    parse_level,
+    parse_rentang,
+)
+
+
+@pytest.mark.parametrize(
+    ("teks", "nilai"),
+    [
+        ("9,70", 9.7),
+        ("64.440.768.486", 64440768486.0),
+        ("Rp. 48.281.384.383", 48281384383.0),
+        ("Rp 3.383.329.611,-", 3383329611.0),
+        ("Rp.64.440.768.486,-", 64440768486.0),
+        ("24.874.287.410,00", 24874287410.0),
+        ("85,83 %", 85.83),
+        ("85.83 %", 85.83),
+        ("106.7%", 106.7),
+        ("1.084", 1084.0),
+        ("1084", 1084.0),
+        ("00,00", 0.0),
+        ("0.500", 0.5),
+        ("0,125", 0.125),
+        ("1.084,5", 1084.5),
+        ("1,084.50", 1084.5),
+        ("1,084,000", 1084000.0),
+        ("-5,5", -5.5),
+        ("\u22125", -5.0),
+        ("+12", 12.0),
+        ("  72,37\u00a0", 72.37),
+        (9.7, 9.7),
+        (12, 12.0),
+    ],
+)
+def test_reads_indonesian_and_english_forms(teks, nilai):
+    assert parse_angka(teks) == nilai
+
+
+@pytest.mark.parametrize("teks", ["", "N/A", "NA", "n/a", "-", " - ", None, float("nan"), "—"])
+def test_missing_values_read_as_none(teks):
+    assert is_kosong(teks)
+    assert parse_angka(teks) is None
+
+
+@pytest.mark.parametrize(
+    ("teks", "alasan"),
+    [
+        ("11764.429.034", "bukan angka: pengelompokan ribuan dengan '.' tidak sah"),
+        ("Rp. 11764.429.034", "bukan angka: pengelompokan ribuan dengan '.' tidak sah"),
+        ("85,8,3", "bukan angka: pengelompokan ribuan dengan ',' tidak sah"),
+        ("1.23.456", "bukan angka: pengelompokan ribuan dengan '.' tidak sah"),
+        ("1234.567", "bukan angka: pengelompokan ribuan dengan '.' tidak sah"),
+        ("12.34,5.6", "bukan angka: pengelompokan ribuan dengan ',' tidak sah"),
+        ("9,", "bukan angka: tanda desimal tidak sah"),
+        ("1,500", "ambigu: dapat dibaca 1,500 (desimal) atau 1.500 (ribuan gaya Inggris); tulis 1.500 untuk ribuan"),
+        ("Tinggi", "bukan angka"),
+        ("Sedang (86,22)", "bukan angka"),
+        ("9/9", "bukan angka"),
+        ("12a", "bukan angka"),
+        ("Rp", "bukan angka"),
+    ],
+)
+def test_unreadable_numbers_say_why(teks, alasan):
+    with pytest.raises(AngkaError) as info:
+        parse_angka(teks)
+    assert info.value.alasan == alasan
+    assert str(info.value) == f"'{teks}' {alasan}"
+
+
+def test_levels_and_ranges():
+    assert parse_level("9/9") == (9.0, 9.0)
+    assert parse_level(" 4 / 5 ") == (4.0, 5.0)
+    assert parse_level("N/A") is None
+    with pytest.raises(AngkaError, match="penyebut harus lebih dari 0"):
+        parse_level("3/0")
+    with pytest.raises(AngkaError, match="bukan level"):
+        parse_level("9")
+    assert parse_rentang("80-90") == (80.0, 90.0)
+    assert parse_rentang("80,5 – 90") == (80.5, 90.0)
+    assert parse_rentang("80 s.d. 90") == (80.0, 90.0)
+    with pytest.raises(AngkaError, match="batas bawah lebih besar"):
+        parse_rentang("90-80")
+
+
+def test_rounding_is_half_up_and_ignores_binary_noise():
+    # 71,75 / 70 x 100 is 102,5 exactly; the report prints 103 %.
+    assert bulat(71.75 * 100 / 70, 0) == Decimal("103")
+    assert bulat(102.49999999999999, 0) == Decimal("103")
+    assert bulat(0.125, 2) == Decimal("0.13")
+    assert bulat(-2.5, 0) == Decimal("-3")
+
+
+def test_formatting_for_people():
+    assert format_angka(64440768486.0, 0) == "64.440.768.486"
+    assert format_angka(9.7) == "9,70"
+    assert format_persen(85.83) == "85,83 %"
+    assert format_persen(None) == "N/A"
+    assert format_rupiah(64440768486) == "Rp 64.440.768.486"
+    assert format_rupiah_ringkas(64440768486) == "Rp 64,4 M"
+    assert format_rupiah_ringkas(239091600) == "Rp 239,1 jt"
+    assert format_angka(-1234.5, 1) == "-1.234,5"
+
+
+# ----------------------------------------------------------------- properties
+
+money = st.integers(min_value=0, max_value=10**14)
+decimals = st.decimals(min_value=Decimal("-1e9"), max_value=Decimal("1e9"), places=2, allow_nan=False)
+
+
+@given(money)
+def test_grouped_integers_round_trip(n):
+    teks = f"{n:,}".replace(",", ".")
+    assert parse_angka(teks) == n
+    assert parse_angka(f"Rp. {teks},-") == n
+    assert parse_angka(format_angka(float(n), 0)) == n
+
+
+@given(decimals)
+@example(Decimal("1084.50"))
+def test_formatted_decimals_round_trip(d):
+    teks = format_angka(float(d), 2)
+    assert Decimal(repr(parse_angka(teks))).quantize(Decimal("0.01")) == d
+
+
+@given(st.text(max_size=20))
+def test_any_text_is_a_number_none_or_a_clear_error(teks):
+    try:
+        value = parse_angka(teks)
+    except AngkaError as e:
+        assert e.teks == teks and e.alasan
+    else:
+        assert value is None or isinstance(value, float)
+
+
+@given(st.integers(min_value=1000, max_value=10**12))
+def test_a_wrongly_grouped_number_is_never_guessed(n):
+    grouped = f"{n:,}".replace(",", ".")
+    broken = grouped.replace(".", "", 1)  # drop the first group separator: 11764.429.034
+    if broken.count(".") >= 1:
+        with pytest.raises(AngkaError):
+            parse_angka(broken)
