@@ -67,9 +67,12 @@ class Skala:
         Values are rounded to 9 decimals first, so binary noise such as
         90.00000000000001 does not move a value across a bound.
         """
-        c = np.round(np.asarray(capaian, dtype=float), 9)
-        edges = np.asarray(self.batas[::-1], dtype=float)
-        out = np.searchsorted(edges, c, side="left").astype(np.int8)
+        c = np.asarray(capaian, dtype=float)
+        # x rounded to 9 decimals is above a bound b exactly when x >= b + 5e-10;
+        # one comparison per bound is much faster than a search with NaN about
+        out = np.zeros(c.shape, dtype=np.int8)
+        for b in self.batas:
+            out += c >= b + 5e-10
         out[np.isnan(c)] = -1
         return out
 

@@ -49,6 +49,8 @@ CATATAN = (
     "realisasi di dalam rentang target: capaian 100",
 )
 
+_STATUS_DTYPE = pd.CategoricalDtype(list(STATUS))
+_CATATAN_DTYPE = pd.CategoricalDtype(list(CATATAN))
 _REQUIRED = ("polaritas", "jenis", "target_nilai", "target_bawah", "target_atas", "realisasi_nilai")
 
 
@@ -81,58 +83,63 @@ def hitung_capaian(df: pd.DataFrame, pilihan: Pilihan | None = None) -> pd.DataF
     """
     _check_columns(df, _REQUIRED, "hitung_capaian")
     pilihan = pilihan or Pilihan()
+    n = len(df)
     turun = _as_bool(df["polaritas"], "turun")
-    rentang = _as_bool(df["jenis"], "rentang")
     t = df["target_nilai"].to_numpy(dtype=float, copy=True)
-    lo = df["target_bawah"].to_numpy(dtype=float)
-    hi = df["target_atas"].to_numpy(dtype=float)
     r = df["realisasi_nilai"].to_numpy(dtype=float)
+    note = np.zeros(n, dtype=np.int8)
+    status = np.zeros(n, dtype=np.int8)
 
     # A range target counts as its nearer bound; inside the range gives 100.
-    t = np.where(rentang, np.where(r > hi, hi, lo), t)
-    inside = rentang & (r >= lo) & (r <= hi)
+    rg = np.flatnonzero(_as_bool(df["jenis"], "rentang"))
+    inside = rg[:0]
+    if rg.size:
+        lo = df["target_bawah"].to_numpy(dtype=float)[rg]
+        hi = df["target_atas"].to_numpy(dtype=float)[rg]
+        rr = r[rg]
+        t[rg] = np.where(rr > hi, hi, lo)
+        inside = rg[(rr >= lo) & (rr <= hi)]
 
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        naik_val = r * 100.0 / t
-        if pilihan.rumus_turun == "selisih":
-            raw = (2.0 * t - r) * 100.0 / t
-            turun_val = np.maximum(raw, 0.0)
-        else:
-            raw = t * 100.0 / r
-            turun_val = raw
-    cap = np.where(turun, turun_val, naik_val)
+        cap = r * 100.0 / t
+        tu = np.flatnonzero(turun)
+        if tu.size:
+            tt, rt = t[tu], r[tu]
+            if pilihan.rumus_turun == "selisih":
+                raw = (2.0 * tt - rt) * 100.0 / tt
+                note[tu[raw < 0]] = 6
+                cap[tu] = np.maximum(raw, 0.0)
+            else:
+                cap[tu] = tt * 100.0 / rt
+                bad = tu[(rt <= 0) & (tt != 0)]
+                cap[bad] = np.nan
+                note[bad], status[bad] = 5, 2
+    if rg.size:
+        cap[inside] = 100.0
+        note[inside], status[inside] = 7, 0
 
-    note = np.zeros(len(df), dtype=np.int8)
-    status = np.zeros(len(df), dtype=np.int8)
-    if pilihan.rumus_turun == "selisih":
-        note[turun & (raw < 0)] = 6
-    else:
-        bad = turun & (r <= 0) & (t != 0)
-        note[bad] = 5
-        status[bad] = 2
-        cap[bad] = np.nan
-    cap[inside] = 100.0
-    note[inside], status[inside] = 7, 0
+    t0 = np.flatnonzero(t == 0)
+    if t0.size:
+        t0 = np.setdiff1d(t0, inside, assume_unique=True)
+        t0_turun = turun[t0]
+        naik0, turun0 = t0[~t0_turun], t0[t0_turun]
+        cap[naik0] = np.nan
+        note[naik0], status[naik0] = 3, 2
+        cap[turun0] = np.where(r[turun0] <= 0, 100.0, 0.0)
+        note[turun0] = 4
 
-    t0 = (t == 0) & ~np.isnan(r) & ~inside
-    t0_naik, t0_turun = t0 & ~turun, t0 & turun
-    cap[t0_naik] = np.nan
-    note[t0_naik], status[t0_naik] = 3, 2
-    cap[t0_turun] = np.where(r[t0_turun] <= 0, 100.0, 0.0)
-    note[t0_turun] = 4
-
-    no_t = np.isnan(t)
+    no_t = np.flatnonzero(np.isnan(t))
     cap[no_t] = np.nan
     note[no_t], status[no_t] = 2, 2
-    no_r = np.isnan(r)
+    no_r = np.flatnonzero(np.isnan(r))
     cap[no_r] = np.nan
     note[no_r], status[no_r] = 1, 1
 
     return pd.DataFrame(
         {
             "capaian": cap,
-            "status": pd.Categorical.from_codes(status, categories=list(STATUS)),
-            "catatan": pd.Categorical.from_codes(note, categories=list(CATATAN)),
+            "status": pd.Categorical.from_codes(status, dtype=_STATUS_DTYPE, validate=False),
+            "catatan": pd.Categorical.from_codes(note, dtype=_CATATAN_DTYPE, validate=False),
         },
         index=df.index,
     )
@@ -140,13 +147,14 @@ def hitung_capaian(df: pd.DataFrame, pilihan: Pilihan | None = None) -> pd.DataF
 
 def beri_kategori(capaian: pd.Series | np.ndarray, skala: Skala) -> pd.Categorical:
     """Kategori of each capaian under ``skala`` (ordered, lowest first; NaN stays NaN)."""
-    return pd.Categorical.from_codes(skala.kode(np.asarray(capaian)), categories=list(skala.urut_naik), ordered=True)
+    dtype = pd.CategoricalDtype(list(skala.urut_naik), ordered=True)
+    return pd.Categorical.from_codes(skala.kode(np.asarray(capaian)), dtype=dtype, validate=False)
 
 
 def skor(df: pd.DataFrame, pilihan: Pilihan | None = None) -> pd.DataFrame:
     """``df`` with ``capaian``, ``status``, ``catatan`` and ``kategori`` added."""
     pilihan = pilihan or Pilihan()
-    out = df.copy()
+    out = df.copy(deep=False)  # new columns only: the caller's frame is not touched
     hasil = hitung_capaian(df, pilihan)
     out["capaian"] = hasil["capaian"]
     out["kategori"] = beri_kategori(hasil["capaian"].to_numpy(), pilihan.skala)
@@ -198,6 +206,58 @@ def _capped(df: pd.DataFrame, pilihan: Pilihan) -> pd.Series:
     return c if pilihan.batas_capaian is None else c.clip(upper=pilihan.batas_capaian)
 
 
+def _kode_kolom(col: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """Integer codes of a key column and the level of each code (sorted)."""
+    if isinstance(col.dtype, pd.CategoricalDtype):
+        c = col.cat.codes.to_numpy()
+        if c.size and c.min() < 0:
+            raise ValueError(f"kolom {col.name} berisi nilai kosong")
+        return c.astype(np.int64), col.cat.categories
+    values = col.to_numpy()
+    if values.dtype.kind in "iu" and values.size:
+        lo, hi = int(values.min()), int(values.max())
+        if hi - lo <= 4 * values.size:  # small range: codes are offsets
+            return values.astype(np.int64) - lo, pd.Index(np.arange(lo, hi + 1), name=col.name)
+    c, u = pd.factorize(col, sort=True, use_na_sentinel=False)
+    return c.astype(np.int64), pd.Index(u)
+
+
+def _kelompok(df: pd.DataFrame, keys: list[str]) -> tuple[np.ndarray, int, np.ndarray, pd.DataFrame]:
+    """Group rows by ``keys`` with integer codes, fast on millions of rows.
+
+    Returns ``(gid, n, used, groups)``: a group id per row in ``0..n-1``,
+    the id space ``n``, the ids that occur (sorted, so in the key order of
+    ``df.groupby(keys, sort=True, observed=True)``) and their keys. A
+    per-group reduction is ``np.bincount(gid, ..., minlength=n)[used]``.
+    """
+    codes, levels = zip(*(_kode_kolom(df[k]) for k in keys))
+    sizes = [len(u) for u in levels]
+    gid = codes[0]
+    for c, size in zip(codes[1:], sizes[1:]):
+        gid = gid * size + c
+    n = int(np.prod(sizes, dtype=np.float64))
+    if n > 4 * max(len(gid), 1):  # sparse key space: compact it first
+        gid, uniq = pd.factorize(gid, sort=True)
+        gid, n = gid.astype(np.int64), len(uniq)
+        used, keys_of = np.arange(n), uniq
+    else:
+        used = np.flatnonzero(np.bincount(gid, minlength=n))
+        keys_of = used
+    parts, rest = [], np.asarray(keys_of, dtype=np.int64)
+    for size in reversed(sizes[1:]):
+        rest, part = np.divmod(rest, size)
+        parts.append(part)
+    parts.append(rest)
+    out = {}
+    for k, u, part in zip(keys, levels, reversed(parts)):
+        col = df[k]
+        if isinstance(col.dtype, pd.CategoricalDtype):
+            out[k] = pd.Categorical.from_codes(part, dtype=col.dtype, validate=False)
+        else:
+            out[k] = u.take(part).to_numpy()
+    return gid, n, used, pd.DataFrame(out)
+
+
 def capaian_sasaran(
     skor_df: pd.DataFrame, pilihan: Pilihan | None = None, by: list[str] | None = None
 ) -> pd.DataFrame:
@@ -215,10 +275,15 @@ def capaian_sasaran(
     pilihan = pilihan or Pilihan()
     keys = [*(by or []), "sasaran_kode"]
     _check_columns(skor_df, [*keys, "capaian"], "capaian_sasaran")
-    work = pd.DataFrame({k: skor_df[k] for k in keys})
-    work["capaian"] = _capped(skor_df, pilihan).to_numpy()
-    g = work.groupby(keys, sort=True, observed=True)["capaian"]
-    out = pd.DataFrame({"jumlah_iku": g.size(), "jumlah_terukur": g.count(), "capaian": g.mean()}).reset_index()
+    gid, n, used, out = _kelompok(skor_df, keys)
+    c = _capped(skor_df, pilihan).to_numpy(dtype=float)
+    ok = ~np.isnan(c)
+    total = np.bincount(gid, weights=np.where(ok, c, 0.0), minlength=n)[used]
+    measured = np.bincount(gid, weights=ok, minlength=n)[used].astype(np.int64)
+    out["jumlah_iku"] = np.bincount(gid, minlength=n)[used]
+    out["jumlah_terukur"] = measured
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out["capaian"] = np.where(measured > 0, total / measured, np.nan)
     out["kategori"] = beri_kategori(out["capaian"].to_numpy(), pilihan.skala)
     return out
 
@@ -255,24 +320,27 @@ def distribusi(skor_df: pd.DataFrame, skala: Skala, by: list[str] | None = None)
     by = by or []
     _check_columns(skor_df, [*by, "capaian"], "distribusi")
     labels = [*skala.label, BELUM_TERUKUR]
+    k = len(labels)
     codes = skala.kode(skor_df["capaian"].to_numpy())
     # position in `labels`: the top class first, "belum dapat diukur" last
-    pos = np.where(codes < 0, len(labels) - 1, len(skala.label) - 1 - codes)
-    work = pd.DataFrame({k: skor_df[k].to_numpy() for k in by})
-    work["kategori"] = pd.Categorical.from_codes(pos, categories=labels, ordered=True)
-    counts = work.groupby([*by, "kategori"], observed=False, sort=True).size().rename("jumlah").reset_index()
-    terukur = (counts["kategori"] != BELUM_TERUKUR).to_numpy()
-    counts["_terukur"] = counts["jumlah"].where(terukur, 0)
+    pos = np.where(codes < 0, k - 1, len(skala.label) - 1 - codes)
     if by:
-        sums = counts.groupby(by, observed=True)[["jumlah", "_terukur"]].transform("sum")
-        total, measured = sums["jumlah"], sums["_terukur"]
+        gid, n, used, groups = _kelompok(skor_df, by)
     else:
-        total, measured = counts["jumlah"].sum(), counts["_terukur"].sum()
+        gid, n, used, groups = np.zeros(len(skor_df), dtype=np.int64), 1, np.array([0]), pd.DataFrame(index=[0])
+    g = len(groups)
+    counts = np.bincount(gid * k + pos, minlength=n * k).reshape(n, k)[used]
+    out = groups.loc[groups.index.repeat(k)].reset_index(drop=True)
+    out["kategori"] = np.tile(np.asarray(labels, dtype=object), g)
+    out["jumlah"] = counts.ravel()
+    total = counts.sum(axis=1)
+    measured = total - counts[:, -1]
+    terukur = np.tile(np.arange(k) < k - 1, g)
     with np.errstate(divide="ignore", invalid="ignore"):
-        counts["persen"] = counts["jumlah"] * 100.0 / total
-        counts["persen_terukur"] = (counts["jumlah"] * 100.0 / measured).where(terukur)
-    counts["kategori"] = counts["kategori"].astype(str)
-    return counts.drop(columns="_terukur")
+        out["persen"] = (counts * 100.0 / total[:, None]).ravel()
+        persen_terukur = (counts * 100.0 / measured[:, None]).ravel()
+    out["persen_terukur"] = np.where(terukur, persen_terukur, np.nan)
+    return out
 
 
 def perbandingan(skor_df: pd.DataFrame) -> pd.DataFrame:
