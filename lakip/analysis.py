@@ -22,6 +22,7 @@ __all__ = [
     "tabel_capaian_iku",
     "tabel_capaian_sasaran",
     "tabel_perbandingan",
+    "tabel_renstra",
     "tabel_anggaran",
     "tabel_cek_anggaran",
     "tabel_total_anggaran",
@@ -102,6 +103,26 @@ def tabel_perbandingan(unit: Unit, tahun: int) -> pd.DataFrame:
     order = {k: i for i, k in enumerate(unit.indikator["kode"])}
     out = out.assign(_urut=out["kode"].map(order)).sort_values(["_urut", "tahun"], kind="stable")
     return out[["kode", "tahun", "target", "realisasi", "capaian", "kategori", "perubahan_pp"]].reset_index(drop=True)
+
+
+def tabel_renstra(unit: Unit, tahun: int) -> pd.DataFrame:
+    """Realisasi of a year against the Renstra end-period target (Bab III A item 3).
+
+    Only IKU whose ``indikator.csv`` row has a ``target_renstra``. Columns:
+    kode, indikator, target_renstra, tahun_renstra, realisasi, capaian_renstra.
+    """
+    ind = unit.indikator[unit.indikator["target_renstra"].fillna("") != ""]
+    s = unit.kinerja[unit.kinerja["tahun"] == tahun][["kode", "realisasi", "realisasi_nilai"]]
+    out = ind.merge(s, on="kode", how="left", validate="one_to_one")
+    frame = pd.DataFrame({
+        "polaritas": out["polaritas"], "jenis": out["jenis"], "target_nilai": out["renstra_nilai"],
+        "target_bawah": out["renstra_bawah"], "target_atas": out["renstra_atas"],
+        "realisasi_nilai": out["realisasi_nilai"],
+    })
+    out["capaian_renstra"] = scoring.hitung_capaian(frame, unit.pilihan)["capaian"].to_numpy()
+    out["target_renstra"] = [_teks(v, a, j) for v, a, j in zip(out["target_renstra"], out["renstra_nilai"], out["jenis"])]
+    out["realisasi"] = [_teks(v, a, j) for v, a, j in zip(out["realisasi"], out["realisasi_nilai"], out["jenis"])]
+    return out[["kode", "indikator", "target_renstra", "tahun_renstra", "realisasi", "capaian_renstra"]].reset_index(drop=True)
 
 
 def _anggaran_tahun(unit: Unit, tahun: int) -> pd.DataFrame:

@@ -293,6 +293,29 @@ def _indikator(df: pd.DataFrame, masalah: list[Masalah]) -> pd.DataFrame:
         skala.append(words)
     out = df.copy()
     out["skala_kata"] = skala
+    # optional: the Renstra end-period target (Bab III A item 3)
+    renstra = {"renstra_nilai": [], "renstra_bawah": [], "renstra_atas": []}
+    tahun_renstra = []
+    for (baris, row), words in zip(df.iterrows(), skala):
+        v = None
+        if row.get("target_renstra", "") and row["jenis"] in JENIS and not (row["jenis"] == "kategori" and words is None):
+            try:
+                v = _nilai(row["target_renstra"], row["jenis"], words)
+            except AngkaError as e:
+                masalah.append(Masalah(name, int(baris), "target_renstra", str(e)))
+        v = v or (np.nan, np.nan, np.nan)
+        for key, x in zip(renstra, v):
+            renstra[key].append(x)
+        th = row.get("tahun_renstra", "")
+        if th and not _tahun_ok(th):
+            masalah.append(Masalah(name, int(baris), "tahun_renstra", f"'{th}' bukan tahun antara {TAHUN_MIN} dan {TAHUN_MAKS}"))
+            th = ""
+        tahun_renstra.append(int(th) if th else pd.NA)
+    for key, values in renstra.items():
+        out[key] = pd.Series(values, index=df.index, dtype=float)
+    if "target_renstra" not in out.columns:
+        out["target_renstra"] = ""
+    out["tahun_renstra"] = pd.array(tahun_renstra, dtype="Int64")
     return out
 
 

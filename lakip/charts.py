@@ -1,0 +1,340 @@
+"""Charts of the analysis (matplotlib), sized for an A4 page.
+
+Every chart function takes tables of :mod:`lakip.analysis` and returns a
+Figure; :func:`simpan` writes it as PNG (300 dpi) and SVG. Labels are in
+Indonesian with Indonesian number format. Kategori are told apart by colour
+(Okabe-Ito, safe for colour-blind readers) and by hatching, so a chart
+survives black-and-white print. The same inputs give byte-identical files.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+from matplotlib.ticker import FuncFormatter
+
+from lakip.config import BELUM_TERUKUR, Skala
+from lakip.display import teks_nilai
+from lakip.numbers import format_angka, format_persen, format_rupiah_ringkas, parse_level, parse_rentang
+
+__all__ = [
+    "LEBAR_A4",
+    "GAYA",
+    "warna_kategori",
+    "grafik_capaian_iku",
+    "grafik_target_realisasi",
+    "grafik_tren",
+    "grafik_serapan_program",
+    "grafik_alokasi_bagian",
+    "grafik_efisiensi",
+    "simpan",
+]
+
+#: Width of the text area of an A4 page with 2,5 cm margins, in inches.
+LEBAR_A4 = 6.3
+
+#: Okabe-Ito colours, from the top kategori down, and a hatch for each.
+_WARNA = ("#009E73", "#56B4E9", "#F0E442", "#E69F00", "#D55E00", "#CC79A7")
+_ARSIR = ("", "///", "...", "xxx", "\\\\\\", "++")
+_ABU = "#BBBBBB"
+_GELAP = "#222222"
+
+GAYA = {
+    "font.family": "DejaVu Sans",
+    "font.size": 8,
+    "axes.titlesize": 9,
+    "axes.titleweight": "bold",
+    "axes.labelsize": 8,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.edgecolor": _GELAP,
+    "hatch.linewidth": 0.6,
+    "legend.fontsize": 7,
+    "legend.frameon": False,
+    "xtick.labelsize": 7,
+    "ytick.labelsize": 7,
+    "figure.dpi": 100,
+    "savefig.dpi": 300,
+    "svg.hashsalt": "lakip",
+    "svg.fonttype": "path",
+    "axes.unicode_minus": False,
+}
+
+
+@contextmanager
+def _gaya():
+    with plt.rc_context(GAYA):
+        yield
+
+
+def warna_kategori(skala: Skala) -> dict[str, tuple[str, str]]:
+    """Colour and hatch of each kategori (highest first), and of "belum dapat diukur"."""
+    out = {lab: (_WARNA[i % len(_WARNA)], _ARSIR[i % len(_ARSIR)]) for i, lab in enumerate(skala.label)}
+    out[BELUM_TERUKUR] = (_ABU, "")
+    return out
+
+
+def _label_iku(kode: str, nama: str, lebar: int = 34) -> str:
+    return f"{kode}  " + "\n".join(textwrap.wrap(nama, lebar))
+
+
+def _persen_axis(ax, axis: str = "x") -> None:
+    fmt = FuncFormatter(lambda v, _: f"{format_angka(v, 0)} %")
+    (ax.xaxis if axis == "x" else ax.yaxis).set_major_formatter(fmt)
+
+
+def _band_patches(skala: Skala) -> list[tuple[str, float, float]]:
+    """(kategori, lower, upper) of each band on a 0..upper axis."""
+    bounds = [*skala.batas, -np.inf]
+    out, upper = [], np.inf
+    for lab, lo in zip(skala.label, bounds):
+        out.append((lab, lo, upper))
+        upper = lo
+    return out
+
+
+def _draw_bands(ax, skala: Skala, lo: float, hi: float, vertical: bool) -> None:
+    colors = warna_kategori(skala)
+    for lab, a, b in _band_patches(skala):
+        a, b = max(a, lo), min(b, hi)
+        if a >= b:
+            continue
+        span = ax.axvspan if vertical else ax.axhspan
+        span(a, b, color=colors[lab][0], alpha=0.12, lw=0, zorder=0)
+        mid = (a + b) / 2
+        if vertical:
+            ax.text(mid, 1.01, lab, transform=ax.get_xaxis_transform(), ha="center", va="bottom", fontsize=6, color=_GELAP)
+        else:
+            ax.text(1.0, mid, f" {lab}", transform=ax.get_yaxis_transform(), ha="left", va="center", fontsize=6, color=_GELAP)
+
+
+def grafik_capaian_iku(tabel_iku: pd.DataFrame, skala: Skala, judul: str | None = None) -> Figure:
+    """Capaian of each IKU as a bar, against the kategori bands of the scale."""
+    colors = warna_kategori(skala)
+    n = len(tabel_iku)
+    with _gaya():
+        fig, ax = plt.subplots(figsize=(LEBAR_A4, 0.9 + 0.45 * n), layout="constrained")
+        cap = tabel_iku["capaian"].to_numpy(dtype=float)
+        upper = max(110.0, np.nanmax(cap) * 1.12 if np.isfinite(cap).any() else 110.0)
+        _draw_bands(ax, skala, 0, upper, vertical=True)
+        y = np.arange(n)[::-1]
+        for yi, c, k in zip(y, cap, tabel_iku["kategori"]):
+            if np.isnan(c):
+                ax.text(1, yi, BELUM_TERUKUR, va="center", ha="left", fontsize=7, style="italic", color=_GELAP)
+                continue
+            color, hatch = colors[str(k)]
+            ax.barh(yi, c, height=0.6, color=color, hatch=hatch, edgecolor=_GELAP, linewidth=0.6, zorder=2)
+            ax.text(c + upper * 0.01, yi, format_persen(c), va="center", ha="left", fontsize=7, zorder=3)
+        ax.axvline(100, color=_GELAP, lw=0.8, ls="--", zorder=1)
+        ax.set_yticks(y, [_label_iku(k, v) for k, v in zip(tabel_iku["kode"], tabel_iku["indikator"])])
+        ax.set_xlim(0, upper)
+        ax.set_ylim(-0.6, n - 0.4)
+        _persen_axis(ax, "x")
+        ax.set_xlabel("Capaian (%)")
+        ax.set_title(judul or "Capaian Indikator Kinerja Utama terhadap Kategori", pad=16)
+        handles = [Patch(facecolor=colors[lab][0], hatch=colors[lab][1], edgecolor=_GELAP, label=lab) for lab in skala.label]
+        fig.legend(handles=handles, loc="outside lower center", ncol=len(handles))
+    return fig
+
+
+def _nilai_batang(values: Sequence[object], jenis: str, skala_kata: Sequence[str] | None) -> tuple[list[float], list[str]]:
+    """Heights and labels of target/realisasi bars: numbers, level fractions or word ranks."""
+    heights, labels = [], []
+    for v in values:
+        if v is None or (isinstance(v, float) and np.isnan(v)):
+            heights.append(np.nan)
+            labels.append("N/A")
+        elif jenis == "kategori" and skala_kata:
+            words = [w.casefold() for w in skala_kata]
+            heights.append(float(words.index(str(v).casefold()) + 1) if str(v).casefold() in words else np.nan)
+            labels.append(str(v))
+        elif jenis == "level":
+            num, den = parse_level(v)
+            heights.append(num / den)
+            labels.append(str(v))
+        elif jenis == "rentang":
+            heights.append(parse_rentang(v)[1])
+            labels.append(str(v))
+        else:
+            heights.append(float(v))
+            labels.append(teks_nilai(float(v)))
+    return heights, labels
+
+
+def grafik_target_realisasi(tabel_iku: pd.DataFrame, indikator: pd.DataFrame, tahun: int) -> Figure:
+    """Target against realisasi, one small panel per IKU in its own unit."""
+    info = indikator.set_index("kode")
+    n = len(tabel_iku)
+    cols = 4 if n > 4 else n
+    rows = int(np.ceil(n / cols))
+    with _gaya():
+        fig, axes = plt.subplots(rows, cols, figsize=(LEBAR_A4, 1.9 * rows + 0.5), layout="constrained", squeeze=False)
+        for ax in axes.ravel()[n:]:
+            ax.set_visible(False)
+        for ax, (_, row) in zip(axes.ravel(), tabel_iku.iterrows()):
+            words = info.loc[row["kode"], "skala_kata"] if "skala_kata" in info else None
+            h, lab = _nilai_batang([row["target"], row["realisasi"]], row["jenis"], words)
+            bars = ax.bar([0, 1], np.nan_to_num(h, nan=0.0), width=0.6, color=["white", "#0072B2"],
+                          edgecolor=_GELAP, hatch=["///", ""], linewidth=0.7)
+            top = np.nanmax(h) if np.isfinite(h).any() else 1.0
+            for b, text in zip(bars, lab):
+                ax.text(b.get_x() + b.get_width() / 2, b.get_height() + top * 0.03, text, ha="center", va="bottom", fontsize=6.5)
+            ax.set_ylim(0, top * 1.3 if top > 0 else 1)
+            ax.set_xticks([0, 1], ["Target", "Realisasi"])
+            ax.set_yticks([])
+            ax.spines["left"].set_visible(False)
+            ax.set_title(f"{row['kode']}\n" + "\n".join(textwrap.wrap(str(row["indikator"]), 22)[:3]), fontsize=7)
+            ax.set_xlabel(str(row["satuan"]), fontsize=6.5)
+        fig.suptitle(f"Target dan Realisasi IKU Tahun {tahun}", fontsize=9, fontweight="bold")
+    return fig
+
+
+_GARIS = ("-", "--", "-.", ":")
+_PENANDA = ("o", "s", "^", "D", "v", "P", "X")
+
+
+def grafik_tren(perbandingan: pd.DataFrame, indikator: pd.DataFrame, skala: Skala) -> Figure:
+    """Capaian of every IKU over the years, one small panel per IKU, on the kategori bands."""
+    names = indikator.set_index("kode")["indikator"]
+    kodes = list(dict.fromkeys(perbandingan["kode"]))
+    years = sorted(perbandingan["tahun"].unique())
+    n = len(kodes)
+    cols = 4 if n > 4 else n
+    rows = int(np.ceil(n / cols))
+    cap = perbandingan["capaian"].to_numpy(dtype=float)
+    upper = max(110.0, np.nanmax(cap) * 1.15 if np.isfinite(cap).any() else 110.0)
+    with _gaya():
+        fig, axes = plt.subplots(rows, cols, figsize=(LEBAR_A4, 1.9 * rows + 0.6), layout="constrained",
+                                 squeeze=False, sharey=True)
+        for ax in axes.ravel()[n:]:
+            ax.set_visible(False)
+        colors = warna_kategori(skala)
+        for i, (ax, kode) in enumerate(zip(axes.ravel(), kodes)):
+            for lab, a, b in _band_patches(skala):
+                a, b = max(a, 0), min(b, upper)
+                if a < b:
+                    ax.axhspan(a, b, color=colors[lab][0], alpha=0.12, lw=0, zorder=0)
+            g = perbandingan[perbandingan["kode"] == kode].set_index("tahun").reindex(years)
+            y = g["capaian"].to_numpy(dtype=float)
+            ax.plot(years, y, ls=_GARIS[i % len(_GARIS)], marker=_PENANDA[i % len(_PENANDA)], color=_GELAP,
+                    lw=1.1, ms=4, zorder=2)
+            for x, v in zip(years, y):
+                ax.text(x, (v if np.isfinite(v) else 3) + upper * 0.04, format_persen(v, 0) if np.isfinite(v) else "N/A",
+                        ha="center", va="bottom", fontsize=6)
+            ax.axhline(100, color=_GELAP, lw=0.6, ls="--", zorder=1)
+            ax.set_xticks(years, [str(t) for t in years])
+            ax.set_xlim(years[0] - 0.5, years[-1] + 0.5)
+            ax.set_ylim(0, upper)
+            ax.set_title(f"{kode}\n" + "\n".join(textwrap.wrap(str(names.get(kode, "")), 22)[:3]), fontsize=7)
+        for ax in axes[:, 0]:
+            _persen_axis(ax, "y")
+        fig.suptitle(f"Tren Capaian IKU {years[0]}-{years[-1]}", fontsize=9, fontweight="bold")
+        handles = [Patch(facecolor=colors[lab][0], alpha=0.3, label=lab) for lab in skala.label]
+        fig.legend(handles=handles, loc="outside lower center", ncol=len(handles))
+    return fig
+
+
+def grafik_serapan_program(anggaran: pd.DataFrame, tahun: int) -> Figure:
+    """Pagu against realisasi of each program, with the serapan."""
+    prog = anggaran[(anggaran["tingkat"] == "program") & anggaran["induk"].isna()]
+    n = max(len(prog), 1)
+    with _gaya():
+        fig, ax = plt.subplots(figsize=(LEBAR_A4, 1.0 + 0.75 * n), layout="constrained")
+        y = np.arange(len(prog))[::-1]
+        ax.barh(y + 0.18, prog["pagu"], height=0.34, color="white", edgecolor=_GELAP, hatch="///", lw=0.7, label="Pagu")
+        ax.barh(y - 0.18, prog["realisasi"].fillna(0), height=0.34, color="#0072B2", edgecolor=_GELAP, lw=0.7, label="Realisasi")
+        top = float(prog["pagu"].max()) if len(prog) else 1.0
+        for yi, p, r, s in zip(y, prog["pagu"], prog["realisasi"], prog["serapan"]):
+            ax.text(p + top * 0.01, yi + 0.18, format_rupiah_ringkas(p), va="center", fontsize=6.5)
+            txt = "belum ada realisasi" if np.isnan(r) else f"{format_rupiah_ringkas(r)} (serapan {format_persen(s)})"
+            ax.text((0 if np.isnan(r) else r) + top * 0.01, yi - 0.18, txt, va="center", fontsize=6.5)
+        ax.set_yticks(y, ["\n".join(textwrap.wrap(u, 30)) for u in prog["uraian"]])
+        ax.set_xlim(0, top * 1.45)
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: format_rupiah_ringkas(v)))
+        ax.set_title(f"Pagu dan Realisasi Anggaran per Program Tahun {tahun}")
+        ax.legend(loc="lower right")
+    return fig
+
+
+def grafik_alokasi_bagian(anggaran: pd.DataFrame, tahun: int) -> Figure:
+    """Pagu of each Bagian (the allocation tree of Bab II), largest first, with its share."""
+    bag = anggaran[(anggaran["tingkat"] == "bagian") & anggaran["induk"].isna()].sort_values("pagu", kind="stable")
+    total = float(bag["pagu"].sum()) or 1.0
+    n = max(len(bag), 1)
+    with _gaya():
+        fig, ax = plt.subplots(figsize=(LEBAR_A4, 0.9 + 0.38 * n), layout="constrained")
+        y = np.arange(len(bag))
+        ax.barh(y, bag["pagu"], height=0.6, color="#0072B2", edgecolor=_GELAP, lw=0.6)
+        top = float(bag["pagu"].max()) if len(bag) else 1.0
+        for yi, p in zip(y, bag["pagu"]):
+            ax.text(p + top * 0.01, yi, f"{format_rupiah_ringkas(p)} ({format_persen(p * 100 / total, 1)})", va="center", fontsize=6.5)
+        ax.set_yticks(y, ["\n".join(textwrap.wrap(str(u).title(), 34)) for u in bag["uraian"]])
+        ax.set_xlim(0, top * 1.35)
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: format_rupiah_ringkas(v)))
+        ax.set_title(f"Alokasi Anggaran per Bagian Tahun {tahun} (jumlah {format_rupiah_ringkas(total)})")
+    return fig
+
+
+def grafik_efisiensi(efisiensi: pd.DataFrame, tahun: int) -> Figure:
+    """Capaian kinerja against capaian anggaran per IKU; above the diagonal is efisien."""
+    markers = {"efisien": ("o", "#009E73"), "cukup efisien": ("s", "#E69F00"), "tidak efisien": ("X", "#D55E00")}
+    with _gaya():
+        fig, ax = plt.subplots(figsize=(LEBAR_A4, 4.2), layout="constrained")
+        ok = efisiensi.dropna(subset=["capaian_kinerja", "capaian_anggaran"])
+        vals = np.concatenate([ok["capaian_kinerja"].to_numpy(float), ok["capaian_anggaran"].to_numpy(float)])
+        lo = min(70.0, np.floor(vals.min() / 10) * 10 - 5) if len(vals) else 0.0
+        hi = max(110.0, np.ceil(vals.max() / 10) * 10 + 5) if len(vals) else 110.0
+        ax.plot([lo, hi], [lo, hi], color=_GELAP, lw=0.8, ls="--", zorder=1)
+        mid = lo + (hi - lo) * 0.12
+        ax.text(mid, mid, "kinerja = anggaran", ha="left", va="bottom", fontsize=6.5, rotation=45,
+                rotation_mode="anchor", transform_rotates_text=True)
+        for status, (m, c) in markers.items():
+            sub = ok[ok["status"] == status]
+            if len(sub):
+                ax.scatter(sub["capaian_anggaran"], sub["capaian_kinerja"], marker=m, s=36, color=c,
+                           edgecolor=_GELAP, lw=0.6, label=status, zorder=3)
+        placed: list[tuple[float, float]] = []
+        for _, row in ok.sort_values("capaian_kinerja", ascending=False, kind="stable").iterrows():
+            x, y = row["capaian_anggaran"], row["capaian_kinerja"]
+            near = any(abs(x - px) < (hi - lo) * 0.04 and abs(y - py) < (hi - lo) * 0.03 for px, py in placed)
+            ax.annotate(row["kode"], (x, y), xytext=(5, -10) if near else (5, 3), textcoords="offset points", fontsize=6.5)
+            placed.append((x, y))
+        ax.set_xlim(lo, hi)
+        ax.set_ylim(lo, hi)
+        _persen_axis(ax, "x")
+        _persen_axis(ax, "y")
+        ax.set_xlabel("Capaian anggaran (serapan, %)")
+        ax.set_ylabel("Capaian kinerja (%)")
+        missing = efisiensi[efisiensi["capaian_kinerja"].isna() | efisiensi["capaian_anggaran"].isna()]["kode"].tolist()
+        title = f"Capaian Kinerja dan Capaian Anggaran per IKU Tahun {tahun}"
+        ax.set_title(title)
+        if missing:
+            ax.text(0.01, 0.99, f"Tidak digambar ({BELUM_TERUKUR} / tanpa anggaran): {', '.join(missing)}",
+                    transform=ax.transAxes, va="top", fontsize=6.5, style="italic")
+        ax.legend(loc="lower right")
+    return fig
+
+
+def simpan(fig: Figure, folder: str | Path | None, nama: str) -> list[Path]:
+    """Write ``<folder>/grafik/<nama>.png`` (300 dpi) and ``.svg``; nothing when ``folder`` is None.
+
+    The files carry no date or software version, so the same chart gives the
+    same bytes on every run.
+    """
+    if folder is None:
+        return []
+    out = Path(folder) / "grafik"
+    out.mkdir(parents=True, exist_ok=True)
+    png, svg = out / f"{nama}.png", out / f"{nama}.svg"
+    with _gaya():
+        fig.savefig(png, dpi=300, metadata={"Software": None})
+        fig.savefig(svg, metadata={"Date": None, "Creator": None})
+    return [png, svg]

@@ -1,0 +1,175 @@
+"""Tables for people: Indonesian headings and numbers (``85,83 %``, ``Rp 64.440.768.486``).
+
+Each function takes a table of :mod:`lakip.analysis` (exact values) and
+returns a DataFrame of strings ready to show in a notebook or a report.
+Rounding happens here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from lakip.config import BELUM_TERUKUR
+from lakip.numbers import format_angka, format_persen, format_rupiah
+
+__all__ = [
+    "teks_nilai",
+    "tampil_capaian_iku",
+    "tampil_capaian_sasaran",
+    "tampil_distribusi",
+    "tampil_perbandingan",
+    "tampil_renstra",
+    "tampil_anggaran",
+    "tampil_cek_anggaran",
+    "tampil_efisiensi",
+    "tampil_ringkasan",
+]
+
+
+def _kosong(x: object) -> bool:
+    return x is None or (isinstance(x, float) and math.isnan(x)) or x is pd.NA
+
+
+def teks_nilai(x: object, desimal: int = 2) -> str:
+    """A target or realisasi as a reader writes it: ``9,70``, ``9/9``, ``Tinggi``, ``N/A``."""
+    if _kosong(x):
+        return "N/A"
+    if isinstance(x, (int, float)):
+        return format_angka(float(x), desimal if float(x) != int(x) else 0)
+    return str(x)
+
+
+def _kategori(x: object) -> str:
+    return BELUM_TERUKUR if _kosong(x) else str(x)
+
+
+def _pp(x: object) -> str:
+    if _kosong(x):
+        return "-"
+    sign = "+" if x > 0 else ""
+    return f"{sign}{format_angka(float(x), 2)} pp"
+
+
+def tampil_capaian_iku(tabel: pd.DataFrame) -> pd.DataFrame:
+    """Tabel 3.2 form: every IKU with its target, realisasi, capaian and kategori."""
+    return pd.DataFrame({
+        "No": range(1, len(tabel) + 1),
+        "Kode": tabel["kode"],
+        "Indikator Kinerja Utama": tabel["indikator"],
+        "Satuan": tabel["satuan"],
+        "Target": [teks_nilai(v) for v in tabel["target"]],
+        "Realisasi": [teks_nilai(v) for v in tabel["realisasi"]],
+        "Capaian": [format_persen(v) for v in tabel["capaian"]],
+        "Kategori": [_kategori(v) for v in tabel["kategori"]],
+    })
+
+
+def tampil_capaian_sasaran(tabel: pd.DataFrame) -> pd.DataFrame:
+    """Capaian per sasaran strategis."""
+    return pd.DataFrame({
+        "Kode": tabel["sasaran_kode"],
+        "Sasaran Strategis": tabel["sasaran"],
+        "Jumlah IKU": tabel["jumlah_iku"],
+        "IKU Terukur": tabel["jumlah_terukur"],
+        "Capaian": [format_persen(v) for v in tabel["capaian"]],
+        "Kategori": [_kategori(v) for v in tabel["kategori"]],
+    })
+
+
+def tampil_distribusi(tabel: pd.DataFrame) -> pd.DataFrame:
+    """Number and percent of IKU per kategori; the percents add up to 100."""
+    return pd.DataFrame({
+        "Kategori": tabel["kategori"],
+        "Jumlah IKU": tabel["jumlah"],
+        "Persen dari seluruh IKU": [format_persen(v) for v in tabel["persen"]],
+        "Persen dari IKU terukur": [format_persen(v, kosong="-") for v in tabel["persen_terukur"]],
+    })
+
+
+def tampil_perbandingan(tabel: pd.DataFrame, indikator: pd.DataFrame) -> pd.DataFrame:
+    """Tabel 3.3 form: one row per IKU, target, realisasi and capaian per year."""
+    years = sorted(tabel["tahun"].unique())
+    names = indikator.set_index("kode")["indikator"]
+    rows = []
+    for kode, grp in tabel.groupby("kode", sort=False):
+        g = grp.set_index("tahun")
+        row = {"Kode": kode, "Indikator": names.get(kode, "")}
+        for what, col, fmt in (("Target", "target", teks_nilai), ("Realisasi", "realisasi", teks_nilai),
+                               ("Capaian", "capaian", format_persen)):
+            for y in years:
+                row[f"{what} {y}"] = fmt(g[col].get(y)) if y in g.index else "-"
+        last = years[-1]
+        row[f"Perubahan {last}"] = _pp(g["perubahan_pp"].get(last)) if last in g.index else "-"
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def tampil_renstra(tabel: pd.DataFrame) -> pd.DataFrame:
+    """Realisasi of the year against the Renstra end-period target."""
+    return pd.DataFrame({
+        "Kode": tabel["kode"],
+        "Indikator": tabel["indikator"],
+        "Target Akhir Renstra": [teks_nilai(v) for v in tabel["target_renstra"]],
+        "Tahun Akhir Renstra": tabel["tahun_renstra"].astype("Int64").astype(str).replace("<NA>", "-"),
+        "Realisasi": [teks_nilai(v) for v in tabel["realisasi"]],
+        "Capaian terhadap Target Renstra": [format_persen(v) for v in tabel["capaian_renstra"]],
+    })
+
+
+def tampil_anggaran(tabel: pd.DataFrame) -> pd.DataFrame:
+    """Budget nodes with pagu, realisasi and serapan (Tabel 2.5 / 3.10 form)."""
+    indent = {"program": "", "bagian": "", "kegiatan": "  ", "subkegiatan": "    "}
+    return pd.DataFrame({
+        "Kode": tabel["kode"],
+        "Uraian": [indent.get(t, "") + u for t, u in zip(tabel["tingkat"], tabel["uraian"])],
+        "Pagu": [format_rupiah(v) for v in tabel["pagu"]],
+        "Realisasi": [format_rupiah(v) for v in tabel["realisasi"]],
+        "Serapan": [format_persen(v, kosong="-") for v in tabel["serapan"]],
+    })
+
+
+def tampil_cek_anggaran(tabel: pd.DataFrame) -> pd.DataFrame:
+    """Budget parents whose children do not add up (only the mismatches)."""
+    bad = tabel[~tabel["sesuai"]]
+    return pd.DataFrame({
+        "Kode": bad["kode"],
+        "Uraian": bad["uraian"],
+        "Kolom": bad["kolom"],
+        "Nilai Induk": [format_rupiah(v) for v in bad["nilai_induk"]],
+        "Jumlah Rincian": [format_rupiah(v) for v in bad["jumlah_anak"]],
+        "Selisih": [format_rupiah(v) for v in bad["selisih"]],
+    })
+
+
+def tampil_efisiensi(tabel: pd.DataFrame, indikator: pd.DataFrame) -> pd.DataFrame:
+    """The efficiency table of Bab III A item 6."""
+    names = indikator.set_index("kode")["indikator"]
+    metode = tabel["metode"].iloc[0] if len(tabel) else "rasio"
+    nilai_fmt = {"rasio": lambda v: format_angka(v, 2, "N/A"), "selisih": lambda v: _pp(v),
+                 "pmk249": lambda v: format_persen(v)}[metode]
+    return pd.DataFrame({
+        "Kode": tabel["kode"],
+        "Indikator": [names.get(k, "") for k in tabel["kode"]],
+        "Capaian Kinerja": [format_persen(v) for v in tabel["capaian_kinerja"]],
+        "Pagu": [format_rupiah(v) for v in tabel["pagu"]],
+        "Realisasi Anggaran": [format_rupiah(v) for v in tabel["realisasi_anggaran"]],
+        "Capaian Anggaran": [format_persen(v) for v in tabel["capaian_anggaran"]],
+        "Nilai Efisiensi": [nilai_fmt(v) for v in tabel["nilai"]],
+        "Status": tabel["status"],
+    })
+
+
+def tampil_ringkasan(ringkasan: dict) -> pd.DataFrame:
+    """The key figures of a year as a two-column table."""
+    c, j = ringkasan["capaian"], ringkasan["jumlah"]
+    rows = [
+        ("Rata-rata capaian IKU (IKU terukur)", format_persen(c["rata_rata_iku"])),
+        ("Rata-rata capaian sasaran", format_persen(c["rata_rata_sasaran"])),
+        ("Jumlah IKU", str(j["iku"])),
+        ("IKU terukur", str(j["iku_terukur"])),
+        ("IKU belum dapat diukur", str(j["iku_belum_dapat_diukur"])),
+        ("Jumlah sasaran", str(j["sasaran"])),
+    ]
+    return pd.DataFrame(rows, columns=["Uraian", "Nilai"])
