@@ -27,6 +27,8 @@ __all__ = [
     "tabel_cek_anggaran",
     "tabel_total_anggaran",
     "tabel_efisiensi",
+    "tabel_efisiensi_semua",
+    "tabel_distribusi",
     "ringkasan",
 ]
 
@@ -159,6 +161,28 @@ def tabel_efisiensi(unit: Unit, tahun: int, metode: str | None = None) -> pd.Dat
     return efficiency.efisiensi(iku[["kode", "capaian"]], ang, metode or unit.pilihan.metode_efisiensi)
 
 
+def tabel_efisiensi_semua(unit: Unit, tahun: int) -> pd.DataFrame:
+    """Efficiency of every IKU by each of the three methods, side by side.
+
+    Columns: kode, capaian_kinerja, capaian_anggaran, target_tercapai, then
+    ``nilai_<metode>`` and ``status_<metode>`` for rasio, selisih and pmk249.
+    """
+    base = None
+    for metode in efficiency.METODE_EFISIENSI:
+        e = tabel_efisiensi(unit, tahun, metode)
+        if base is None:
+            base = e[["kode", "capaian_kinerja", "capaian_anggaran", "target_tercapai"]].copy()
+        base[f"nilai_{metode}"] = e["nilai"].to_numpy()
+        base[f"status_{metode}"] = e["status"].to_numpy()
+    return base
+
+
+def tabel_distribusi(unit: Unit, tahun: int) -> pd.DataFrame:
+    """Count and percent of IKU per kategori in a year, plus "belum dapat diukur"."""
+    s = skor_unit(unit)
+    return scoring.distribusi(s[s["tahun"] == tahun], unit.pilihan.skala)
+
+
 def _json(x: Any) -> Any:
     """Plain JSON values: NaN becomes null, numpy scalars become Python ones."""
     if isinstance(x, dict):
@@ -179,7 +203,7 @@ def ringkasan(unit: Unit, tahun: int) -> dict[str, Any]:
     s = skor_unit(unit)
     s = s[s["tahun"] == tahun]
     means = scoring.rata_rata(s, unit.pilihan)
-    dist = scoring.distribusi(s, unit.pilihan.skala)
+    dist = tabel_distribusi(unit, tahun)
     tot = tabel_total_anggaran(unit, tahun)
     return _json({
         "entitas": unit.slug,

@@ -1,8 +1,8 @@
 """The ``lakip`` command.
 
 Exit status: 0 on success, 2 when the input cannot be used (every problem is
-printed, in Indonesian, with file, row and column), 1 for an unexpected
-failure of the program itself.
+printed, in Indonesian, with file, row and column), 1 when a notebook fails
+(the notebook and cell are named) or for an unexpected failure.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from lakip.load import DataError
+from lakip.notebooks import NotebookError
 
 __all__ = ["main"]
 
@@ -40,6 +41,7 @@ def _parser() -> argparse.ArgumentParser:
     common(run)
     run.add_argument("--year", type=_tahun, metavar="YYYY", help="tahun (bawaan: tahun terakhir yang ada realisasinya)")
     run.add_argument("--out", metavar="DIR", help="folder keluaran (bawaan: outputs/ proyek)")
+    run.add_argument("--tabel-saja", action="store_true", help="tulis tabel saja, tanpa notebook dan grafik")
 
     check = sub.add_parser("periksa", help="periksa data tanpa menulis keluaran")
     common(check)
@@ -52,7 +54,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.perintah == "run":
             from lakip.run import jalankan
 
-            folder = jalankan(args.data, args.entity, args.year, args.out)
+            folder = jalankan(args.data, args.entity, args.year, args.out,
+                              notebook=not args.tabel_saja, progres=sys.stderr.isatty())
             print(f"Selesai: {folder}")
         else:
             from lakip.load import muat
@@ -68,6 +71,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         for m in warnings:
             print(f"  - {m}", file=sys.stderr)
         return 2
+    except NotebookError as e:
+        print(f"Galat: {e}", file=sys.stderr)
+        print("Keluaran sebelumnya (bila ada) tidak diubah.", file=sys.stderr)
+        return 1
     return 0
 
 

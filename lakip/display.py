@@ -8,6 +8,7 @@ Rounding happens here and nowhere else.
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 
@@ -15,6 +16,7 @@ from lakip.config import BELUM_TERUKUR
 from lakip.numbers import format_angka, format_persen, format_rupiah
 
 __all__ = [
+    "teks",
     "teks_nilai",
     "tampil_capaian_iku",
     "tampil_capaian_sasaran",
@@ -25,7 +27,34 @@ __all__ = [
     "tampil_cek_anggaran",
     "tampil_efisiensi",
     "tampil_ringkasan",
+    "tampil_total_program",
+    "tampil_total_anggaran",
+    "keterangan_efisiensi",
+    "tampil_efisiensi_semua",
 ]
+
+
+_ANGKA = re.compile(r"^[-+]?(Rp )?[0-9.,]+( %| pp)?$|^N/A$|^-$")
+
+
+def teks(tabel: pd.DataFrame, lebar_maks: int = 60) -> str:
+    """A table as plain text: text columns left-aligned, numbers right-aligned.
+
+    Used by the notebook cells whose printed output nbval checks, so the
+    same numbers always print the same characters.
+    """
+    cols = [str(c) for c in tabel.columns]
+    cells = [[str(v) for v in tabel[c]] for c in tabel.columns]
+    cells = [[v if len(v) <= lebar_maks else v[: lebar_maks - 1] + "…" for v in col] for col in cells]
+    right = [all(_ANGKA.match(v) for v in col) and len(col) > 0 for col in cells]
+    widths = [max([len(h), *(len(v) for v in col)]) for h, col in zip(cols, cells)]
+
+    def line(values: list[str]) -> str:
+        return "  ".join(v.rjust(w) if r else v.ljust(w) for v, w, r in zip(values, widths, right)).rstrip()
+
+    rule = "  ".join("-" * w for w in widths)
+    rows = [line(cols), rule, *(line(list(r)) for r in zip(*cells))] if cells else [line(cols), rule]
+    return "\n".join(rows)
 
 
 def _kosong(x: object) -> bool:
@@ -173,3 +202,66 @@ def tampil_ringkasan(ringkasan: dict) -> pd.DataFrame:
         ("Jumlah sasaran", str(j["sasaran"])),
     ]
     return pd.DataFrame(rows, columns=["Uraian", "Nilai"])
+
+
+def tampil_total_program(anggaran: pd.DataFrame) -> pd.DataFrame:
+    """Tabel 3.10 form: pagu, realisasi and serapan of each program, with the total."""
+    prog = anggaran[(anggaran["tingkat"] == "program") & anggaran["induk"].isna()]
+    pagu, real = prog["pagu"].sum(min_count=1), prog["realisasi"].sum(min_count=1)
+    if prog["realisasi"].isna().any():
+        real = float("nan")
+    serapan = real * 100.0 / pagu if pagu and not _kosong(real) else float("nan")
+    rows = [(i + 1, u, p, r, s) for i, (u, p, r, s) in enumerate(zip(prog["uraian"], prog["pagu"], prog["realisasi"], prog["serapan"]))]
+    rows.append(("", "Jumlah", pagu, real, serapan))
+    return pd.DataFrame({
+        "No": [r[0] for r in rows],
+        "Uraian": [r[1] for r in rows],
+        "Anggaran": [format_rupiah(r[2]) for r in rows],
+        "Realisasi": [format_rupiah(r[3]) for r in rows],
+        "Capaian Realisasi": [format_persen(r[4], kosong="-") for r in rows],
+    })
+
+
+_POHON = {"program": "Program", "bagian": "Bagian -> kegiatan -> sub-kegiatan"}
+
+
+def tampil_total_anggaran(total: pd.DataFrame) -> pd.DataFrame:
+    """The total of each budget tree and its difference to the first tree."""
+    return pd.DataFrame({
+        "Susunan Anggaran": [_POHON.get(p, p) for p in total["pohon"]],
+        "Jumlah Baris": total["jumlah_node"],
+        "Pagu": [format_rupiah(v) for v in total["pagu"]],
+        "Realisasi": [format_rupiah(v) for v in total["realisasi"]],
+        "Serapan": [format_persen(v, kosong="-") for v in total["serapan"]],
+        "Selisih Pagu": [format_rupiah(v) for v in total["selisih_pagu"]],
+    })
+
+
+_METODE = {
+    "rasio": "Metode rasio: indeks efisiensi = capaian kinerja / capaian anggaran; >= 1 efisien, < 1 tidak efisien.",
+    "selisih": "Metode selisih: capaian kinerja - capaian anggaran (pp); > +5 efisien, -5 s.d. +5 cukup efisien, "
+               "< -5 tidak efisien.",
+    "pmk249": "Metode PMK 249/2011: E = 1 - (realisasi anggaran / pagu) / (capaian kinerja / 100), dibatasi "
+              "-20 % s.d. +20 %; nilai = 50 % + E / 20 % x 50 %; >= 50 % efisien.",
+}
+
+
+def keterangan_efisiensi(metode: str) -> str:
+    """One sentence on how the efficiency method judges."""
+    return _METODE[metode]
+
+
+def tampil_efisiensi_semua(tabel: pd.DataFrame) -> pd.DataFrame:
+    """Efficiency by the three methods side by side."""
+    def ya(v: object) -> str:
+        return "-" if _kosong(v) else ("ya" if v else "tidak")
+
+    return pd.DataFrame({
+        "Kode": tabel["kode"],
+        "Capaian Kinerja": [format_persen(v) for v in tabel["capaian_kinerja"]],
+        "Capaian Anggaran": [format_persen(v) for v in tabel["capaian_anggaran"]],
+        "Target Tercapai": [ya(v) for v in tabel["target_tercapai"]],
+        "Rasio": [f"{format_angka(v, 2)} ({s})" if not _kosong(v) else s for v, s in zip(tabel["nilai_rasio"], tabel["status_rasio"])],
+        "Selisih": [f"{_pp(v)} ({s})" if not _kosong(v) else s for v, s in zip(tabel["nilai_selisih"], tabel["status_selisih"])],
+        "PMK 249/2011": [f"{format_persen(v)} ({s})" if not _kosong(v) else s for v, s in zip(tabel["nilai_pmk249"], tabel["status_pmk249"])],
+    })

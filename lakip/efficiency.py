@@ -20,7 +20,7 @@ import pandas as pd
 
 from lakip.config import BELUM_TERUKUR, METODE_EFISIENSI
 
-__all__ = ["nilai_efisiensi", "efisiensi"]
+__all__ = ["METODE_EFISIENSI", "nilai_efisiensi", "efisiensi"]
 
 _STATUS = ("efisien", "cukup efisien", "tidak efisien", BELUM_TERUKUR, "tidak dapat dihitung")
 

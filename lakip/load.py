@@ -26,7 +26,7 @@ import yaml
 
 from lakip.config import SKALA_ORDINAL, Pilihan
 from lakip.numbers import AngkaError, is_kosong, parse_angka, parse_level, parse_rentang
-from lakip.paths import DATA_DIR
+from lakip.paths import DATA_DIR, resolve
 
 __all__ = [
     "Masalah",
@@ -529,7 +529,7 @@ def _entitas(path: Path, masalah: list[Masalah]) -> tuple[dict[str, Any], Piliha
 
 def daftar_entitas(data_dir: str | Path | None = None) -> list[str]:
     """Slugs of the units in a data folder (folders holding an ``entitas.yml``), sorted."""
-    root = Path(data_dir) if data_dir is not None else DATA_DIR
+    root = resolve(data_dir, DATA_DIR)
     if not root.is_dir():
         return []
     return sorted(p.name for p in root.iterdir() if (p / "entitas.yml").is_file())
@@ -545,7 +545,7 @@ def muat(data_dir: str | Path | None = None, entitas: str | None = None) -> Unit
     Raises:
         DataError: listing every problem, when anything is wrong.
     """
-    root = Path(data_dir) if data_dir is not None else DATA_DIR
+    root = resolve(data_dir, DATA_DIR)
     if entitas is None:
         slugs = daftar_entitas(root)
         if not slugs:

@@ -194,7 +194,9 @@ def format_persen(x: float | None, desimal: int = 2, kosong: str = "N/A") -> str
 def format_rupiah(x: float | None, kosong: str = "-") -> str:
     """``64440768486 -> 'Rp 64.440.768.486'``."""
     s = format_angka(x, 0, kosong)
-    return s if s == kosong else f"Rp {s}"
+    if s == kosong:
+        return s
+    return f"-Rp {s[1:]}" if s.startswith("-") else f"Rp {s}"
 
 
 def format_rupiah_ringkas(x: float | None, kosong: str = "-") -> str:
@@ -203,5 +205,6 @@ def format_rupiah_ringkas(x: float | None, kosong: str = "-") -> str:
         return kosong
     for batas, akhiran in ((1e12, "T"), (1e9, "M"), (1e6, "jt"), (1e3, "rb")):
         if abs(x) >= batas:
-            return f"Rp {format_angka(x / batas, 1)} {akhiran}"
-    return f"Rp {format_angka(x, 0)}"
+            s = format_angka(abs(x) / batas, 1)
+            return f"{'-' if x < 0 else ''}Rp {s} {akhiran}"
+    return format_rupiah(x, kosong)

@@ -1,4 +1,5 @@
-"""Writing the outputs of one unit and year: ``<out>/<entity>/<year>/``.
+"""Writing the outputs of one unit and year: ``<out>/<entity>/<year>/``
+(``tabel/``, ``notebook/``, ``grafik/``).
 
 A run builds everything in a temporary folder beside the target and swaps
 it in only when complete, so a failed run leaves any earlier output folder
@@ -19,6 +20,7 @@ import pandas as pd
 
 from lakip import analysis
 from lakip.load import Unit, muat
+from lakip.notebooks import jalankan_notebook
 from lakip.paths import DATA_DIR, output_dir, resolve
 
 __all__ = ["tulis_csv", "tulis_json", "tulis_tabel", "folder_sementara", "jalankan"]
@@ -88,6 +90,9 @@ def jalankan(
     tahun: int | None = None,
     out: str | Path | None = None,
     langkah: list[Callable[[Unit, int, Path], Any]] | None = None,
+    notebook: bool = True,
+    progres: bool = False,
+    notebooks: list[Path] | None = None,
 ) -> Path:
     """Run the analysis of one unit and year and write its output folder.
 
@@ -98,18 +103,26 @@ def jalankan(
         out: output folder (default: the project's ``outputs/``).
         langkah: extra steps, each called with (unit, year, run folder)
             after the tables are written.
+        notebook: execute the notebooks into ``notebook/`` (with their HTML)
+            and ``grafik/``; False writes the tables only.
+        progres: show a progress bar for the notebooks.
+        notebooks: which notebooks to run (default: all of ``notebooks/``).
 
     Returns:
         The run folder ``<out>/<entity>/<year>``.
 
     Raises:
         DataError: when the data cannot be used (nothing is written).
+        NotebookError: when a notebook fails (nothing is written).
     """
-    unit = muat(resolve(data, DATA_DIR), entitas)
+    data_dir = resolve(data, DATA_DIR)
+    unit = muat(data_dir, entitas)
     tahun = analysis.cek_tahun(unit, tahun)
     target = output_dir(out, unit.slug, tahun)
     with folder_sementara(target) as tmp:
         tulis_tabel(unit, tahun, tmp / "tabel")
+        if notebook:
+            jalankan_notebook(unit.slug, tahun, data_dir, tmp, target, notebooks=notebooks, progres=progres)
         for step in langkah or []:
             step(unit, tahun, tmp)
     return target

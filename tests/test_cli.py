@@ -1,4 +1,7 @@
-"""The ``lakip`` command end to end: outputs, defaults, errors, determinism."""
+"""The ``lakip`` command end to end: tables, defaults, errors, determinism.
+
+These runs use ``--tabel-saja`` (tables only); tests/test_notebooks.py runs
+the notebooks and charts."""
 
 import csv
 import filecmp
@@ -33,7 +36,7 @@ def read_csv(path):
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory):
     out = tmp_path_factory.mktemp("out")
-    results = {year: lakip("run", "--year", str(year), "--out", str(out)) for year in (2022, 2023, 2024)}
+    results = {year: lakip("run", "--tabel-saja", "--year", str(year), "--out", str(out)) for year in (2022, 2023, 2024)}
     return out, results
 
 
@@ -76,7 +79,7 @@ def test_values_in_the_tables(runs):
 
 def test_default_year_is_the_latest_with_realisasi_and_output_is_byte_identical(runs, tmp_path):
     out, _ = runs
-    res = lakip("run", "--out", str(tmp_path), "--entity", "setda-batubara", cwd=tmp_path)
+    res = lakip("run", "--tabel-saja", "--out", str(tmp_path), "--entity", "setda-batubara", cwd=tmp_path)
     assert res.returncode == 0, res.stderr
     cmp = filecmp.dircmp(out / "setda-batubara" / "2024", tmp_path / "setda-batubara" / "2024")
     first, second = out / "setda-batubara" / "2024" / "tabel", tmp_path / "setda-batubara" / "2024" / "tabel"
@@ -91,11 +94,11 @@ def test_bad_data_exits_2_without_traceback_and_keeps_earlier_output(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(DATA_DIR / "setda-batubara", data / "setda-batubara")
     out = tmp_path / "out"
-    assert lakip("run", "--data", str(data), "--out", str(out)).returncode == 0
+    assert lakip("run", "--tabel-saja", "--data", str(data), "--out", str(out)).returncode == 0
     before = {p: p.read_bytes() for p in (out / "setda-batubara" / "2024").rglob("*") if p.is_file()}
     kin = data / "setda-batubara" / "kinerja.csv"
     kin.write_text(kin.read_text(encoding="utf-8").replace('"85,83"', '"85,8,3"'), encoding="utf-8")
-    res = lakip("run", "--data", str(data), "--out", str(out))
+    res = lakip("run", "--tabel-saja", "--data", str(data), "--out", str(out))
     assert res.returncode == 2
     assert "Traceback" not in res.stderr
     assert res.stderr.splitlines() == [
@@ -111,7 +114,7 @@ def test_a_step_that_fails_leaves_no_half_written_folder(tmp_path):
     from lakip.run import jalankan
 
     out = tmp_path / "out"
-    jalankan(out=out)
+    jalankan(out=out, notebook=False)
     before = sorted(p.relative_to(out) for p in out.rglob("*"))
 
     def broken(unit, tahun, folder):
@@ -119,7 +122,7 @@ def test_a_step_that_fails_leaves_no_half_written_folder(tmp_path):
         raise RuntimeError("gagal")
 
     with pytest.raises(RuntimeError):
-        jalankan(out=out, langkah=[broken])
+        jalankan(out=out, langkah=[broken], notebook=False)
     assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
 
 

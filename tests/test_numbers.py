@@ -115,6 +115,9 @@ def test_formatting_for_people():
     assert format_rupiah_ringkas(64440768486) == "Rp 64,4 M"
     assert format_rupiah_ringkas(239091600) == "Rp 239,1 jt"
     assert format_angka(-1234.5, 1) == "-1.234,5"
+    assert format_rupiah(-17106615158) == "-Rp 17.106.615.158"
+    assert format_rupiah_ringkas(-17106615158) == "-Rp 17,1 M"
+    assert format_rupiah_ringkas(950) == "Rp 950"
 
 
 # ----------------------------------------------------------------- properties

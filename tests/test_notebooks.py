@@ -1,0 +1,118 @@
+"""``lakip run`` with its notebooks and charts, for every year of the data.
+
+(nbval runs the notebooks in notebooks/ themselves, with the default
+parameters, and checks the outputs of the marked cells.)
+"""
+
+import json
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+import nbformat
+import pytest
+
+from lakip.notebooks import NotebookError, daftar_notebook, jalankan_notebook
+from lakip.paths import NOTEBOOKS_DIR
+from lakip.run import jalankan
+
+NOTEBOOKS = ["01_capaian_kinerja", "02_realisasi_anggaran", "03_efisiensi"]
+GRAFIK = ["capaian_iku", "target_realisasi", "tren_capaian", "alokasi_bagian", "serapan_program", "efisiensi"]
+TABEL = ["capaian_iku.csv", "capaian_sasaran.csv", "perbandingan.csv", "anggaran.csv", "anggaran_cek.csv",
+         "anggaran_total.csv", "efisiensi.csv", "ringkasan.json"]
+
+
+def lakip(*args):
+    return subprocess.run([sys.executable, "-m", "lakip", *args], capture_output=True, text=True)
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    for year in (2022, 2023, 2024):
+        res = lakip("run", "--year", str(year), "--out", str(out))
+        assert res.returncode == 0, res.stderr
+        assert res.stdout.strip() == f"Selesai: {out / 'setda-batubara' / str(year)}"
+    return out
+
+
+def test_notebooks_are_committed_without_unchecked_outputs():
+    assert [p.stem for p in daftar_notebook()] == NOTEBOOKS
+    for path in daftar_notebook():
+        nb = nbformat.read(path, as_version=4)
+        nbformat.validate(nb)
+        params = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+        assert len(params) == 1, path.name
+        for name in ("entitas", "tahun", "folder_data", "folder_keluaran"):
+            assert f"{name} = " in params[0].source
+        for cell in nb.cells:
+            if cell.cell_type == "code" and "# NBVAL_CHECK_OUTPUT" not in cell.source:
+                assert cell.outputs == [], (path.name, cell.source[:40])
+        assert any(c.cell_type == "code" and c.outputs for c in nb.cells), f"{path.name}: no checked output"
+
+
+@pytest.mark.parametrize("year", [2022, 2023, 2024])
+def test_every_promised_file_exists_and_parses(out, year):
+    run = out / "setda-batubara" / str(year)
+    assert sorted(p.name for p in run.iterdir()) == ["grafik", "notebook", "tabel"]
+    assert sorted(p.name for p in (run / "tabel").iterdir()) == sorted(TABEL)
+    json.loads((run / "tabel" / "ringkasan.json").read_text(encoding="utf-8"))
+    for name in NOTEBOOKS:
+        nb = nbformat.read(run / "notebook" / f"{name}.ipynb", as_version=4)
+        nbformat.validate(nb)
+        assert nb.metadata["papermill"]["parameters"]["tahun"] == year
+        assert all("ename" not in o for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+        html = (run / "notebook" / f"{name}.html").read_text(encoding="utf-8")
+        assert "from lakip import" not in html and "charts.simpan" not in html  # no code cells
+        assert f"Tahun {year}" in html
+    for name in GRAFIK:
+        png = (run / "grafik" / f"{name}.png").read_bytes()
+        assert png[:8] == b"\x89PNG\r\n\x1a\n"
+        width = int.from_bytes(png[16:20], "big")
+        assert 1800 <= width <= 1900  # 6,3 in at 300 dpi: the text width of an A4 page
+        root = ET.parse(run / "grafik" / f"{name}.svg").getroot()
+        assert root.tag.endswith("svg")
+
+
+def test_the_numbers_in_the_executed_notebook_are_the_years(out):
+    nb = nbformat.read(out / "setda-batubara" / "2023" / "notebook" / "01_capaian_kinerja.ipynb", as_version=4)
+    text = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+    assert "Sekretariat Daerah Kabupaten Batu Bara - Tahun 2023" in text
+    assert "IKU-1  Nilai LPPD" in text and "66,67 %  Sedang" in text
+    assert "102,45 %" in text  # IKU-7 2023: 86,06 / 84
+
+
+def test_a_second_run_gives_byte_identical_files(out, tmp_path):
+    first = out / "setda-batubara" / "2024"
+    before = {p.relative_to(first): p.read_bytes() for p in first.rglob("*") if p.is_file()}
+    res = lakip("run", "--year", "2024", "--out", str(out))
+    assert res.returncode == 0, res.stderr
+    after = {p.relative_to(first): p.read_bytes() for p in first.rglob("*") if p.is_file()}
+    assert sorted(after) == sorted(before)
+    for name, data in before.items():
+        assert after[name] == data, name
+
+
+@pytest.fixture
+def broken_notebook(tmp_path):
+    nb = nbformat.read(NOTEBOOKS_DIR / "03_efisiensi.ipynb", as_version=4)
+    nb.cells.insert(4, nbformat.v4.new_code_cell("x = 1\nhasil = unit.kinerja['tidak_ada']"))
+    path = tmp_path / "09_rusak.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def test_a_failing_notebook_is_named_with_its_cell(broken_notebook, tmp_path):
+    with pytest.raises(NotebookError) as info:
+        jalankan_notebook("setda-batubara", 2024, "", tmp_path / "run", notebooks=[broken_notebook], progres=False)
+    assert str(info.value) == "Notebook 09_rusak.ipynb gagal pada sel ke-4 (`x = 1`): KeyError: 'tidak_ada'"
+
+
+def test_a_failing_notebook_leaves_the_earlier_output_untouched(out, broken_notebook):
+    run = out / "setda-batubara" / "2024"
+    before = {p.relative_to(run): p.read_bytes() for p in run.rglob("*") if p.is_file()}
+    with pytest.raises(NotebookError):
+        jalankan(out=out, tahun=2024, notebooks=[*daftar_notebook(), broken_notebook])
+    after = {p.relative_to(run): p.read_bytes() for p in run.rglob("*") if p.is_file()}
+    assert after == before
+    assert sorted(p.name for p in (out / "setda-batubara").iterdir()) == ["2022", "2023", "2024"]
