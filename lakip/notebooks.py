@@ -109,7 +109,8 @@ def jalankan_satu(tugas: _Tugas) -> dict[str, Any]:
     if tugas.html:
         from nbconvert import HTMLExporter
 
-        exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+        exporter = HTMLExporter(template_name="classic", exclude_input=True, exclude_input_prompt=True,
+                                exclude_output_prompt=True)
         body, _ = exporter.from_notebook_node(nb)
         html = out.with_suffix(".html")
         html.write_text(body, encoding="utf-8")
