@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.terpasang
 
-.PHONY: run test lab bench clean constraints
+.PHONY: run test lab bench clean constraints notebooks
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ lab: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_scoring.py
+	$(BIN)/python bench/bench_run.py
+
+# Re-execute the notebooks and keep only the outputs nbval checks.
+notebooks: $(STAMP)
+	$(BIN)/python -c "from lakip.notebooks import daftar_notebook, segarkan_keluaran_cek; [segarkan_keluaran_cek(p) for p in daftar_notebook()]"
 
 clean:
 	rm -rf $(VENV) outputs/*/
