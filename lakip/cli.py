@@ -43,6 +43,11 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--out", metavar="DIR", help="folder keluaran (bawaan: outputs/ proyek)")
     run.add_argument("--tabel-saja", action="store_true", help="tulis tabel saja, tanpa notebook dan grafik")
 
+    rev = sub.add_parser("reviu", help="periksa setiap angka laporan (laporan.csv) terhadap data")
+    common(rev)
+    rev.add_argument("--year", type=_tahun, metavar="YYYY", help="tahun laporan (bawaan: tahun terakhir yang ada realisasinya)")
+    rev.add_argument("--out", metavar="DIR", help="folder keluaran (bawaan: outputs/ proyek)")
+
     check = sub.add_parser("periksa", help="periksa data tanpa menulis keluaran")
     common(check)
     return p
@@ -57,6 +62,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             folder = jalankan(args.data, args.entity, args.year, args.out,
                               notebook=not args.tabel_saja, progres=sys.stderr.isatty())
             print(f"Selesai: {folder}")
+        elif args.perintah == "reviu":
+            from lakip.run import jalankan_reviu
+
+            folder, ring = jalankan_reviu(args.data, args.entity, args.year, args.out)
+            st = ring["per_status"]
+            if not ring["jumlah_angka"]:
+                print("Tidak ada angka laporan untuk tahun ini di laporan.csv; tidak ada yang diperiksa.")
+            print(f"Reviu {ring['jumlah_angka']} angka laporan: {st['sesuai']} sesuai, {st['tidak sesuai']} tidak sesuai, "
+                  f"{st['tidak dapat dihitung']} tidak dapat dihitung.")
+            for jenis, n in sorted(ring["per_jenis"].items(), key=lambda kv: (-kv[1], kv[0])):
+                print(f"  {n:3d}  {jenis}")
+            print(f"Temuan: {folder / 'reviu.csv'}")
         else:
             from lakip.load import muat
             from lakip.paths import DATA_DIR, resolve

@@ -31,6 +31,9 @@ __all__ = [
     "tampil_total_anggaran",
     "keterangan_efisiensi",
     "tampil_efisiensi_semua",
+    "urut_reviu",
+    "tampil_ringkasan_reviu",
+    "teks_reviu",
 ]
 
 
@@ -265,3 +268,44 @@ def tampil_efisiensi_semua(tabel: pd.DataFrame) -> pd.DataFrame:
         "Selisih": [f"{_pp(v)} ({s})" if not _kosong(v) else s for v, s in zip(tabel["nilai_selisih"], tabel["status_selisih"])],
         "PMK 249/2011": [f"{format_persen(v)} ({s})" if not _kosong(v) else s for v, s in zip(tabel["nilai_pmk249"], tabel["status_pmk249"])],
     })
+
+
+def urut_reviu(temuan: pd.DataFrame, semua: bool = False) -> pd.DataFrame:
+    """Findings grouped by table (most findings first), largest relative difference first.
+
+    Only the figures that are not "sesuai" unless ``semua``.
+    """
+    t = temuan if semua else temuan[temuan["status"] != "sesuai"]
+    t = t.copy()
+    hitung = pd.to_numeric(t["nilai_hitung"], errors="coerce").abs()
+    t["_rel"] = pd.to_numeric(t["selisih"], errors="coerce").abs() / hitung.where(hitung > 0)
+    t["_n"] = t.groupby("tabel", sort=False)["status"].transform(lambda s: int((s == "tidak sesuai").sum()))
+    first = {tab: i for i, tab in enumerate(dict.fromkeys(temuan["tabel"]))}
+    t["_urut_tabel"] = t["tabel"].map(first)
+    t = t.sort_values(["_n", "_urut_tabel", "_rel"], ascending=[False, True, False], na_position="last", kind="stable")
+    return t.drop(columns=["_rel", "_n", "_urut_tabel"]).reset_index(drop=True)
+
+
+def tampil_ringkasan_reviu(ringkasan: dict) -> pd.DataFrame:
+    """Counts per status and per kind of error."""
+    rows = [(f"Status: {k}", str(v)) for k, v in ringkasan["per_status"].items()]
+    rows += [(f"Jenis: {k}", str(v)) for k, v in sorted(ringkasan["per_jenis"].items(), key=lambda kv: (-kv[1], kv[0]))]
+    return pd.DataFrame([("Angka laporan yang diperiksa", str(ringkasan["jumlah_angka"])), *rows], columns=["Uraian", "Jumlah"])
+
+
+def teks_reviu(temuan: pd.DataFrame, lebar: int = 100) -> str:
+    """Findings as text a reviewer can read and paste, one block per table."""
+    import textwrap
+
+    if temuan.empty:
+        return "Tidak ada temuan: semua angka laporan sesuai dengan data."
+    out = []
+    for tabel, grp in temuan.groupby("tabel", sort=False):
+        out.append(f"{tabel}")
+        for _, r in grp.iterrows():
+            out.append(f"  - {r['kunci']}: tercetak {r['nilai_laporan']} [{r['status']}{'; ' + r['jenis'] if r['jenis'] else ''}]")
+            keep = r["penjelasan"].replace(" %", "\u00a0%").replace(" pp", "\u00a0pp")  # keep units on their number
+            lines = textwrap.wrap(keep, lebar, initial_indent="      ", subsequent_indent="      ")
+            out.extend(line.replace("\u00a0", " ") for line in lines)
+        out.append("")
+    return "\n".join(out).rstrip()

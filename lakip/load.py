@@ -25,6 +25,7 @@ import pandera.pandas as pa
 import yaml
 
 from lakip.config import SKALA_ORDINAL, Pilihan
+from lakip.formula import urai_rumus
 from lakip.numbers import AngkaError, is_kosong, parse_angka, parse_level, parse_rentang
 from lakip.paths import DATA_DIR, resolve
 
@@ -313,6 +314,14 @@ def _indikator(df: pd.DataFrame, masalah: list[Masalah]) -> pd.DataFrame:
         tahun_renstra.append(int(th) if th else pd.NA)
     for key, values in renstra.items():
         out[key] = pd.Series(values, index=df.index, dtype=float)
+    rumus = []
+    for baris, row in df.iterrows():
+        try:
+            rumus.append(urai_rumus(row.get("rumus_komponen", "")))
+        except ValueError as e:
+            masalah.append(Masalah(name, int(baris), "rumus_komponen", str(e)))
+            rumus.append([])
+    out["persamaan"] = rumus
     if "target_renstra" not in out.columns:
         out["target_renstra"] = ""
     out["tahun_renstra"] = pd.array(tahun_renstra, dtype="Int64")

@@ -10,6 +10,7 @@ byte-identical files.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -18,12 +19,12 @@ from typing import Any
 
 import pandas as pd
 
-from lakip import analysis
+from lakip import analysis, audit
 from lakip.load import Unit, muat
 from lakip.notebooks import jalankan_notebook
 from lakip.paths import DATA_DIR, output_dir, resolve
 
-__all__ = ["tulis_csv", "tulis_json", "tulis_tabel", "folder_sementara", "jalankan"]
+__all__ = ["tulis_csv", "tulis_json", "tulis_tabel", "tulis_reviu", "folder_sementara", "jalankan", "jalankan_reviu"]
 
 
 def tulis_csv(df: pd.DataFrame, path: Path) -> None:
@@ -53,7 +54,21 @@ def tulis_tabel(unit: Unit, tahun: int, folder: Path) -> list[Path]:
         written.append(folder / name)
     tulis_json(analysis.ringkasan(unit, tahun), folder / "ringkasan.json")
     written.append(folder / "ringkasan.json")
+    written += tulis_reviu(unit, tahun, folder)
     return written
+
+
+def tulis_reviu(unit: Unit, tahun: int, folder: Path) -> list[Path]:
+    """Write ``reviu.csv`` and ``reviu_ringkasan.json`` into ``folder``, each replaced whole."""
+    folder.mkdir(parents=True, exist_ok=True)
+    temuan = audit.reviu(unit, tahun)
+    files = []
+    for name, write, data in (("reviu.csv", tulis_csv, temuan), ("reviu_ringkasan.json", tulis_json, audit.ringkasan_reviu(temuan))):
+        tmp = folder / f".{name}.baru"
+        write(data, tmp)
+        os.replace(tmp, folder / name)
+        files.append(folder / name)
+    return files
 
 
 class folder_sementara:
@@ -126,3 +141,20 @@ def jalankan(
         for step in langkah or []:
             step(unit, tahun, tmp)
     return target
+
+
+def jalankan_reviu(
+    data: str | Path | None = None,
+    entitas: str | None = None,
+    tahun: int | None = None,
+    out: str | Path | None = None,
+) -> tuple[Path, dict]:
+    """Audit the published figures of one unit and year into ``<out>/<entity>/<year>/tabel/``.
+
+    Returns the folder and the summary. Raises DataError for unusable input.
+    """
+    unit = muat(resolve(data, DATA_DIR), entitas)
+    tahun = analysis.cek_tahun(unit, tahun)
+    folder = output_dir(out, unit.slug, tahun) / "tabel"
+    tulis_reviu(unit, tahun, folder)
+    return folder, json.loads((folder / "reviu_ringkasan.json").read_text(encoding="utf-8"))

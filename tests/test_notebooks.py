@@ -16,10 +16,10 @@ from lakip.notebooks import NotebookError, daftar_notebook, jalankan_notebook
 from lakip.paths import NOTEBOOKS_DIR
 from lakip.run import jalankan
 
-NOTEBOOKS = ["01_capaian_kinerja", "02_realisasi_anggaran", "03_efisiensi"]
+NOTEBOOKS = ["01_capaian_kinerja", "02_realisasi_anggaran", "03_efisiensi", "04_reviu"]
 GRAFIK = ["capaian_iku", "target_realisasi", "tren_capaian", "alokasi_bagian", "serapan_program", "efisiensi"]
 TABEL = ["capaian_iku.csv", "capaian_sasaran.csv", "perbandingan.csv", "anggaran.csv", "anggaran_cek.csv",
-         "anggaran_total.csv", "efisiensi.csv", "ringkasan.json"]
+         "anggaran_total.csv", "efisiensi.csv", "ringkasan.json", "reviu.csv", "reviu_ringkasan.json"]
 
 
 def lakip(*args):

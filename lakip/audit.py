@@ -1,0 +1,834 @@
+"""Reviu: every figure the published report prints, recomputed from the data and judged.
+
+Each row of ``laporan.csv`` (``tabel``, ``kunci``, ``nilai`` as printed)
+becomes one finding: the value computed from the data files under the unit's
+rules, the difference, a status (sesuai / tidak sesuai / tidak dapat
+dihitung), the kind of error, and an explanation in Indonesian that a
+reviewer can paste into a review note. Where a printed figure does not
+match, the audit looks for what produced it (another turun formula, a target
+printed elsewhere, the value of another year, a not-measurable IKU counted,
+rounding before subtracting, another efficiency method) and says so.
+
+A printed figure matches when it equals the computed one after rounding
+(half away from zero) to the decimals it was printed with.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from itertools import product
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from lakip import analysis, budget, efficiency, scoring
+from lakip.config import BELUM_TERUKUR
+from lakip.formula import hitung
+from lakip.load import Unit, kunci_laporan
+from lakip.numbers import AngkaError, bulat, format_angka, format_rupiah, is_kosong, parse_angka
+
+__all__ = [
+    "SESUAI",
+    "TIDAK_SESUAI",
+    "TIDAK_DAPAT",
+    "KOLOM_REVIU",
+    "Tercetak",
+    "baca",
+    "reviu",
+    "ringkasan_reviu",
+]
+
+SESUAI, TIDAK_SESUAI, TIDAK_DAPAT = "sesuai", "tidak sesuai", "tidak dapat dihitung"
+KOLOM_REVIU = ["tabel", "kunci", "nilai_laporan", "nilai_hitung", "selisih", "status", "penjelasan", "jenis"]
+_URUT_STATUS = {SESUAI: 0, TIDAK_DAPAT: 1, TIDAK_SESUAI: 2}
+
+# kinds of error (jenis), for the summary
+J_TARGET = "target berbeda dengan PK"
+J_REALISASI = "realisasi berbeda dengan data"
+J_CAPAIAN = "capaian salah hitung"
+J_TARGET_LAIN = "capaian memakai target lain"
+J_TAHUN_LAIN = "nilai dari tahun lain"
+J_TURUN = "rumus polaritas turun lain"
+J_KATEGORI = "kategori tidak sesuai skala"
+J_NA = "IKU belum dapat diukur ikut dihitung"
+J_RATA = "rata-rata salah hitung"
+J_HITUNG_KATEGORI = "jumlah atau persen kategori salah"
+J_RINCIAN = "induk tidak sama dengan jumlah rincian"
+J_ANGGARAN = "anggaran berbeda dengan data"
+J_SERAPAN = "serapan salah hitung"
+J_EFISIENSI = "nilai efisiensi tidak mengikuti rumus"
+J_KOMPONEN = "komponen rumus tidak konsisten"
+J_ANTAR_TABEL = "nilai berbeda antar tabel"
+J_FORMAT = "format angka salah"
+J_PERUBAHAN = "perubahan capaian salah hitung"
+
+
+# ----------------------------------------------------------------------------- reading printed figures
+
+
+@dataclass(frozen=True)
+class Tercetak:
+    """A printed figure: its text, its value (number, word or None) and its decimals."""
+
+    teks: str
+    nilai: float | str | None
+    desimal: int = 0
+    kata: str | None = None  # the word of "Sedang (86,22)"
+    galat: str | None = None  # why the number is unreadable
+
+    @property
+    def angka(self) -> float | None:
+        return self.nilai if isinstance(self.nilai, float) else None
+
+    @property
+    def persen(self) -> bool:
+        return "%" in self.teks
+
+
+_KATA_ANGKA = re.compile(r"^\s*([^\d(]+?)\s*\(\s*([^)]+?)\s*\)\s*$")
+_LEVEL = re.compile(r"^\s*\d+\s*/\s*\d+\s*$")
+_GROUPED_DOT = re.compile(r"^[1-9][0-9]{0,2}(?:\.[0-9]{3})+$")
+
+
+def _desimal(teks: str) -> int:
+    """How many decimals a number was printed with (``85,83 %`` -> 2, ``64.440.768.486`` -> 0)."""
+    s = re.sub(r"(?i)^\s*(rp\.?|idr)\s*", "", teks)
+    s = re.sub(r"\s*(,-|\.-|%)\s*$", "", s).strip().lstrip("+-\u2212").strip()
+    dot, comma = s.rfind("."), s.rfind(",")
+    if dot >= 0 and comma >= 0:
+        return len(s) - max(dot, comma) - 1
+    if comma >= 0:
+        return len(s) - comma - 1 if s.count(",") == 1 else 0
+    if dot >= 0:
+        return 0 if _GROUPED_DOT.match(s) else len(s) - dot - 1
+    return 0
+
+
+def baca(teks: object) -> Tercetak:
+    """Read a printed figure without guessing: a number, a word, a level, N/A, or malformed."""
+    t = "" if teks is None else str(teks).strip()
+    if is_kosong(t) or t.casefold() == BELUM_TERUKUR:
+        return Tercetak(t, None)
+    m = _KATA_ANGKA.match(t)
+    if m:
+        inner = baca(m.group(2))
+        if isinstance(inner.nilai, float):
+            return Tercetak(t, inner.nilai, inner.desimal, kata=m.group(1).strip())
+    if _LEVEL.match(t):
+        return Tercetak(t, " ".join(t.split()).replace(" ", ""))
+    angka = re.sub(r"\s*pp\s*$", "", t)  # percentage points
+    try:
+        value = parse_angka(angka)
+    except AngkaError as e:
+        if re.search(r"\d", t):
+            return Tercetak(t, None, galat=e.alasan)
+        return Tercetak(t, " ".join(t.split()))
+    return Tercetak(t, value, _desimal(angka))
+
+
+def _ada(x: object) -> bool:
+    return x is not None and not (isinstance(x, float) and math.isnan(x))
+
+
+def _cocok(p: Tercetak, x: float | None, desimal: int | None = None) -> bool:
+    if p.angka is None or not _ada(x) or not np.isfinite(x):
+        return False
+    d = p.desimal if desimal is None else desimal
+    return bulat(x, d) == bulat(p.angka, d)
+
+
+def _potong(x: float, d: int) -> Decimal:
+    q = Decimal(1).scaleb(-d)
+    return Decimal(repr(round(x, 9))).quantize(q, rounding="ROUND_DOWN")
+
+
+def _f(x: float | None, d: int = 2) -> str:
+    return "N/A" if not _ada(x) else format_angka(float(x), d)
+
+
+def _p(x: float | None, d: int = 2) -> str:
+    return "N/A" if not _ada(x) else f"{format_angka(float(x), d)} %"
+
+
+def _sama_kata(a: str, b: str) -> bool:
+    return " ".join(str(a).split()).casefold() == " ".join(str(b).split()).casefold()
+
+
+# ----------------------------------------------------------------------------- findings
+
+
+@dataclass
+class Hasil:
+    status: str
+    nilai_hitung: Any = None
+    penjelasan: str = ""
+    jenis: str = ""
+    selisih: float | None = None
+
+
+def _hasil_angka(p: Tercetak, x: float | None, benar: str, salah: str, jenis: str) -> Hasil:
+    """Sesuai or not for a plain number; ``benar``/``salah`` are the explanations."""
+    if _cocok(p, x):
+        return Hasil(SESUAI, x, benar)
+    return Hasil(TIDAK_SESUAI, x, salah, jenis)
+
+
+class _Konteks:
+    """Everything the checks look up, computed once per audit."""
+
+    def __init__(self, unit: Unit, tahun: int):
+        self.unit, self.tahun = unit, tahun
+        self.pilihan = unit.pilihan
+        s = analysis.skor_unit(unit)
+        self.skor = s.set_index(["kode", "tahun"])
+        self.ind = unit.indikator.set_index("kode")
+        sas = scoring.capaian_sasaran(s, self.pilihan, by=["tahun"])
+        self.sasaran = sas.set_index(["sasaran_kode", "tahun"])
+        self.lap = unit.laporan[unit.laporan["tahun"] == tahun].copy()
+        self.lap["_baca"] = [baca(v) for v in self.lap["nilai"]]
+        self.lap["_kunci"] = [kunci_laporan(k) for k in self.lap["kunci"]]
+        a = unit.anggaran
+        self.anggaran = budget.serapan(a).set_index(["tahun", "kode"])
+        self.anak: dict[tuple[int, str], list[str]] = {}
+        for t, k, i in zip(a["tahun"], a["kode"], a["induk"]):
+            if isinstance(i, str) and i:
+                self.anak.setdefault((int(t), i), []).append(k)
+        self.akar = dict(zip(zip(a["tahun"], a["kode"]), budget.akar(a)))
+        self.ang_iku = unit.anggaran_iku.set_index(["tahun", "kode"])
+
+    # -- printed figures of the whole report
+    def tercetak(self, kunci: str) -> list[tuple[str, Tercetak]]:
+        rows = self.lap[self.lap["kunci"] == kunci]
+        return list(zip(rows["tabel"], rows["_baca"]))
+
+    def tercetak_di(self, tabel: str, kunci: str) -> Tercetak | None:
+        for t, p in self.tercetak(kunci):
+            if t == tabel:
+                return p
+        return None
+
+    def iku(self, kode: str, tahun: int) -> pd.Series | None:
+        key = (kode, int(tahun))
+        return self.skor.loc[key] if key in self.skor.index else None
+
+    def capaian(self, kode: str, tahun: int) -> float:
+        row = self.iku(kode, tahun)
+        return float("nan") if row is None else float(row["capaian"])
+
+
+# ----------------------------------------------------------------------------- checks per key
+
+
+def _teks_data(row: pd.Series, kolom: str) -> str:
+    v = row[kolom]
+    return "N/A" if is_kosong(v) else " ".join(str(v).split())
+
+
+def _cek_target_realisasi(k: _Konteks, tabel: str, kunci: dict, p: Tercetak) -> Hasil:
+    jenis, kode, tahun = kunci["jenis"], kunci["iku"], int(kunci["tahun"])
+    row = k.iku(kode, tahun)
+    if row is None:
+        return Hasil(TIDAK_DAPAT, None, f"Data kinerja.csv tidak memuat {kode} tahun {tahun}.")
+    nama = "Target" if jenis == "target" else "Realisasi"
+    asal = "target PK (kinerja.csv)" if jenis == "target" else "realisasi di kinerja.csv"
+    err = J_TARGET if jenis == "target" else J_REALISASI
+    x = row["target_nilai" if jenis == "target" else "realisasi_nilai"]
+    teks_data = _teks_data(row, jenis)
+    if p.galat:
+        return Hasil(TIDAK_SESUAI, x if _ada(x) else teks_data, f"'{p.teks}' {p.galat}; {asal}: {teks_data}.", J_FORMAT)
+    if p.nilai is None:
+        if not _ada(x):
+            return Hasil(SESUAI, None, f"{nama} belum tersedia, sama dengan data.")
+        return Hasil(TIDAK_SESUAI, teks_data, f"{nama} dicetak N/A, padahal {asal} {teks_data}.", err)
+    if not _ada(x):
+        return Hasil(TIDAK_SESUAI, None, f"{nama} dicetak {p.teks}, padahal {asal} belum tersedia.", err)
+    if row["jenis"] == "angka":
+        if p.angka is None:
+            return Hasil(TIDAK_SESUAI, x, f"{nama} dicetak '{p.teks}', bukan angka; {asal} {teks_data}.", err)
+        return _hasil_angka(p, x, f"Sama dengan {asal}.",
+                            f"{nama} tercetak {p.teks} berbeda dengan {asal} {teks_data}.", err)
+    same = _sama_kata(str(p.nilai), teks_data) or (
+        row["jenis"] == "rentang" and p.teks.replace(" ", "") == teks_data.replace(" ", ""))
+    if same:
+        return Hasil(SESUAI, teks_data, f"Sama dengan {asal}.")
+    return Hasil(TIDAK_SESUAI, teks_data, f"{nama} tercetak {p.teks} berbeda dengan {asal} {teks_data}.", err)
+
+
+def _capaian_dengan(k: _Konteks, row: pd.Series, target: float, realisasi: float, rumus: str | None = None) -> float:
+    frame = pd.DataFrame({
+        "polaritas": [row["polaritas"]], "jenis": ["angka" if row["jenis"] == "rentang" else row["jenis"]],
+        "target_nilai": [target], "target_bawah": [np.nan], "target_atas": [np.nan], "realisasi_nilai": [realisasi],
+    })
+    pil = k.pilihan if rumus is None else type(k.pilihan)(rumus_turun=rumus, skala=k.pilihan.skala)
+    return float(scoring.hitung_capaian(frame, pil)["capaian"].iloc[0])
+
+
+def _cek_capaian(k: _Konteks, tabel: str, kunci: dict, p: Tercetak) -> Hasil:
+    kode, tahun = kunci["iku"], int(kunci["tahun"])
+    row = k.iku(kode, tahun)
+    if row is None:
+        return Hasil(TIDAK_DAPAT, None, f"Data kinerja.csv tidak memuat {kode} tahun {tahun}.")
+    c = float(row["capaian"])
+    rumus = f"realisasi {_teks_data(row, 'realisasi')} terhadap target {_teks_data(row, 'target')}"
+    if p.galat:
+        return Hasil(TIDAK_SESUAI, c, f"'{p.teks}' {p.galat}; capaian menurut data {_p(c)}.", J_FORMAT)
+    if p.nilai is None:
+        if not _ada(c):
+            return Hasil(SESUAI, None, f"Capaian belum dapat diukur ({row['catatan']}), sama dengan data.")
+        return Hasil(TIDAK_SESUAI, c, f"Capaian dicetak N/A, padahal dapat dihitung: {_p(c)} ({rumus}).", J_CAPAIAN)
+    if p.angka is None:
+        return Hasil(TIDAK_SESUAI, c, f"Capaian dicetak '{p.teks}', bukan angka; menurut data {_p(c)}.", J_CAPAIAN)
+    sel = p.angka - c if _ada(c) else None
+    if not _ada(c):
+        return Hasil(TIDAK_SESUAI, None, f"Capaian dicetak {p.teks}, padahal {row['catatan'] or 'capaian tidak dapat dihitung'}; "
+                     "IKU ini belum dapat diukur.", J_CAPAIAN)
+    if _cocok(p, c):
+        extra = " Nilai ini juga memuat kata kategori." if p.kata else ""
+        return Hasil(SESUAI, c, f"Sama dengan capaian menurut data ({_p(c)}: {rumus}).{extra}", selisih=sel)
+    # What produced the printed figure?
+    if row["polaritas"] == "turun":
+        other = "rasio" if k.pilihan.rumus_turun == "selisih" else "selisih"
+        alt = _capaian_dengan(k, row, row["target_nilai"], row["realisasi_nilai"], other)
+        if _cocok(p, alt):
+            return Hasil(TIDAK_SESUAI, c, f"Capaian {p.teks} dihitung dengan rumus polaritas turun '{other}' ({_p(alt)}); "
+                         f"unit ini memakai rumus '{k.pilihan.rumus_turun}': {_p(c)}.", J_TURUN, sel)
+    if row["jenis"] == "angka":
+        r_here = k.tercetak_di(tabel, f"realisasi/{kode}/{tahun}")
+        r_used = r_here.angka if r_here is not None and r_here.angka is not None else row["realisasi_nilai"]
+        for t_tabel, tp in k.tercetak(f"target/{kode}/{tahun}"):
+            if tp.angka is None or _cocok(tp, row["target_nilai"]):
+                continue
+            alt = _capaian_dengan(k, row, tp.angka, r_used)
+            if _cocok(p, alt):
+                return Hasil(TIDAK_SESUAI, c, f"Capaian {p.teks} dihitung dengan target {tp.teks} yang dicetak di {t_tabel} "
+                             f"({_f(r_used)} / {tp.teks} = {_p(alt)}), bukan target PK {_teks_data(row, 'target')}: "
+                             f"capaian menurut PK {_p(c)}.", J_TARGET_LAIN, sel)
+    for (kd, th), other in k.skor["capaian"].items():
+        if kd == kode and th != tahun and _cocok(p, other):
+            return Hasil(TIDAK_SESUAI, c, f"Capaian {p.teks} adalah capaian tahun {th} ({_p(other)}), bukan tahun {tahun}: "
+                         f"{_p(c)} ({rumus}).", J_TAHUN_LAIN, sel)
+    if p.kata:
+        return Hasil(TIDAK_SESUAI, c, f"Kolom capaian memuat '{p.teks}': kata {p.kata} dan angka {_f(p.angka, p.desimal)} "
+                     f"yang bukan realisasi/target; capaian menurut rumus {_p(c)} ({rumus}).", J_CAPAIAN, sel)
+    return Hasil(TIDAK_SESUAI, c, f"Capaian tercetak {p.teks}, menurut data {_p(c)} ({rumus}).", J_CAPAIAN, sel)
+
+
+def _cek_kategori(k: _Konteks, tabel: str, kunci: dict, p: Tercetak) -> Hasil:
+    kode, tahun = kunci["iku"], int(kunci["tahun"])
+    row = k.iku(kode, tahun)
+    if row is None:
+        return Hasil(TIDAK_DAPAT, None, f"Data kinerja.csv tidak memuat {kode} tahun {tahun}.")
+    c = float(row["capaian"])
+    kat = k.pilihan.skala.kategori(c)
+    if not _ada(c):
+        if p.nilai is None:
+            return Hasil(SESUAI, BELUM_TERUKUR, "IKU belum dapat diukur, sama dengan data.")
+        return Hasil(TIDAK_SESUAI, BELUM_TERUKUR, f"Kategori dicetak {p.teks}, padahal IKU belum dapat diukur.", J_KATEGORI)
+    if isinstance(p.nilai, str) and _sama_kata(p.nilai, kat):
+        return Hasil(SESUAI, kat, f"Sesuai skala: capaian {_p(c)} termasuk {kat}.")
+    printed_c = [(t, q) for t, q in k.tercetak(f"capaian/{kode}/{tahun}") if q.angka is not None]
+    note = ""
+    for t, q in printed_c:
+        if _sama_kata(str(p.nilai), k.pilihan.skala.kategori(q.angka) or ""):
+            note = f" Kata ini sesuai dengan capaian tercetak {q.teks} di {t}, yang tidak sama dengan capaian menurut data."
+            break
+    return Hasil(TIDAK_SESUAI, kat, f"Kategori tercetak {p.teks}; menurut skala, capaian {_p(c)} termasuk {kat}.{note}", J_KATEGORI)
+
+
+def _cek_sasaran(k: _Konteks, tabel: str, kunci: dict, p: Tercetak) -> Hasil:
+    ss, tahun = kunci["sasaran"], int(kunci["tahun"])
+    key = (ss, tahun)
+    if key not in k.sasaran.index:
+        return Hasil(TIDAK_DAPAT, None, f"Tidak ada IKU untuk sasaran {ss} tahun {tahun} di data.")
+    c = float(k.sasaran.loc[key, "capaian"])
+    n = int(k.sasaran.loc[key, "jumlah_terukur"])
+    if kunci["jenis"] == "kategori_sasaran":
+        kat = k.pilihan.skala.kategori(c)
+        if kat is None:
+            ok = p.nilai is None
+            return Hasil(SESUAI if ok else TIDAK_SESUAI, BELUM_TERUKUR,
+                         "Sasaran belum dapat diukur" + (", sama dengan data." if ok else f"; dicetak {p.teks}."),
+                         "" if ok else J_KATEGORI)
+        if isinstance(p.nilai, str) and _sama_kata(p.nilai, kat):
+            return Hasil(SESUAI, kat, f"Sesuai skala: capaian sasaran {_p(c)} termasuk {kat}.")
+        return Hasil(TIDAK_SESUAI, kat, f"Kategori sasaran tercetak {p.teks}; capaian sasaran {_p(c)} termasuk {kat}.", J_KATEGORI)
+    if p.nilai is None:
+        ok = not _ada(c)
+        return Hasil(SESUAI if ok else TIDAK_SESUAI, c if _ada(c) else None,
+                     "Sasaran belum dapat diukur, sama dengan data." if ok else f"Dicetak {p.teks}, padahal capaian sasaran {_p(c)}.",
+                     "" if ok else J_RATA)
+    if not _ada(c):
+        return Hasil(TIDAK_SESUAI, None, f"Dicetak {p.teks}, padahal tidak ada IKU sasaran ini yang terukur.", J_NA)
+    res = _hasil_angka(p, c, f"Sama dengan rata-rata capaian {n} IKU terukur sasaran ini ({_p(c)}).",
+                       f"Capaian sasaran tercetak {p.teks}; rata-rata capaian {n} IKU terukur sasaran ini {_p(c)}.", J_RATA)
+    res.selisih = p.angka - c if p.angka is not None else None
+    return res
+
+
+def _iku_tahun(k: _Konteks, tahun: int) -> pd.DataFrame:
+    s = k.skor.xs(tahun, level="tahun")
+    order = [c for c in k.unit.indikator["kode"] if c in s.index]
+    return s.loc[order]
+
+
+def _cek_rata_rata(k: _Konteks, tabel: str, kunci: dict, p: Tercetak) -> Hasil:
+    tahun = int(kunci["tahun"])
+    s = _iku_tahun(k, tahun)
+    exact = s["capaian"].astype(float)
+    if k.pilihan.batas_capaian is not None:
+        exact = exact.clip(upper=k.pilihan.batas_capaian)
+    mean = float(exact.mean())
+    n, na = int(exact.notna().sum()), [c for c in exact.index if not _ada(exact[c])]
+    if p.angka is None:
+        return Hasil(TIDAK_SESUAI, mean, f"Rata-rata dicetak '{p.teks}'; menurut data {_p(mean)}.", J_FORMAT if p.galat else J_RATA)
+    if _cocok(p, mean):
+        return Hasil(SESUAI, mean, f"Sama dengan rata-rata capaian {n} IKU terukur ({_p(mean)}).", selisih=p.angka - mean)
+    sas = k.sasaran.xs(tahun, level="tahun")["capaian"].astype(float).mean()
+    if _cocok(p, sas):
+        return Hasil(SESUAI, mean, f"Sama dengan rata-rata capaian sasaran ({_p(sas)}); rata-rata {n} IKU terukur {_p(mean)}.",
+                     selisih=p.angka - mean)
+    # Search what produced it: which capaian (exact or as printed), how the not-measurable IKU were
+    # treated, and how the result was rounded.
+    bases: list[tuple[str, pd.Series]] = [("capaian menurut data", exact)]
+    for t in dict.fromkeys(k.lap["tabel"]):
+        vals = {}
+        for kode in exact.index:
+            q = k.tercetak_di(t, f"capaian/{kode}/{tahun}")
+            if q is not None:
+                vals[kode] = q.angka if q.angka is not None else float("nan")
+        if len(vals) == len(exact):
+            bases.append((f"capaian yang dicetak di {t}", pd.Series(vals)))
+    na_options: list[tuple[str, dict[str, float]]] = [("", {})]
+    for kode in na:
+        na_options.append((f"{kode} (belum dapat diukur) dihitung 0", {kode: 0.0}))
+        na_options.append((f"{kode} (belum dapat diukur) dihitung 100", {kode: 100.0}))
+        for (kd, th), other in k.skor["capaian"].items():
+            if kd == kode and th != tahun and _ada(other):
+                na_options.append((f"{kode} (belum dapat diukur) diberi capaian tahun {th} menurut data ({_p(other)})", {kode: float(other)}))
+        for _, row in k.lap.iterrows():
+            kk = row["_kunci"]
+            q = row["_baca"]
+            if kk["jenis"] == "capaian" and kk.get("iku") == kode and int(kk["tahun"]) != tahun and q.angka is not None:
+                na_options.append((f"{kode} (belum dapat diukur) diberi nilai {q.teks} yang dicetak untuk tahun {kk['tahun']} "
+                                   f"di {row['tabel']}", {kode: q.angka}))
+    for (bname, base), (nname, fill), rounding in product(bases, na_options, ("bulat", "potong")):
+        vals = base.copy()
+        for kode, v in fill.items():
+            vals[kode] = v
+        m = float(vals.mean())
+        if not _ada(m):
+            continue
+        hit = _cocok(p, m) if rounding == "bulat" else _potong(m, p.desimal) == bulat(p.angka, p.desimal)
+        if hit and (bname, nname, rounding) != ("capaian menurut data", "", "bulat"):
+            count = int(vals.notna().sum())
+            how = [f"rata-rata {count} IKU dari {bname}"]
+            if nname:
+                how.append(nname)
+            if rounding == "potong":
+                how.append(f"hasilnya {_f(m, 4)} dipotong, bukan dibulatkan")
+            jenis = J_NA if nname else J_RATA
+            return Hasil(TIDAK_SESUAI, mean, f"Rata-rata tercetak {p.teks} tidak sama dengan rata-rata capaian {n} IKU terukur "
+                         f"({_p(mean)}). Angka tercetak didapat dari {'; '.join(how)}.", jenis, p.angka - mean)
+    return Hasil(TIDAK_SESUAI, mean, f"Rata-rata tercetak {p.teks}; rata-rata capaian {n} IKU terukur {_p(mean)}, "
+                 f"rata-rata sasaran {_p(sas)}.", J_RATA, p.angka - mean)
+
+
+def _distribusi(k: _Konteks, tahun: int) -> pd.DataFrame:
+    s = k.skor.xs(tahun, level="tahun").reset_index()
+    return scoring.distribusi(s, k.pilihan.skala).set_index("kategori")
+
+
+def _kategori_label(k: _Konteks, teks: str) -> str | None:
+    for lab in [*k.pilihan.skala.label, BELUM_TERUKUR]:
+        if _sama_kata(lab, teks):
+            return lab
+    return None
+
+
+def _cek_jumlah_kategori(k: _Konteks, tabel: str, kunci: dict, p: Tercetak) -> Hasil:
+    tahun = int(kunci["tahun"])
+    lab = _kategori_label(k, kunci["kategori"])
+    if lab is None:
+        return Hasil(TIDAK_DAPAT, None, f"'{kunci['kategori']}' bukan kategori skala unit ini.")
+    d = _distribusi(k, tahun)
+    n, total = int(d.loc[lab, "jumlah"]), int(d["jumlah"].sum())
+    na = int(d.loc[BELUM_TERUKUR, "jumlah"])
+    measured = total - na
+    s = _iku_tahun(k, tahun)
+    members = [c for c in s.index if str(s.loc[c, "kategori"]) == lab]
+    na_codes = [c for c in s.index if not _ada(s.loc[c, "capaian"])]
+    rincian = ", ".join(f"{int(d.loc[x, 'jumlah'])} {x}" for x in d.index if int(d.loc[x, "jumlah"]))
+    if p.angka is None:
+        return Hasil(TIDAK_SESUAI, n, f"Dicetak '{p.teks}'; menurut data {n} IKU {lab}.", J_HITUNG_KATEGORI)
+    if kunci["jenis"] == "jumlah_kategori":
+        if _cocok(p, n, 0):
+            return Hasil(SESUAI, n, f"Sama dengan data: {n} IKU {lab} ({', '.join(members) or '-'}).", selisih=p.angka - n)
+        why = f"Menurut data {n} IKU {lab} ({', '.join(members) or '-'}); sebaran: {rincian}."
+        if na and _cocok(p, n + na, 0):
+            return Hasil(TIDAK_SESUAI, n, f"Tercetak {p.teks} IKU {lab}: IKU yang belum dapat diukur ({', '.join(na_codes)}) "
+                         f"ikut dihitung. {why}", J_NA, p.angka - n)
+        if _cocok(p, total, 0):
+            return Hasil(TIDAK_SESUAI, n, f"Tercetak {p.teks}, yaitu jumlah seluruh IKU, seolah semua IKU {lab}. {why}",
+                         J_HITUNG_KATEGORI, p.angka - n)
+        return Hasil(TIDAK_SESUAI, n, f"Tercetak {p.teks} IKU {lab}. {why}", J_HITUNG_KATEGORI, p.angka - n)
+    pct_all, pct_measured = n * 100 / total, (n * 100 / measured if measured else float("nan"))
+    if _cocok(p, pct_all):
+        return Hasil(SESUAI, pct_all, f"Sama dengan {n} dari {total} IKU ({_p(pct_all)}).", selisih=p.angka - pct_all)
+    if _cocok(p, pct_measured):
+        return Hasil(SESUAI, pct_measured, f"Sama dengan {n} dari {measured} IKU terukur ({_p(pct_measured)}).",
+                     selisih=p.angka - pct_measured)
+    printed_n = [q.angka for t, q in k.tercetak(f"jumlah_kategori/{kunci['kategori']}/{tahun}") if q.angka is not None and t == tabel]
+    extra = ""
+    for pn in dict.fromkeys(printed_n):
+        extra += f" Jumlah yang dicetak ({_f(pn, 0)} IKU) berarti {_p(pn * 100 / total)} dari {total} IKU."
+    return Hasil(TIDAK_SESUAI, pct_all, f"Tercetak {p.teks} IKU {lab}; menurut data {n} dari {total} IKU = {_p(pct_all)} "
+                 f"({_p(pct_measured)} dari {measured} IKU terukur).{extra}", J_HITUNG_KATEGORI, p.angka - pct_all)
+
+
+def _cek_jumlah_iku(k: _Konteks, tabel: str, kunci: dict, p: Tercetak) -> Hasil:
+    n = len(_iku_tahun(k, int(kunci["tahun"])))
+    return _hasil_angka(p, n, f"Sama dengan jumlah IKU di data ({n}).", f"Tercetak {p.teks}; data memuat {n} IKU.", J_HITUNG_KATEGORI)
+
+
+def _pohon_tabel(k: _Konteks, tabel: str, tahun: int) -> str | None:
+    """The budget tree a table's total belongs to: the tree of the other budget keys it prints."""
+    rows = k.lap[(k.lap["tabel"] == tabel)]
+    for kk in rows["_kunci"]:
+        code = kk.get("anggaran")
+        if code and code != "jumlah":
+            root = k.akar.get((tahun, code))
+            if root is not None:
+                return str(k.anggaran.loc[(tahun, root), "tingkat"])
+    return None
+
+
+def _total(k: _Konteks, tahun: int, pohon: str, kolom: str) -> float:
+    tops = [c for (t, c), r in k.akar.items() if t == tahun and r == c and k.anggaran.loc[(t, c), "tingkat"] == pohon]
+    vals = [k.anggaran.loc[(tahun, c), kolom] for c in tops]
+    return float("nan") if any(not _ada(v) for v in vals) else float(sum(vals))
+
+
+def _cek_anggaran(k: _Konteks, tabel: str, kunci: dict, p: Tercetak) -> Hasil:
+    jenis, code, tahun = kunci["jenis"], kunci["anggaran"], int(kunci["tahun"])
+    kolom = {"pagu": "pagu", "realisasi_anggaran": "realisasi", "serapan": "serapan"}[jenis]
+    nama = {"pagu": "Pagu", "realisasi_anggaran": "Realisasi anggaran", "serapan": "Serapan"}[jenis]
+    if code == "jumlah":
+        pohon = _pohon_tabel(k, tabel, tahun) or "program"
+        pagu, real = _total(k, tahun, pohon, "pagu"), _total(k, tahun, pohon, "realisasi")
+        x = {"pagu": pagu, "realisasi": real, "serapan": real * 100 / pagu if _ada(real) and pagu else float("nan")}[kolom]
+        where = f"jumlah {'program' if pohon == 'program' else 'Bagian'} di anggaran.csv"
+        if p.galat:
+            return Hasil(TIDAK_SESUAI, x, f"'{p.teks}' {p.galat}; {where} {format_rupiah(x)}.", J_FORMAT)
+        if not _ada(x):
+            return Hasil(TIDAK_DAPAT, None, f"{nama} {where} tidak dapat dihitung (ada baris tanpa nilai).")
+        if _cocok(p, x):
+            return Hasil(SESUAI, x, f"Sama dengan {where}.", selisih=p.angka - x)
+        note = ""
+        trees = sorted({str(k.anggaran.loc[(t, r), "tingkat"]) for (t, _), r in k.akar.items() if t == tahun})
+        for other in trees:
+            if other != pohon:
+                ox = _total(k, tahun, other, "pagu" if kolom == "pagu" else "realisasi")
+                if kolom != "serapan" and _cocok(p, ox):
+                    note = f" Angka tercetak sama dengan jumlah susunan {other} ({format_rupiah(ox)}), bukan jumlah baris tabel ini."
+        show = _p(x) if kolom == "serapan" else format_rupiah(x)
+        return Hasil(TIDAK_SESUAI, x, f"{nama} jumlah tercetak {p.teks}, tetapi {where} {show}"
+                     f"{'' if kolom == 'serapan' else ' (selisih ' + format_rupiah(p.angka - x) + ')'}.{note}",
+                     J_RINCIAN if kolom != "serapan" else J_SERAPAN, p.angka - x if p.angka is not None else None)
+    key = (tahun, code)
+    if key not in k.anggaran.index:
+        return Hasil(TIDAK_DAPAT, None, f"Kode anggaran {code} tahun {tahun} tidak ada di anggaran.csv.")
+    node = k.anggaran.loc[key]
+    x = node[kolom]
+    show = (lambda v: _p(v)) if kolom == "serapan" else format_rupiah
+    if p.galat:
+        return Hasil(TIDAK_SESUAI, x, f"Angka '{p.teks}' ditulis salah ({p.galat}); nilai di anggaran.csv {show(x)}.", J_FORMAT)
+    if not _ada(x):
+        return Hasil(TIDAK_DAPAT, None, f"{nama} {code} tidak ada di anggaran.csv.")
+    if not _cocok(p, x):
+        return Hasil(TIDAK_SESUAI, x, f"{nama} tercetak {p.teks}, di anggaran.csv {show(x)}.",
+                     J_SERAPAN if kolom == "serapan" else J_ANGGARAN, p.angka - x if p.angka is not None else None)
+    children = k.anak.get(key, [])
+    if kolom != "serapan" and children:
+        vals = [k.anggaran.loc[(tahun, c), kolom] for c in children]
+        if all(_ada(v) for v in vals):
+            s = float(sum(vals))
+            if abs(s - x) >= budget.TOLERANSI_RUPIAH:
+                grand = [g for c in children for g in k.anak.get((tahun, c), [])]
+                gvals = [k.anggaran.loc[(tahun, g), kolom] for g in grand]
+                note = ""
+                if grand and all(_ada(v) for v in gvals) and abs(float(sum(gvals)) - x) < budget.TOLERANSI_RUPIAH:
+                    note = " Angka induk sama dengan jumlah rincian di bawahnya lagi, jadi selisih berasal dari rincian yang tidak sama dengan induknya."
+                return Hasil(TIDAK_SESUAI, s, f"{nama} {code} tercetak {p.teks}, tetapi jumlah {len(children)} rinciannya "
+                             f"{format_rupiah(s)} (selisih {format_rupiah(x - s)}).{note}", J_RINCIAN, x - s)
+        return Hasil(SESUAI, x, f"Sama dengan anggaran.csv dan dengan jumlah {len(children)} rinciannya.", selisih=p.angka - x)
+    if kolom == "serapan":
+        return Hasil(SESUAI, x, f"Sama dengan realisasi / pagu = {_p(x)}.", selisih=p.angka - x)
+    return Hasil(SESUAI, x, "Sama dengan anggaran.csv.", selisih=p.angka - x)
+
+
+def _cek_anggaran_iku(k: _Konteks, tabel: str, kunci: dict, p: Tercetak) -> Hasil:
+    jenis, kode, tahun = kunci["jenis"], kunci["iku"], int(kunci["tahun"])
+    key = (tahun, kode)
+    if key not in k.ang_iku.index:
+        return Hasil(TIDAK_DAPAT, None, f"anggaran_iku.csv tidak memuat {kode} tahun {tahun}.")
+    pagu, real = float(k.ang_iku.loc[key, "pagu"]), float(k.ang_iku.loc[key, "realisasi"])
+    if jenis == "serapan_iku":
+        x = real * 100 / pagu if pagu and _ada(real) else float("nan")
+        return _hasil_angka(p, x, f"Sama dengan realisasi / pagu = {_p(x)}.",
+                            f"Capaian anggaran tercetak {p.teks}; realisasi / pagu = {_p(x)}.", J_SERAPAN)
+    x = pagu if jenis == "pagu_iku" else real
+    if p.galat:
+        return Hasil(TIDAK_SESUAI, x, f"'{p.teks}' {p.galat}; anggaran_iku.csv {format_rupiah(x)}.", J_FORMAT)
+    return _hasil_angka(p, x, "Sama dengan anggaran_iku.csv.",
+                        f"Tercetak {p.teks}, di anggaran_iku.csv {format_rupiah(x)}.", J_ANGGARAN)
+
+
+def _cek_efisiensi(k: _Konteks, tabel: str, kunci: dict, p: Tercetak) -> Hasil:
+    kode, tahun = kunci["iku"], int(kunci["tahun"])
+    key = (tahun, kode)
+    ck = k.capaian(kode, tahun)
+    ca = float("nan")
+    if key in k.ang_iku.index:
+        pagu, real = float(k.ang_iku.loc[key, "pagu"]), float(k.ang_iku.loc[key, "realisasi"])
+        ca = real * 100 / pagu if pagu and _ada(real) else float("nan")
+    metode = k.pilihan.metode_efisiensi
+    nilai = {m: float(efficiency.nilai_efisiensi(np.array([ck]), np.array([ca]), m)[0][0]) for m in efficiency.METODE_EFISIENSI}
+    x = nilai[metode]
+    if p.nilai is None and not p.galat:
+        ok = not _ada(x)
+        return Hasil(SESUAI if ok else TIDAK_SESUAI, x if _ada(x) else None,
+                     "Efisiensi tidak dapat dihitung karena capaian kinerja belum dapat diukur, sama dengan tabel."
+                     if ok else f"Dicetak N/A, padahal efisiensi ({metode}) {_f(x)}.", "" if ok else J_EFISIENSI)
+    if p.angka is None:
+        return Hasil(TIDAK_SESUAI, x, f"Dicetak '{p.teks}'; efisiensi ({metode}) {_f(x)}.", J_FORMAT if p.galat else J_EFISIENSI)
+    if not _ada(x):
+        return Hasil(TIDAK_SESUAI, None, f"Dicetak {p.teks}, padahal capaian kinerja atau anggaran belum tersedia.", J_EFISIENSI)
+    nama = {"rasio": "rasio", "selisih": "selisih", "pmk249": "PMK 249/2011"}
+    if _cocok(p, x):
+        return Hasil(SESUAI, x, f"Sama dengan metode {nama[metode]}: {_f(ck)} % / {_f(ca)} % = {_f(x, 4)}.", selisih=p.angka - x)
+    # the table's own capaian (perhaps against another target) and serapan
+    cp, sp = k.tercetak_di(tabel, f"capaian/{kode}/{tahun}"), k.tercetak_di(tabel, f"serapan_iku/{kode}/{tahun}")
+    sources = [("capaian menurut data", ck, ca)]
+    if cp is not None and cp.angka is not None and sp is not None and sp.angka is not None:
+        sources.append((f"capaian yang dicetak di {tabel} ({cp.teks} dan {sp.teks})", cp.angka, sp.angka))
+    for sname, a, b in sources:
+        for m in efficiency.METODE_EFISIENSI:
+            v = float(efficiency.nilai_efisiensi(np.array([a]), np.array([b]), m)[0][0])
+            if _cocok(p, v) and (sname, m) != ("capaian menurut data", metode):
+                return Hasil(TIDAK_SESUAI, x, f"Nilai {p.teks} sama dengan metode {nama[m]} dari {sname} ({_f(v, 4)}); "
+                             f"unit ini memakai metode {nama[metode]} dengan capaian menurut data: {_f(x, 4)}.",
+                             J_EFISIENSI, p.angka - x)
+    unit = {"rasio": "", "selisih": " pp", "pmk249": " %"}
+    listing = ", ".join(f"{nama[m]} {_f(v, 2)}{unit[m]}" for m, v in nilai.items())
+    return Hasil(TIDAK_SESUAI, x, f"Tidak ada metode yang menghasilkan {p.teks}: {listing} "
+                 f"(capaian kinerja {_p(ck)}, capaian anggaran {_p(ca)}).", J_EFISIENSI, p.angka - x)
+
+
+def _cek_perubahan(k: _Konteks, tabel: str, kunci: dict, p: Tercetak, catatan: str) -> Hasil:
+    kode, tahun = kunci["iku"], int(kunci["tahun"])
+    now, before = k.capaian(kode, tahun), k.capaian(kode, tahun - 1)
+    if not (_ada(now) and _ada(before)):
+        return Hasil(TIDAK_DAPAT, None, f"Capaian {kode} tahun {tahun} atau {tahun - 1} belum dapat diukur.")
+    x = now - before
+    if p.angka is None:
+        return Hasil(TIDAK_SESUAI, x, f"Dicetak '{p.teks}'; perubahan menurut data {_f(x)} pp.", J_FORMAT if p.galat else J_PERUBAHAN)
+    sign = -1.0 if "turun" in catatan.casefold() or "penurunan" in catatan.casefold() else 1.0
+    value = p.angka if p.angka < 0 else sign * p.angka
+    q = Tercetak(p.teks, value, p.desimal)
+    unit_note = " Perubahan capaian seharusnya ditulis dalam poin persentase (pp), bukan %." if p.persen else ""
+    if _cocok(q, x):
+        return Hasil(SESUAI, x, f"Sama dengan perubahan menurut data ({_f(x)} pp).{unit_note}", selisih=value - x)
+    for t, a in k.tercetak(f"capaian/{kode}/{tahun}"):
+        for t2, b in k.tercetak(f"capaian/{kode}/{tahun - 1}"):
+            if a.angka is not None and b.angka is not None and _cocok(q, a.angka - b.angka):
+                return Hasil(TIDAK_SESUAI, x, f"Perubahan tercetak {p.teks} dihitung dari capaian yang sudah dibulatkan "
+                             f"({a.teks} di {t} dan {b.teks} di {t2}); menurut data {_p(now)} - {_p(before)} = {_f(x)} pp."
+                             f"{unit_note}", J_PERUBAHAN, value - x)
+    return Hasil(TIDAK_SESUAI, x, f"Perubahan tercetak {p.teks}; menurut data {_f(x)} pp ({_p(now)} - {_p(before)}).{unit_note}",
+                 J_PERUBAHAN, value - x)
+
+
+def _nilai_rumus(k: _Konteks, tabel: str, kode: str, tahun: int, names: set[str]) -> dict[str, Any] | None:
+    """Values of names in a formula, as printed in ``tabel`` (realisasi/target from the data when not printed)."""
+    values: dict[str, Any] = {}
+    for name in names:
+        q = k.tercetak_di(tabel, f"komponen/{kode}/{tahun}/{name}")
+        if q is None and name in ("realisasi", "target"):
+            q = k.tercetak_di(tabel, f"{name}/{kode}/{tahun}")
+            if q is None or q.angka is None:
+                row = k.iku(kode, tahun)
+                values[name] = None if row is None else row[f"{name}_nilai"]
+                continue
+        values[name] = None if q is None else q.nilai
+    if any(v is None or (isinstance(v, float) and math.isnan(v)) for v in values.values()):
+        return None
+    return values
+
+
+def _cek_komponen(k: _Konteks, tabel: str, kunci: dict, p: Tercetak) -> Hasil:
+    kode, tahun, nama = kunci["iku"], int(kunci["tahun"]), kunci["nama"]
+    findings: list[Hasil] = []
+    # the same part printed elsewhere with another value
+    for t, q in k.tercetak(f"komponen/{kode}/{tahun}/{nama}"):
+        if t != tabel and str(q.nilai) != str(p.nilai):
+            findings.append(Hasil(TIDAK_SESUAI, q.nilai, f"Komponen {nama} dicetak {p.teks} di sini tetapi {q.teks} di {t}.", J_ANTAR_TABEL))
+    agreed = [t for t, q in k.tercetak(f"komponen/{kode}/{tahun}/{nama}") if t != tabel and str(q.nilai) == str(p.nilai)]
+    # the equations in which this part stands on the left
+    eqs = k.ind.loc[kode, "persamaan"] if kode in k.ind.index else []
+    for eq in eqs:
+        if eq.kiri != nama:
+            continue
+        values = _nilai_rumus(k, tabel, kode, tahun, eq.nama)
+        if values is None:
+            continue
+        try:
+            want = hitung(eq.kanan, values)
+        except (ZeroDivisionError, TypeError):
+            continue
+        ok = _sama_kata(str(p.nilai), str(want)) if isinstance(want, str) else _cocok(p, want)
+        shown = want if isinstance(want, str) else _f(want, max(p.desimal, 0))
+        findings.append(Hasil(SESUAI if ok else TIDAK_SESUAI, want,
+                              f"Rumus {eq.teks} memberi {shown}" + (", sama dengan yang dicetak." if ok else f", tercetak {p.teks}."),
+                              "" if ok else J_KOMPONEN, (p.angka - want) if (not ok and p.angka is not None and not isinstance(want, str)) else None))
+    if not findings:
+        if agreed:
+            return Hasil(SESUAI, p.nilai, f"Sama dengan nilai yang dicetak di {', '.join(agreed)}.")
+        used = [eq for eq in eqs if nama in eq.nama]
+        held, failed = [], []
+        for eq in used:
+            values = _nilai_rumus(k, tabel, kode, tahun, eq.nama)
+            left = _nilai_rumus(k, tabel, kode, tahun, {eq.kiri}).get(eq.kiri)
+            if values is None or left is None:
+                continue
+            try:
+                want = hitung(eq.kanan, values)
+            except (ZeroDivisionError, TypeError):
+                continue
+            ok = _sama_kata(str(left), str(want)) if isinstance(want, str) else bulat(want, 4) == bulat(float(left), 4) or \
+                _cocok(Tercetak("", float(left), 2), want)
+            (held if ok else failed).append(eq.teks)
+        if used and held and not failed:
+            return Hasil(SESUAI, p.nilai, f"Bersama angka lain di tabel ini memenuhi rumus {'; '.join(held)}.")
+        if used:
+            return Hasil(TIDAK_DAPAT, None, f"Angka ini bagian dari rumus {'; '.join(eq.teks for eq in used)} "
+                         "dan tidak dapat diperiksa sendiri; lihat temuan untuk " + ", ".join(eq.kiri for eq in used) + ".")
+        return Hasil(TIDAK_DAPAT, None, "Tidak ada rumus komponen atau tabel lain untuk membandingkan angka ini.")
+    worst = max(findings, key=lambda h: _URUT_STATUS[h.status])
+    bad = [h for h in findings if h.status == TIDAK_SESUAI]
+    if bad:
+        return Hasil(TIDAK_SESUAI, bad[0].nilai_hitung, " ".join(h.penjelasan for h in bad), bad[0].jenis, bad[0].selisih)
+    return Hasil(worst.status, worst.nilai_hitung, " ".join(h.penjelasan for h in findings))
+
+
+def _cek_realisasi_rumus(k: _Konteks, tabel: str, kunci: dict, p: Tercetak, res: Hasil) -> Hasil:
+    """A printed realisasi against its formula over the parts printed in the same table."""
+    kode, tahun = kunci["iku"], int(kunci["tahun"])
+    if kode not in k.ind.index or p.angka is None:
+        return res
+    for eq in k.ind.loc[kode, "persamaan"]:
+        if eq.kiri != "realisasi":
+            continue
+        values = {}
+        for name in eq.nama:
+            q = k.tercetak_di(tabel, f"komponen/{kode}/{tahun}/{name}")
+            values[name] = None if q is None else q.angka
+        if not values or any(v is None for v in values.values()):
+            continue
+        try:
+            want = float(hitung(eq.kanan, values))
+        except ZeroDivisionError:
+            continue
+        parts = ", ".join(f"{n} {_f(v, 0)}" for n, v in sorted(values.items()))
+        if _cocok(p, want):
+            res.penjelasan += f" Rumus {eq.teks} dengan {parts} (tabel ini) memberi {_p(want)}."
+        else:
+            return Hasil(TIDAK_SESUAI, want, f"{res.penjelasan} Tetapi rumus {eq.teks} dengan angka di tabel ini ({parts}) "
+                         f"memberi {_p(want)}, bukan {p.teks}.", J_KOMPONEN, p.angka - want)
+    return res
+
+
+_CEK: dict[str, Callable[..., Hasil]] = {
+    "target": _cek_target_realisasi,
+    "realisasi": _cek_target_realisasi,
+    "capaian": _cek_capaian,
+    "kategori": _cek_kategori,
+    "capaian_sasaran": _cek_sasaran,
+    "kategori_sasaran": _cek_sasaran,
+    "rata_rata": _cek_rata_rata,
+    "jumlah_iku": _cek_jumlah_iku,
+    "jumlah_kategori": _cek_jumlah_kategori,
+    "persen_kategori": _cek_jumlah_kategori,
+    "pagu": _cek_anggaran,
+    "realisasi_anggaran": _cek_anggaran,
+    "serapan": _cek_anggaran,
+    "pagu_iku": _cek_anggaran_iku,
+    "realisasi_anggaran_iku": _cek_anggaran_iku,
+    "serapan_iku": _cek_anggaran_iku,
+    "efisiensi": _cek_efisiensi,
+    "komponen": _cek_komponen,
+}
+
+
+def _kalimat(teks: str) -> str:
+    teks = teks.strip()
+    return teks[:1].upper() + teks[1:]
+
+
+def _nilai_csv(x: Any) -> Any:
+    if isinstance(x, (float, np.floating)):
+        return float("nan") if math.isnan(x) else float(x)
+    if isinstance(x, (np.integer,)):
+        return int(x)
+    return x
+
+
+def reviu(unit: Unit, tahun: int) -> pd.DataFrame:
+    """Audit every figure of ``laporan.csv`` printed in the report of ``tahun``.
+
+    Returns one row per printed figure, in the order of laporan.csv, with
+    the columns of :data:`KOLOM_REVIU`; ``nilai_hitung`` and ``selisih``
+    (printed minus computed) are exact numbers where the figure is a number.
+    """
+    k = _Konteks(unit, tahun)
+    rows = []
+    for _, row in k.lap.iterrows():
+        kunci, p = row["_kunci"], row["_baca"]
+        jenis = kunci["jenis"]
+        if jenis == "perubahan_pp":
+            res = _cek_perubahan(k, row["tabel"], kunci, p, str(row.get("catatan", "")))
+        else:
+            res = _CEK[jenis](k, row["tabel"], kunci, p)
+        if jenis == "realisasi" and res.status == SESUAI:
+            res = _cek_realisasi_rumus(k, row["tabel"], kunci, p, res)
+        if p.galat and res.jenis != J_FORMAT:
+            res = Hasil(TIDAK_SESUAI, res.nilai_hitung, f"Angka '{p.teks}' ditulis salah ({p.galat}). {res.penjelasan}", J_FORMAT)
+        if res.selisih is None and p.angka is not None and isinstance(res.nilai_hitung, (int, float, np.number)) \
+                and _ada(float(res.nilai_hitung)):
+            res.selisih = p.angka - float(res.nilai_hitung)
+        rows.append({
+            "tabel": row["tabel"], "kunci": row["kunci"], "nilai_laporan": row["nilai"],
+            "nilai_hitung": _nilai_csv(res.nilai_hitung),
+            "selisih": _nilai_csv(res.selisih),
+            "status": res.status, "penjelasan": _kalimat(res.penjelasan), "jenis": res.jenis,
+        })
+    return pd.DataFrame(rows, columns=KOLOM_REVIU)
+
+
+def ringkasan_reviu(temuan: pd.DataFrame) -> dict[str, Any]:
+    """Counts per status, per kind of error and per table."""
+    bad = temuan[temuan["status"] == TIDAK_SESUAI]
+    per_tabel = (
+        temuan.groupby("tabel", sort=False)["status"].value_counts().unstack(fill_value=0)
+        .reindex(columns=[SESUAI, TIDAK_SESUAI, TIDAK_DAPAT], fill_value=0)
+    )
+    return {
+        "jumlah_angka": int(len(temuan)),
+        "per_status": {s: int((temuan["status"] == s).sum()) for s in (SESUAI, TIDAK_SESUAI, TIDAK_DAPAT)},
+        "per_jenis": {j: int(n) for j, n in bad["jenis"].value_counts().sort_index().items()},
+        "per_tabel": {t: {c: int(v) for c, v in r.items()} for t, r in per_tabel.iterrows()},
+    }

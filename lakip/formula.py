@@ -1,0 +1,108 @@
+"""Equations between the parts of an IKU's formula (``rumus_komponen`` of indikator.csv).
+
+``realisasi = ditetapkan / diusulkan * 100; ditetapkan = sk + perbup + perda``
+says how the parts printed in a report relate. Each equation is parsed with
+Python's ``ast`` and evaluated on a whitelist: names, numbers, ``+ - * /``,
+parentheses, and the functions below. Nothing is ``eval``-ed.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+__all__ = ["Persamaan", "FUNGSI", "predikat_akip", "mutu_ikm", "urai_rumus", "hitung"]
+
+
+def predikat_akip(nilai: float) -> str:
+    """Predikat of a Nilai AKIP (DOMAIN.md section 8; upper bounds inclusive: 90,00 is A)."""
+    for batas, predikat in ((90, "AA"), (80, "A"), (70, "BB"), (60, "B"), (50, "CC"), (30, "C")):
+        if nilai > batas:
+            return predikat
+    return "D"
+
+
+def mutu_ikm(nilai: float) -> str:
+    """Mutu pelayanan of an IKM value (PermenPAN-RB 14/2017)."""
+    if nilai >= 88.31:
+        return "A"
+    if nilai >= 76.61:
+        return "B"
+    if nilai >= 65.0:
+        return "C"
+    return "D"
+
+
+FUNGSI: dict[str, Callable[[float], object]] = {"predikat_akip": predikat_akip, "mutu_ikm": mutu_ikm}
+
+
+@dataclass(frozen=True)
+class Persamaan:
+    """``kiri = kanan``: a name and the expression it must equal."""
+
+    kiri: str
+    kanan: ast.expr
+    teks: str
+
+    @property
+    def nama(self) -> set[str]:
+        """Names the right-hand side uses."""
+        return {n.id for n in ast.walk(self.kanan) if isinstance(n, ast.Name) and n.id not in FUNGSI}
+
+
+_OPS = {ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lambda a, b: a * b,
+        ast.Div: lambda a, b: a / b}
+
+
+def _check(node: ast.AST, teks: str) -> None:
+    for n in ast.walk(node):
+        if isinstance(n, (ast.Expression, ast.Load, ast.operator, ast.unaryop)):
+            continue
+        if isinstance(n, ast.BinOp) and type(n.op) in _OPS:
+            continue
+        if isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub):
+            continue
+        if isinstance(n, ast.Constant) and isinstance(n.value, (int, float)):
+            continue
+        if isinstance(n, ast.Name):
+            continue
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in FUNGSI and len(n.args) == 1 and not n.keywords:
+            continue
+        raise ValueError(f"rumus '{teks}' memuat bagian yang tidak dikenal; pakai nama, angka, + - * /, "
+                         f"kurung dan fungsi {', '.join(FUNGSI)}")
+
+
+def urai_rumus(teks: str) -> list[Persamaan]:
+    """Parse ``a = b + c; d = e / f * 100``; raise ValueError (Indonesian) if malformed."""
+    out = []
+    for part in (p.strip() for p in (teks or "").split(";")):
+        if not part:
+            continue
+        if part.count("=") != 1:
+            raise ValueError(f"rumus '{part}' harus berbentuk nama = ungkapan")
+        left, right = (x.strip() for x in part.split("="))
+        if not left.isidentifier():
+            raise ValueError(f"rumus '{part}': '{left}' bukan nama")
+        try:
+            tree = ast.parse(right.replace(",", "."), mode="eval")
+        except SyntaxError:
+            raise ValueError(f"rumus '{part}' tidak dapat dibaca") from None
+        _check(tree, part)
+        out.append(Persamaan(left, tree.body, part))
+    return out
+
+
+def hitung(node: ast.expr, nilai: Mapping[str, float]) -> object:
+    """Evaluate a parsed right-hand side; KeyError for a missing name, ZeroDivisionError as is."""
+    if isinstance(node, ast.Constant):
+        return float(node.value)
+    if isinstance(node, ast.Name):
+        return nilai[node.id]
+    if isinstance(node, ast.UnaryOp):
+        return -hitung(node.operand, nilai)
+    if isinstance(node, ast.BinOp):
+        return _OPS[type(node.op)](hitung(node.left, nilai), hitung(node.right, nilai))
+    if isinstance(node, ast.Call):
+        return FUNGSI[node.func.id](hitung(node.args[0], nilai))
+    raise ValueError("ungkapan tidak dikenal")
