@@ -84,6 +84,24 @@ def _sunyikan_stderr() -> None:
     os.close(devnull)
 
 
+def _kernel_manager_ipc() -> type:
+    """A kernel manager talking to its kernel over Unix sockets, not TCP ports:
+    no port races between kernels started at the same moment, nothing on the network."""
+    from jupyter_client.manager import AsyncKernelManager
+
+    class IPCKernelManager(AsyncKernelManager):
+        def __init__(self, **kwargs: Any) -> None:
+            import tempfile
+            import uuid
+
+            kwargs.setdefault("transport", "ipc")
+            # an absolute socket path: the kernel runs in another working directory
+            kwargs.setdefault("ip", os.path.join(tempfile.gettempdir(), f"lakip-{uuid.uuid4().hex[:12]}"))
+            super().__init__(**kwargs)
+
+    return IPCKernelManager
+
+
 def jalankan_satu(tugas: _Tugas) -> dict[str, Any]:
     """Worker: execute one notebook; return its outputs or a description of the failure."""
     import nbformat
@@ -92,10 +110,17 @@ def jalankan_satu(tugas: _Tugas) -> dict[str, Any]:
 
     name = Path(tugas.sumber).name
     try:
-        nb = papermill.execute_notebook(
-            tugas.sumber, None, parameters=tugas.parameter, kernel_name="python3",
-            progress_bar=False, log_output=False, shutdown_kernel="immediate",
-        )
+        for attempt in (1, 2):
+            try:
+                nb = papermill.execute_notebook(
+                    tugas.sumber, None, parameters=tugas.parameter, kernel_name="python3",
+                    progress_bar=False, log_output=False, shutdown_kernel="immediate",
+                    kernel_manager_class=_kernel_manager_ipc(),
+                )
+                break
+            except RuntimeError as e:  # the kernel died while starting, before any cell ran: once more
+                if attempt == 2 or "kernel_info" not in str(e):
+                    raise
     except PapermillExecutionError as e:
         lines = [ln for ln in (e.source or "").splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
         return {"galat": (name, e.exec_count, lines[0].strip() if lines else "", f"{e.ename}: {_ANSI.sub('', str(e.evalue))}")}
