@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
@@ -153,6 +154,7 @@ def jalankan_notebook(
     pekerja: int | None = None,
     html: bool = True,
     progres: bool = True,
+    sambil: Callable[[], Any] | None = None,
 ) -> list[Path]:
     """Execute every notebook for one unit and year into ``folder_run/notebook/``.
 
@@ -165,6 +167,8 @@ def jalankan_notebook(
         pekerja: worker processes (default: up to 2, one per core).
         html: also write each as HTML without code cells.
         progres: show a progress bar on the terminal.
+        sambil: work for this process to do while the notebooks run (called
+            once the worker processes exist, so no thread is forked).
 
     Raises:
         NotebookError: naming the first notebook (in order) that failed and its cell.
@@ -179,6 +183,8 @@ def jalankan_notebook(
     results: dict[int, dict[str, Any]] = {}
     with ProcessPoolExecutor(max_workers=workers, initializer=_sunyikan_stderr) as pool:
         futures = {pool.submit(jalankan_satu, t): i for i, t in enumerate(tasks)}
+        if sambil is not None:
+            sambil()
         with tqdm(total=len(tasks), desc="Notebook", unit="nb", disable=not progres, leave=False) as bar:
             for fut in as_completed(futures):
                 results[futures[fut]] = fut.result()

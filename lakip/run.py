@@ -135,9 +135,13 @@ def jalankan(
     tahun = analysis.cek_tahun(unit, tahun)
     target = output_dir(out, unit.slug, tahun)
     with folder_sementara(target) as tmp:
-        tulis_tabel(unit, tahun, tmp / "tabel")
-        if notebook:
-            jalankan_notebook(unit.slug, tahun, data_dir, tmp, target, notebooks=notebooks, progres=progres)
+        def tables() -> None:
+            tulis_tabel(unit, tahun, tmp / "tabel")
+
+        if notebook:  # the tables are written while the notebook kernels start
+            jalankan_notebook(unit.slug, tahun, data_dir, tmp, target, notebooks=notebooks, progres=progres, sambil=tables)
+        else:
+            tables()
         for step in langkah or []:
             step(unit, tahun, tmp)
     return target
