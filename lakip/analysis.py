@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from lakip import budget, efficiency, scoring
-from lakip.load import DataError, Masalah, Unit
+from lakip.load import DataError, Masalah, PilihanError, Unit
 
 __all__ = [
     "cek_tahun",
@@ -30,6 +30,7 @@ __all__ = [
     "tabel_efisiensi_semua",
     "tabel_distribusi",
     "ringkasan",
+    "catatan_data",
 ]
 
 
@@ -42,7 +43,7 @@ def cek_tahun(unit: Unit, tahun: int | None) -> int:
         return tahun
     if tahun not in unit.tahun:
         ada = ", ".join(str(t) for t in unit.tahun)
-        raise DataError([Masalah("kinerja.csv", None, "tahun", f"tahun {tahun} tidak ada di data (tahun yang ada: {ada})")])
+        raise PilihanError(f"tahun {tahun} tidak ada di data {unit.slug} (tahun yang ada: {ada})")
     return int(tahun)
 
 
@@ -198,6 +199,18 @@ def _json(x: Any) -> Any:
     return x
 
 
+def catatan_data(unit: Unit, tahun: int) -> list[str]:
+    """What the data of a year lacks, in sentences for the reader (not errors)."""
+    notes = []
+    if unit.anggaran[unit.anggaran["tahun"] == tahun].empty:
+        notes.append(f"Data anggaran (anggaran.csv) tahun {tahun} belum tersedia: realisasi anggaran tidak dapat disajikan.")
+    if unit.anggaran_iku[unit.anggaran_iku["tahun"] == tahun].empty:
+        notes.append(f"Data anggaran per IKU (anggaran_iku.csv) tahun {tahun} belum tersedia: efisiensi tidak dapat dihitung.")
+    if unit.laporan[unit.laporan["tahun"] == tahun].empty:
+        notes.append(f"Angka laporan tercetak (laporan.csv) tahun {tahun} belum tersedia: tidak ada yang direviu.")
+    return notes
+
+
 def ringkasan(unit: Unit, tahun: int) -> dict[str, Any]:
     """The key figures of a year: means, counts, distribution and the choices used."""
     s = skor_unit(unit)
@@ -226,5 +239,5 @@ def ringkasan(unit: Unit, tahun: int) -> dict[str, Any]:
         "distribusi": dist[["kategori", "jumlah", "persen", "persen_terukur"]].to_dict("records"),
         "anggaran": tot[["pohon", "pagu", "realisasi", "serapan"]].to_dict("records"),
         "pilihan": unit.pilihan.as_dict(),
-        "peringatan": [str(m) for m in unit.peringatan],
+        "peringatan": [str(m) for m in unit.peringatan] + catatan_data(unit, tahun),
     })

@@ -23,7 +23,7 @@ from matplotlib.ticker import FuncFormatter
 
 from lakip.config import BELUM_TERUKUR, Skala
 from lakip.display import teks_nilai
-from lakip.numbers import format_angka, format_persen, format_rupiah_ringkas, parse_level, parse_rentang
+from lakip.numbers import format_angka, format_persen, format_rupiah, format_rupiah_ringkas, parse_level, parse_rentang
 
 __all__ = [
     "LEBAR_A4",
@@ -83,6 +83,15 @@ def warna_kategori(skala: Skala) -> dict[str, tuple[str, str]]:
     return out
 
 
+_KECIL = {"dan", "di", "ke", "dari", "yang", "untuk", "pada", "atau"}
+
+
+def _judul(teks: str) -> str:
+    """``BAGIAN PROTOKOL DAN KOMUNIKASI`` -> ``Bagian Protokol dan Komunikasi``."""
+    words = teks.lower().split()
+    return " ".join(w if (i and w in _KECIL) else w[:1].upper() + w[1:] for i, w in enumerate(words))
+
+
 def _label_iku(kode: str, nama: str, lebar: int = 34) -> str:
     return f"{kode}  " + "\n".join(textwrap.wrap(nama, lebar))
 
@@ -117,7 +126,17 @@ def _draw_bands(ax, skala: Skala, lo: float, hi: float, vertical: bool) -> None:
             ax.text(1.0, mid, f" {lab}", transform=ax.get_yaxis_transform(), ha="left", va="center", fontsize=6, color=_GELAP)
 
 
-def grafik_capaian_iku(tabel_iku: pd.DataFrame, skala: Skala, judul: str | None = None) -> Figure:
+def _kosong(judul: str, pesan: str) -> Figure:
+    """A chart that says plainly that its data is not there."""
+    with _gaya():
+        fig, ax = plt.subplots(figsize=(LEBAR_A4, 1.6), layout="constrained")
+        ax.set_axis_off()
+        ax.set_title(judul)
+        ax.text(0.5, 0.45, pesan, ha="center", va="center", fontsize=8, style="italic", transform=ax.transAxes)
+    return fig
+
+
+def grafik_capaian_iku(tabel_iku: pd.DataFrame, skala: Skala, judul: str | None = None, tahun: int | None = None) -> Figure:
     """Capaian of each IKU as a bar, against the kategori bands of the scale."""
     colors = warna_kategori(skala)
     n = len(tabel_iku)
@@ -140,7 +159,8 @@ def grafik_capaian_iku(tabel_iku: pd.DataFrame, skala: Skala, judul: str | None 
         ax.set_ylim(-0.6, n - 0.4)
         _persen_axis(ax, "x")
         ax.set_xlabel("Capaian (%)")
-        ax.set_title(judul or "Capaian Indikator Kinerja Utama terhadap Kategori", pad=16)
+        default = "Capaian Indikator Kinerja Utama terhadap Kategori" + (f" Tahun {tahun}" if tahun else "")
+        ax.set_title(judul or default, pad=16)
         handles = [Patch(facecolor=colors[lab][0], hatch=colors[lab][1], edgecolor=_GELAP, label=lab) for lab in skala.label]
         fig.legend(handles=handles, loc="outside lower center", ncol=len(handles))
     return fig
@@ -181,6 +201,14 @@ def grafik_target_realisasi(tabel_iku: pd.DataFrame, indikator: pd.DataFrame, ta
         for ax in axes.ravel()[n:]:
             ax.set_visible(False)
         for ax, (_, row) in zip(axes.ravel(), tabel_iku.iterrows()):
+            ax.set_title(f"{row['kode']}\n" + "\n".join(textwrap.wrap(str(row["indikator"]), 22)[:3]), fontsize=7)
+            ax.set_xlabel(str(row["satuan"]), fontsize=6.5)
+            if row["jenis"] == "kategori":  # words have no height: write them
+                ax.set_axis_off()
+                ax.text(0.5, 0.62, f"Target: {teks_nilai(row['target'])}", ha="center", fontsize=7.5, transform=ax.transAxes)
+                ax.text(0.5, 0.38, f"Realisasi: {teks_nilai(row['realisasi'])}", ha="center", fontsize=7.5,
+                        fontweight="bold", transform=ax.transAxes)
+                continue
             words = info.loc[row["kode"], "skala_kata"] if "skala_kata" in info else None
             h, lab = _nilai_batang([row["target"], row["realisasi"]], row["jenis"], words)
             bars = ax.bar([0, 1], np.nan_to_num(h, nan=0.0), width=0.6, color=["white", "#0072B2"],
@@ -192,8 +220,6 @@ def grafik_target_realisasi(tabel_iku: pd.DataFrame, indikator: pd.DataFrame, ta
             ax.set_xticks([0, 1], ["Target", "Realisasi"])
             ax.set_yticks([])
             ax.spines["left"].set_visible(False)
-            ax.set_title(f"{row['kode']}\n" + "\n".join(textwrap.wrap(str(row["indikator"]), 22)[:3]), fontsize=7)
-            ax.set_xlabel(str(row["satuan"]), fontsize=6.5)
         fig.suptitle(f"Target dan Realisasi IKU Tahun {tahun}", fontsize=9, fontweight="bold")
     return fig
 
@@ -228,8 +254,9 @@ def grafik_tren(perbandingan: pd.DataFrame, indikator: pd.DataFrame, skala: Skal
             ax.plot(years, y, ls=_GARIS[i % len(_GARIS)], marker=_PENANDA[i % len(_PENANDA)], color=_GELAP,
                     lw=1.1, ms=4, zorder=2)
             for x, v in zip(years, y):
-                ax.text(x, (v if np.isfinite(v) else 3) + upper * 0.04, format_persen(v, 0) if np.isfinite(v) else "N/A",
-                        ha="center", va="bottom", fontsize=6)
+                ax.text(x, (v if np.isfinite(v) else 3) + upper * 0.05, format_persen(v, 2) if np.isfinite(v) else "N/A",
+                        ha="center", va="bottom", fontsize=5.5,
+                        bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.8})
             ax.axhline(100, color=_GELAP, lw=0.6, ls="--", zorder=1)
             ax.set_xticks(years, [str(t) for t in years])
             ax.set_xlim(years[0] - 0.5, years[-1] + 0.5)
@@ -237,7 +264,8 @@ def grafik_tren(perbandingan: pd.DataFrame, indikator: pd.DataFrame, skala: Skal
             ax.set_title(f"{kode}\n" + "\n".join(textwrap.wrap(str(names.get(kode, "")), 22)[:3]), fontsize=7)
         for ax in axes[:, 0]:
             _persen_axis(ax, "y")
-        fig.suptitle(f"Tren Capaian IKU {years[0]}-{years[-1]}", fontsize=9, fontweight="bold")
+        span = f"{years[0]}-{years[-1]}" if len(years) > 1 else f"{years[0]}"
+        fig.suptitle(f"Tren Capaian IKU {span}" if len(years) > 1 else f"Capaian IKU {span}", fontsize=9, fontweight="bold")
         handles = [Patch(facecolor=colors[lab][0], alpha=0.3, label=lab) for lab in skala.label]
         fig.legend(handles=handles, loc="outside lower center", ncol=len(handles))
     return fig
@@ -246,6 +274,8 @@ def grafik_tren(perbandingan: pd.DataFrame, indikator: pd.DataFrame, skala: Skal
 def grafik_serapan_program(anggaran: pd.DataFrame, tahun: int) -> Figure:
     """Pagu against realisasi of each program, with the serapan."""
     prog = anggaran[(anggaran["tingkat"] == "program") & anggaran["induk"].isna()]
+    if prog.empty:
+        return _kosong(f"Pagu dan Realisasi Anggaran per Program Tahun {tahun}", f"Data anggaran per program tahun {tahun} belum tersedia.")
     n = max(len(prog), 1)
     with _gaya():
         fig, ax = plt.subplots(figsize=(LEBAR_A4, 1.0 + 0.75 * n), layout="constrained")
@@ -268,7 +298,10 @@ def grafik_serapan_program(anggaran: pd.DataFrame, tahun: int) -> Figure:
 def grafik_alokasi_bagian(anggaran: pd.DataFrame, tahun: int) -> Figure:
     """Pagu of each Bagian (the allocation tree of Bab II), largest first, with its share."""
     bag = anggaran[(anggaran["tingkat"] == "bagian") & anggaran["induk"].isna()].sort_values("pagu", kind="stable")
+    if bag.empty:
+        return _kosong(f"Alokasi Anggaran per Bagian Tahun {tahun}", f"Data alokasi anggaran per Bagian tahun {tahun} belum tersedia.")
     total = float(bag["pagu"].sum()) or 1.0
+    prog = anggaran[(anggaran["tingkat"] == "program") & anggaran["induk"].isna()]["pagu"].sum()
     n = max(len(bag), 1)
     with _gaya():
         fig, ax = plt.subplots(figsize=(LEBAR_A4, 0.9 + 0.38 * n), layout="constrained")
@@ -277,15 +310,22 @@ def grafik_alokasi_bagian(anggaran: pd.DataFrame, tahun: int) -> Figure:
         top = float(bag["pagu"].max()) if len(bag) else 1.0
         for yi, p in zip(y, bag["pagu"]):
             ax.text(p + top * 0.01, yi, f"{format_rupiah_ringkas(p)} ({format_persen(p * 100 / total, 1)})", va="center", fontsize=6.5)
-        ax.set_yticks(y, ["\n".join(textwrap.wrap(str(u).title(), 34)) for u in bag["uraian"]])
+        ax.set_yticks(y, ["\n".join(textwrap.wrap(_judul(str(u)), 34)) for u in bag["uraian"]])
         ax.set_xlim(0, top * 1.35)
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: format_rupiah_ringkas(v)))
         ax.set_title(f"Alokasi Anggaran per Bagian Tahun {tahun} (jumlah {format_rupiah_ringkas(total)})")
+        if prog and abs(prog - total) >= 0.005:
+            ax.text(0, -0.08 - 0.3 / n, f"Catatan: jumlah pagu Bagian {format_rupiah(total)} tidak sama dengan jumlah pagu program "
+                    f"{format_rupiah(prog)} (selisih {format_rupiah(prog - total)}); persen dihitung dari jumlah Bagian.",
+                    transform=ax.transAxes, fontsize=6.5, style="italic", va="top", wrap=True)
     return fig
 
 
 def grafik_efisiensi(efisiensi: pd.DataFrame, tahun: int) -> Figure:
     """Capaian kinerja against capaian anggaran per IKU; above the diagonal is efisien."""
+    if efisiensi.dropna(subset=["capaian_kinerja", "capaian_anggaran"]).empty:
+        return _kosong(f"Capaian Kinerja dan Capaian Anggaran per IKU Tahun {tahun}",
+                       f"Belum ada IKU tahun {tahun} yang punya capaian kinerja dan data anggaran.")
     markers = {"efisien": ("o", "#009E73"), "cukup efisien": ("s", "#E69F00"), "tidak efisien": ("X", "#D55E00")}
     with _gaya():
         fig, ax = plt.subplots(figsize=(LEBAR_A4, 4.2), layout="constrained")

@@ -8,11 +8,28 @@ printed, in Indonesian, with file, row and column), 1 when a notebook fails
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from collections.abc import Sequence
 
-from lakip.load import DataError
+from lakip.load import DataError, PilihanError
 from lakip.notebooks import NotebookError
+
+# argparse's own words, in the language of the users
+_KATA = {
+    "usage: ": "pemakaian: ",
+    "positional arguments": "argumen",
+    "options": "pilihan",
+    "show this help message and exit": "tampilkan bantuan ini lalu keluar",
+    "the following arguments are required: %s": "argumen berikut wajib diisi: %s",
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "pilihan %(value)r tidak dikenal (pilih dari %(choices)s)",
+    "unrecognized arguments: %s": "argumen tidak dikenal: %s",
+    "expected one argument": "perlu satu nilai",
+    "invalid %(type)s value: %(value)r": "nilai %(type)s tidak sah: %(value)r",
+    "ambiguous option: %(option)s could match %(matches)s": "pilihan %(option)s ambigu: bisa %(matches)s",
+}
+argparse._ = lambda teks: _KATA.get(teks, teks)  # type: ignore[attr-defined]
 
 __all__ = ["main"]
 
@@ -53,14 +70,25 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _berhenti(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _peringatan(unit_or_none: object) -> None:
+    for m in getattr(unit_or_none, "peringatan", []):
+        print(str(m), file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    # a terminated run cleans up like an interrupted one: no half-written folder is left
+    signal.signal(signal.SIGTERM, _berhenti)
     try:
         if args.perintah == "run":
             from lakip.run import jalankan
 
             folder = jalankan(args.data, args.entity, args.year, args.out,
-                              notebook=not args.tabel_saja, progres=sys.stderr.isatty())
+                              notebook=not args.tabel_saja, progres=sys.stderr.isatty(), peringatan=_peringatan)
             print(f"Selesai: {folder}")
         elif args.perintah == "reviu":
             from lakip.run import jalankan_reviu
@@ -82,6 +110,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             for m in unit.peringatan:
                 print(str(m), file=sys.stderr)
             print(f"Data {unit.slug} dapat dipakai: {len(unit.indikator)} IKU, tahun {', '.join(map(str, unit.tahun))}.")
+    except PilihanError as e:
+        print(f"Galat: {e}", file=sys.stderr)
+        return 2
     except DataError as e:
         print(str(e), file=sys.stderr)
         warnings = [m for m in e.masalah if m.tingkat == "peringatan"]
@@ -92,6 +123,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"Galat: {e}", file=sys.stderr)
         print("Keluaran sebelumnya (bila ada) tidak diubah.", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("Dibatalkan. Keluaran sebelumnya (bila ada) tidak diubah.", file=sys.stderr)
+        return 130
+    except OSError as e:
+        where = f" {e.filename}" if e.filename else ""
+        print(f"Galat: tidak dapat menulis atau membaca{where}: {e.strerror or e}", file=sys.stderr)
+        return 2
     return 0
 
 

@@ -16,6 +16,7 @@ from lakip.config import BELUM_TERUKUR
 from lakip.numbers import format_angka, format_persen, format_rupiah
 
 __all__ = [
+    "judul_unit",
     "teks",
     "teks_nilai",
     "tampil_capaian_iku",
@@ -40,7 +41,14 @@ __all__ = [
 _ANGKA = re.compile(r"^[-+]?(Rp )?[0-9.,]+( %| pp)?$|^N/A$|^-$")
 
 
-def teks(tabel: pd.DataFrame, lebar_maks: int = 60) -> str:
+def judul_unit(unit, tahun: int, catatan: list[str] | None = None) -> str:
+    """The heading line of a notebook: the unit and year, then what the data lacks."""
+    lines = [f"{unit.nama} - Tahun {tahun}"]
+    lines += [f"Catatan: {c}" for c in catatan or []]
+    return "\n".join(lines)
+
+
+def teks(tabel: pd.DataFrame, lebar_maks: int = 90) -> str:
     """A table as plain text: text columns left-aligned, numbers right-aligned.
 
     Used by the notebook cells whose printed output nbval checks, so the

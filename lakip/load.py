@@ -26,12 +26,13 @@ import yaml
 
 from lakip.config import SKALA_ORDINAL, Pilihan
 from lakip.formula import urai_rumus
-from lakip.numbers import AngkaError, is_kosong, parse_angka, parse_level, parse_rentang
+from lakip.numbers import AngkaError, format_angka, is_kosong, parse_angka, parse_level, parse_rentang
 from lakip.paths import DATA_DIR, resolve
 
 __all__ = [
     "Masalah",
     "DataError",
+    "PilihanError",
     "Unit",
     "KOLOM",
     "TAHUN_MIN",
@@ -88,6 +89,14 @@ class DataError(Exception):
         galat = [m for m in masalah if m.tingkat == "galat"]
         lines = "\n".join(f"  - {m}" for m in galat)
         super().__init__(f"Data tidak dapat dipakai: {len(galat)} masalah ditemukan.\n{lines}")
+
+
+class PilihanError(DataError):
+    """A choice of the user (folder, unit, year) does not fit the data."""
+
+    def __init__(self, pesan: str):
+        self.masalah = []
+        Exception.__init__(self, pesan)
 
 
 @dataclass
@@ -178,7 +187,8 @@ def _baca_csv(path: Path, masalah: list[Masalah]) -> pd.DataFrame | None:
         index.append(line)
     df = pd.DataFrame(rows, columns=header, index=pd.Index(index, name="baris"), dtype=object)
     if df.empty:
-        masalah.append(Masalah(name, None, None, "berkas tidak berisi baris data"))
+        if not any(m.berkas == name for m in masalah):
+            masalah.append(Masalah(name, None, None, "berkas tidak berisi baris data"))
         return None
     return df
 
@@ -368,8 +378,10 @@ def _kinerja(df: pd.DataFrame, indikator: pd.DataFrame | None, masalah: list[Mas
             if meta is not None and meta["jenis"] in JENIS and not (
                 meta["jenis"] == "kategori" and meta["skala_kata"] is None
             ):
+                # a range target is met by a plain number
+                jenis = "angka" if meta["jenis"] == "rentang" and kolom == "realisasi" else meta["jenis"]
                 try:
-                    v = _nilai(row[kolom], meta["jenis"], meta["skala_kata"])
+                    v = _nilai(row[kolom], jenis, meta["skala_kata"])
                 except AngkaError as e:
                     masalah.append(Masalah(name, int(baris), kolom, str(e)))
                 else:
@@ -384,6 +396,14 @@ def _kinerja(df: pd.DataFrame, indikator: pd.DataFrame | None, masalah: list[Mas
                 name, int(baris), "target",
                 "target 0 dengan polaritas naik: capaian tidak dapat dihitung", "peringatan",
             ))
+        t, r = values["target"][0], values["realisasi"][0]
+        if meta is not None and meta["jenis"] == "angka" and t > 0 and r > 0 and (r / t >= 10 or t / r >= 10):
+            masalah.append(Masalah(
+                name, int(baris), "realisasi",
+                f"'{row['realisasi']}' dibaca {format_angka(r, 4).rstrip('0').rstrip(',')}, {'lebih dari 10 kali' if r > t else 'kurang dari sepersepuluh'} "
+                f"target {format_angka(t, 4).rstrip('0').rstrip(',')}; periksa penulisan (titik memisahkan ribuan, koma memisahkan desimal)",
+                "peringatan",
+            ))
         parsed["target_nilai"].append(values["target"][0])
         parsed["target_bawah"].append(values["target"][1])
         parsed["target_atas"].append(values["target"][2])
@@ -391,7 +411,35 @@ def _kinerja(df: pd.DataFrame, indikator: pd.DataFrame | None, masalah: list[Mas
     out = df.copy()
     for k, v in parsed.items():
         out[k] = pd.Series(v, index=df.index, dtype=float)
+    if indikator is not None:
+        _baris_hilang(df, indikator, masalah)
     return out
+
+
+def _baris_hilang(df: pd.DataFrame, indikator: pd.DataFrame, masalah: list[Masalah]) -> None:
+    """Every IKU needs a row in every year of the data from its first year on.
+
+    Without it the IKU would silently drop out of that year's tables and means.
+    """
+    years = sorted({t for t in df["tahun"] if _tahun_ok(t)})
+    have = set(zip(df["kode"], df["tahun"]))
+    for kode in indikator["kode"]:
+        own = [t for t in years if (kode, t) in have]
+        if not own:
+            masalah.append(Masalah("kinerja.csv", None, "kode", f"{kode} dari indikator.csv tidak punya baris sama sekali"))
+            continue
+        for t in years:
+            if (kode, t) in have:
+                continue
+            if t > own[0]:
+                masalah.append(Masalah(
+                    "kinerja.csv", None, "kode",
+                    f"{kode} tidak punya baris untuk tahun {t}; tambahkan baris dengan target dan realisasi N/A bila belum terukur",
+                ))
+            else:
+                masalah.append(Masalah(
+                    "kinerja.csv", None, "kode", f"{kode} baru ada sejak tahun {own[0]}; tidak ikut tahun {t}", "peringatan",
+                ))
 
 
 def _tahun_int(df: pd.DataFrame) -> pd.DataFrame:
@@ -555,15 +603,19 @@ def muat(data_dir: str | Path | None = None, entitas: str | None = None) -> Unit
         DataError: listing every problem, when anything is wrong.
     """
     root = resolve(data_dir, DATA_DIR)
+    if not root.is_dir():
+        raise PilihanError(f"folder data '{root}' tidak ada")
     if entitas is None:
         slugs = daftar_entitas(root)
         if not slugs:
-            raise DataError([Masalah(str(root), None, None, "tidak ada folder unit (berisi entitas.yml) di folder data ini")])
+            raise PilihanError(f"tidak ada folder unit (berisi entitas.yml) di folder data '{root}'")
         entitas = slugs[0]
+    known = ", ".join(daftar_entitas(root)) or "tidak ada"
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", entitas or ""):
+        raise PilihanError(f"'{entitas}' bukan nama unit: tulis nama folder di dalam folder data (unit yang ada: {known})")
     folder = root / entitas
     if not folder.is_dir():
-        known = ", ".join(daftar_entitas(root)) or "tidak ada"
-        raise DataError([Masalah(str(folder), None, None, f"folder unit '{entitas}' tidak ada (unit yang ada: {known})")])
+        raise PilihanError(f"folder unit '{entitas}' tidak ada (unit yang ada: {known})")
 
     masalah: list[Masalah] = []
     info, pilihan = _entitas(folder / "entitas.yml", masalah)

@@ -137,7 +137,10 @@ def jalankan_satu(tugas: _Tugas) -> dict[str, Any]:
 
         exporter = HTMLExporter(template_name="classic", exclude_input=True, exclude_input_prompt=True,
                                 exclude_output_prompt=True)
-        body, _ = exporter.from_notebook_node(nb)
+        title = next((ln.lstrip("# ").strip() for c in nb.cells if c.cell_type == "markdown"
+                      for ln in c.source.splitlines() if ln.startswith("# ")), out.stem)
+        body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
+        body = re.sub(r"<html[^>]*>", '<html lang="id">', body, count=1)
         html = out.with_suffix(".html")
         html.write_text(body, encoding="utf-8")
         files.append(str(html))

@@ -83,7 +83,14 @@ class folder_sementara:
 
     def __enter__(self) -> Path:
         self.target.parent.mkdir(parents=True, exist_ok=True)
+        # leftovers of a run that was killed outright
+        for old in self.target.parent.iterdir():
+            if old.is_dir() and old.name.startswith((f".{self.target.name}.baru-", f".{self.target.name}.lama-")):
+                shutil.rmtree(old, ignore_errors=True)
         self.tmp = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.baru-", dir=self.target.parent))
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(self.tmp, 0o777 & ~umask)  # mkdtemp makes it private; the output is for sharing
         return self.tmp
 
     def __exit__(self, exc_type, exc, tb) -> None:
@@ -108,6 +115,7 @@ def jalankan(
     notebook: bool = True,
     progres: bool = False,
     notebooks: list[Path] | None = None,
+    peringatan: Callable[[Unit], Any] | None = None,
 ) -> Path:
     """Run the analysis of one unit and year and write its output folder.
 
@@ -122,6 +130,7 @@ def jalankan(
             and ``grafik/``; False writes the tables only.
         progres: show a progress bar for the notebooks.
         notebooks: which notebooks to run (default: all of ``notebooks/``).
+        peringatan: called with the loaded unit, e.g. to show its warnings.
 
     Returns:
         The run folder ``<out>/<entity>/<year>``.
@@ -132,6 +141,8 @@ def jalankan(
     """
     data_dir = resolve(data, DATA_DIR)
     unit = muat(data_dir, entitas)
+    if peringatan is not None:
+        peringatan(unit)
     tahun = analysis.cek_tahun(unit, tahun)
     target = output_dir(out, unit.slug, tahun)
     with folder_sementara(target) as tmp:

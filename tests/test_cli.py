@@ -129,17 +129,54 @@ def test_a_step_that_fails_leaves_no_half_written_folder(tmp_path):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["run", "--year", "2030"], "kinerja.csv, kolom tahun: tahun 2030 tidak ada di data (tahun yang ada: 2022, 2023, 2024)"),
-        (["run", "--year", "24"], "lakip run: galat: argument --year: '24' bukan tahun (tulis 4 angka, mis. 2024)"),
-        (["run", "--entity", "kota-x"], "folder unit 'kota-x' tidak ada (unit yang ada: setda-batubara)"),
+        (["run", "--year", "2030"], "Galat: tahun 2030 tidak ada di data setda-batubara (tahun yang ada: 2022, 2023, 2024)"),
+        (["run", "--year", "24"], "lakip run: galat: --year: '24' bukan tahun (tulis 4 angka, mis. 2024)"),
+        (["run", "--entity", "kota-x"], "Galat: folder unit 'kota-x' tidak ada (unit yang ada: setda-batubara)"),
+        (["run", "--entity", "../data"], "Galat: '../data' bukan nama unit"),
+        (["run", "--data", "/tidak/ada"], "Galat: folder data '/tidak/ada' tidak ada"),
+        (["run", "--out", "/dev/null/x"], "Galat: tidak dapat menulis atau membaca /dev/null/x/setda-batubara: Not a directory"),
+        (["run", "--tahun", "2024"], "lakip: galat: argumen tidak dikenal: --tahun 2024"),
     ],
 )
 def test_user_mistakes_get_a_clear_message_and_exit_2(args, message, tmp_path):
-    res = lakip(*args, "--out", str(tmp_path)) if args[0] == "run" else lakip(*args)
+    res = lakip(*args, "--out", str(tmp_path)) if "--out" not in args else lakip(*args)
     assert res.returncode == 2
     assert message in res.stderr
     assert "Traceback" not in res.stderr
     assert not any(tmp_path.iterdir())
+
+
+def test_a_killed_run_leaves_nothing_half_written(tmp_path):
+    import signal
+    import time
+
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "lakip", "run", "--out", str(out)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 60
+    while time.time() < deadline and not (out / "setda-batubara").is_dir():
+        time.sleep(0.05)
+    time.sleep(0.5)  # into the notebooks
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130
+    assert "Dibatalkan" in err and "Traceback" not in err
+    assert list((out / "setda-batubara").iterdir()) == []
+
+
+def test_output_folders_follow_the_umask(tmp_path):
+    res = lakip("run", "--tabel-saja", "--out", str(tmp_path))
+    assert res.returncode == 0
+    mode = (tmp_path / "setda-batubara" / "2024").stat().st_mode & 0o777
+    assert mode == 0o777 & ~_umask()
+
+
+def _umask():
+    import os
+
+    m = os.umask(0)
+    os.umask(m)
+    return m
 
 
 def test_periksa_validates_without_writing():

@@ -54,11 +54,11 @@ def test_the_seed_data_loads_clean():
         ("kinerja.csv", "IKU-1,2023,Tinggi,Sedang", "IKU-1,2023,,Sedang",
          "kinerja.csv baris 3, kolom target: target wajib diisi"),
         ("kinerja.csv", "IKU-1,2023,", "IKU-9,2023,",
-         "kinerja.csv baris 3, kolom kode: 'IKU-9' tidak ada di indikator.csv"),
+         ["kinerja.csv baris 3, kolom kode: 'IKU-9' tidak ada di indikator.csv", "kinerja.csv, kolom kode: IKU-1 tidak punya baris untuk tahun 2023; tambahkan baris dengan target dan realisasi N/A bila belum terukur"]),
         ("kinerja.csv", "IKU-1,2023,", "IKU-1,2024,",
-         "kinerja.csv baris 4: baris ganda (kode IKU-1, tahun 2024), sama dengan baris 3"),
+         ["kinerja.csv baris 4: baris ganda (kode IKU-1, tahun 2024), sama dengan baris 3", "kinerja.csv, kolom kode: IKU-1 tidak punya baris untuk tahun 2023; tambahkan baris dengan target dan realisasi N/A bila belum terukur"]),
         ("kinerja.csv", "IKU-1,2023,", "IKU-1,2203,",
-         "kinerja.csv baris 3, kolom tahun: '2203' bukan tahun antara 1990 dan 2100"),
+         ["kinerja.csv baris 3, kolom tahun: '2203' bukan tahun antara 1990 dan 2100", "kinerja.csv, kolom kode: IKU-1 tidak punya baris untuk tahun 2023; tambahkan baris dengan target dan realisasi N/A bila belum terukur"]),
         ("indikator.csv", "Level,naik,level", "Level,naik,lvl",
          "indikator.csv baris 6, kolom jenis: 'lvl' harus salah satu dari: angka, rentang, level, kategori"),
         ("indikator.csv", "Persen,naik,angka", "Persen,Naik!,angka",
@@ -87,7 +87,7 @@ def test_the_seed_data_loads_clean():
 )
 def test_each_problem_names_file_row_and_column(data, name, old, new, expected):
     edit(data, name, old, new)
-    assert problems(data) == [expected]
+    assert problems(data) == (expected if isinstance(expected, list) else [expected])
 
 
 def test_all_problems_are_reported_at_once(data):
@@ -142,8 +142,11 @@ def test_warnings_do_not_stop_a_run(data):
 def test_unknown_entity_and_empty_data_folder(tmp_path, data):
     with pytest.raises(DataError, match="folder unit 'kota-x' tidak ada \\(unit yang ada: setda-batubara\\)"):
         muat(data, "kota-x")
+    (tmp_path / "kosong").mkdir()
     with pytest.raises(DataError, match="tidak ada folder unit"):
         muat(tmp_path / "kosong")
+    with pytest.raises(DataError, match="folder data '.*tidak-ada' tidak ada"):
+        muat(tmp_path / "tidak-ada")
 
 
 def test_key_grammar():
@@ -151,3 +154,44 @@ def test_key_grammar():
     assert kunci_laporan("jumlah_kategori/Sangat Tinggi/2024")["kategori"] == "Sangat Tinggi"
     with pytest.raises(ValueError, match="bukan tahun"):
         kunci_laporan("rata_rata/20x4")
+
+
+def test_a_missing_iku_year_is_an_error_not_a_silent_gap(data):
+    edit(data, "kinerja.csv", 'IKU-2,2024,100,"85,83"\n', "")
+    assert problems(data) == [
+        "kinerja.csv, kolom kode: IKU-2 tidak punya baris untuk tahun 2024; tambahkan baris dengan target dan "
+        "realisasi N/A bila belum terukur"
+    ]
+
+
+def test_an_iku_introduced_later_is_a_warning(data):
+    for year in (2022, 2023):
+        edit(data, "kinerja.csv", f"IKU-5,{year},9/9,9/9\n", "")
+    unit = muat(data, "setda-batubara")
+    assert [str(m) for m in unit.peringatan] == [
+        "kinerja.csv, kolom kode: peringatan: IKU-5 baru ada sejak tahun 2024; tidak ikut tahun 2022",
+        "kinerja.csv, kolom kode: peringatan: IKU-5 baru ada sejak tahun 2024; tidak ikut tahun 2023",
+    ]
+
+
+def test_an_implausible_number_is_read_as_written_and_warned(data):
+    edit(data, "kinerja.csv", 'IKU-2,2024,100,"85,83"', "IKU-2,2024,100,85.830")
+    unit = muat(data, "setda-batubara")
+    assert [str(m) for m in unit.peringatan] == [
+        "kinerja.csv baris 7, kolom realisasi: peringatan: '85.830' dibaca 85.830, lebih dari 10 kali target 100; "
+        "periksa penulisan (titik memisahkan ribuan, koma memisahkan desimal)"
+    ]
+
+
+def test_a_range_target_is_met_by_a_number(data):
+    edit(data, "indikator.csv", "Nilai,naik,angka,,Nilai Evaluasi", "Nilai,naik,rentang,,Nilai Evaluasi")
+    for year, target in ((2022, "70"), (2023, "72"), (2024, "73")):
+        edit(data, "kinerja.csv", f"IKU-4,{year},{target},", f'IKU-4,{year},"{target}-75",')
+    unit = muat(data, "setda-batubara")
+    k = unit.kinerja.set_index(["kode", "tahun"])
+    assert (k.loc[("IKU-4", 2024), "target_bawah"], k.loc[("IKU-4", 2024), "target_atas"]) == (73.0, 75.0)
+    assert k.loc[("IKU-4", 2024), "realisasi_nilai"] == 72.37
+    from lakip import analysis
+
+    cap = analysis.tabel_capaian_iku(unit, 2024).set_index("kode").loc["IKU-4", "capaian"]
+    assert cap == 72.37 * 100 / 73  # below the lower bound: divided by it
