@@ -58,7 +58,7 @@ def _parser() -> argparse.ArgumentParser:
     common(run)
     run.add_argument("--year", type=_tahun, metavar="YYYY", help="tahun (bawaan: tahun terakhir yang ada realisasinya)")
     run.add_argument("--out", metavar="DIR", help="folder keluaran (bawaan: outputs/ proyek)")
-    run.add_argument("--tabel-saja", action="store_true", help="tulis tabel saja, tanpa notebook dan grafik")
+    run.add_argument("--tabel-saja", action="store_true", help="tulis tabel saja, tanpa notebook dan grafik (folder tahun itu diganti seluruhnya)")
 
     rev = sub.add_parser("reviu", help="periksa setiap angka laporan (laporan.csv) terhadap data")
     common(rev)

@@ -36,6 +36,20 @@ def tulis_json(data: Any, path: Path) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
+_RUPIAH = ("pagu", "realisasi", "realisasi_anggaran", "nilai_induk", "jumlah_anak", "selisih", "selisih_pagu")
+
+
+def _rupiah_bulat(df: pd.DataFrame) -> pd.DataFrame:
+    """Money columns as whole rupiah (``48281384383``, not ``48281384383.0``) when every value is whole."""
+    out = df.copy()
+    for col in _RUPIAH:
+        if col in out and out[col].dtype.kind == "f":
+            v = out[col].dropna()
+            if len(v) and (v == v.round()).all() and (v.abs() < 2**53).all():
+                out[col] = out[col].astype("Int64")
+    return out
+
+
 def tulis_tabel(unit: Unit, tahun: int, folder: Path) -> list[Path]:
     """Write the tables of a year into ``folder`` (``tabel/`` of a run); return the files."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -43,10 +57,10 @@ def tulis_tabel(unit: Unit, tahun: int, folder: Path) -> list[Path]:
         "capaian_iku.csv": analysis.tabel_capaian_iku(unit, tahun),
         "capaian_sasaran.csv": analysis.tabel_capaian_sasaran(unit, tahun),
         "perbandingan.csv": analysis.tabel_perbandingan(unit, tahun),
-        "anggaran.csv": analysis.tabel_anggaran(unit, tahun),
-        "anggaran_cek.csv": analysis.tabel_cek_anggaran(unit, tahun),
-        "anggaran_total.csv": analysis.tabel_total_anggaran(unit, tahun),
-        "efisiensi.csv": analysis.tabel_efisiensi(unit, tahun),
+        "anggaran.csv": _rupiah_bulat(analysis.tabel_anggaran(unit, tahun)),
+        "anggaran_cek.csv": _rupiah_bulat(analysis.tabel_cek_anggaran(unit, tahun)),
+        "anggaran_total.csv": _rupiah_bulat(analysis.tabel_total_anggaran(unit, tahun)),
+        "efisiensi.csv": _rupiah_bulat(analysis.tabel_efisiensi(unit, tahun)),
     }
     written = []
     for name, df in tables.items():
