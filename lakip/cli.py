@@ -65,6 +65,19 @@ def _parser() -> argparse.ArgumentParser:
     rev.add_argument("--year", type=_tahun, metavar="YYYY", help="tahun laporan (bawaan: tahun terakhir yang ada realisasinya)")
     rev.add_argument("--out", metavar="DIR", help="folder keluaran (bawaan: outputs/ proyek)")
 
+    tpl = sub.add_parser("template", help="tulis buku kerja Excel untuk mengisi data tahun baru")
+    tpl.add_argument("--data", metavar="DIR", help="folder data (bawaan: data/ proyek)")
+    tpl.add_argument("--entity", metavar="SLUG", required=True, help="unit")
+    tpl.add_argument("--year", type=_tahun, metavar="YYYY", required=True, help="tahun yang akan diisi")
+    tpl.add_argument("--out", metavar="FILE.xlsx", help="berkas keluaran (bawaan: isian-<unit>-<tahun>.xlsx di folder ini)")
+
+    imp = sub.add_parser("import", help="periksa lalu gabungkan data tahun baru (buku kerja .xlsx atau folder CSV)")
+    imp.add_argument("sumber", metavar="FILE.xlsx|FOLDER", help="buku kerja yang sudah diisi, atau folder berisi kinerja.csv dst.")
+    imp.add_argument("--data", metavar="DIR", help="folder data (bawaan: data/ proyek)")
+    imp.add_argument("--entity", metavar="SLUG", required=True, help="unit")
+    imp.add_argument("--year", type=_tahun, metavar="YYYY", help="tahun yang diimpor (bawaan: tahun di lembar kinerja)")
+    imp.add_argument("--replace", action="store_true", help="ganti tahun itu bila sudah ada")
+
     check = sub.add_parser("periksa", help="periksa data tanpa menulis keluaran")
     common(check)
     return p
@@ -102,6 +115,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             for jenis, n in sorted(ring["per_jenis"].items(), key=lambda kv: (-kv[1], kv[0])):
                 print(f"  {n:3d}  {jenis}")
             print(f"Temuan: {folder / 'reviu.csv'}")
+        elif args.perintah == "template":
+            from lakip.importer import tulis_template
+
+            out = args.out or f"isian-{args.entity}-{args.year}.xlsx"
+            path = tulis_template(args.entity, args.year, out, args.data)
+            print(f"Buku kerja untuk diisi: {path}")
+        elif args.perintah == "import":
+            from lakip.importer import impor
+
+            hasil = impor(args.sumber, args.entity, args.data, args.year, args.replace)
+            for m in hasil.peringatan:
+                print(str(m), file=sys.stderr)
+            rows = ", ".join(f"{n} baris {t}" for t, n in hasil.baris.items() if n)
+            print(f"Tahun {hasil.tahun} masuk ke data {hasil.entitas}: {rows}.")
         else:
             from lakip.load import muat
             from lakip.paths import DATA_DIR, resolve

@@ -589,7 +589,7 @@ def daftar_entitas(data_dir: str | Path | None = None) -> list[str]:
     root = resolve(data_dir, DATA_DIR)
     if not root.is_dir():
         return []
-    return sorted(p.name for p in root.iterdir() if (p / "entitas.yml").is_file())
+    return sorted(p.name for p in root.iterdir() if not p.name.startswith(".") and (p / "entitas.yml").is_file())
 
 
 def muat(data_dir: str | Path | None = None, entitas: str | None = None) -> Unit:

@@ -1,0 +1,444 @@
+"""A new year's data: the Excel workbook to fill in, and its import into the CSV files.
+
+``tulis_template`` writes a workbook with one sheet per input table,
+prefilled with the IKU list and the budget tree, the previous year's values
+beside each row for reference, drop-down lists for the words the data
+contract allows, and a sheet of instructions. ``impor`` reads a filled
+workbook (or a folder of CSV files filled in by hand), validates the year it
+holds together with the existing data, and only when everything is valid
+merges that year into ``data/<entity>/``. Every problem is reported at once
+with its sheet (or file), row and column, and nothing is changed while any
+problem exists.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import shutil
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from lakip.load import KOLOM, TAHUN_MAKS, TAHUN_MIN, DataError, Masalah, PilihanError, _baca_csv, _tahun_ok, muat
+from lakip.numbers import format_angka, is_kosong
+from lakip.paths import DATA_DIR, resolve
+
+__all__ = ["TABEL_IMPOR", "HasilImpor", "tulis_template", "impor"]
+
+#: The tables a new year brings, in the order they are merged.
+TABEL_IMPOR = ("indikator", "kinerja", "anggaran", "anggaran_iku", "laporan")
+_WAJIB = {"kinerja"}  # a year without kinerja is no year
+_TANGGAL_TETAP = dt.datetime(2000, 1, 1)  # workbook metadata: same inputs, same bytes
+
+PETUNJUK = """\
+PETUNJUK PENGISIAN DATA TAHUN {tahun}
+Unit: {nama}
+
+1. Isi lembar "kinerja": kolom target (target Perjanjian Kinerja tahun {tahun}) dan realisasi untuk setiap IKU.
+   Tulis angka seperti di dokumen: 9,70 (koma untuk desimal), 64.440.768.486 (titik untuk ribuan), 9/9 untuk level.
+   Untuk IKU berjenis kategori, pilih kata dari daftar (mis. Rendah, Sedang, Tinggi, Sangat Tinggi).
+   Realisasi yang belum ada ditulis N/A: IKU itu akan tercatat "belum dapat diukur", tidak dihitung 0.
+2. Isi lembar "anggaran": pagu dan realisasi setiap program, Bagian, kegiatan dan sub-kegiatan.
+   Kolom induk menunjuk kode induknya; setiap induk harus sama dengan jumlah rinciannya.
+3. Isi lembar "anggaran_iku": pagu dan realisasi anggaran yang mendukung setiap IKU (untuk analisis efisiensi).
+4. Lembar "laporan" boleh dikosongkan; isi setelah laporan terbit dengan setiap angka yang dicetak, agar dapat direviu.
+5. Lembar "indikator" berisi IKU yang ada. Baris IKU baru boleh ditambahkan di bawahnya; baris yang ada jangan diubah
+   (ubah indikator.csv langsung bila rumusan IKU memang berubah).
+6. Kolom berjudul "(referensi)" hanya untuk dibaca: nilai tahun {lalu}. Kolom itu tidak diimpor.
+7. Jangan mengubah judul kolom dan nama lembar. Simpan sebagai .xlsx, lalu jalankan:
+       lakip import {berkas} --entity {slug}
+   Bila ada masalah, semuanya ditampilkan sekaligus (lembar, baris, kolom) dan data tidak diubah sama sekali.
+"""
+
+
+# ----------------------------------------------------------------------------- the template
+
+
+def _teks_nilai(v: object) -> str:
+    if v is None or (isinstance(v, float) and pd.isna(v)):
+        return ""
+    return str(v)
+
+
+def tulis_template(entitas: str, tahun: int, tujuan: str | Path, data: str | Path | None = None) -> Path:
+    """Write the workbook to fill in for ``tahun`` of a unit; return its path."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    unit = muat(resolve(data, DATA_DIR), entitas)
+    lalu = max([t for t in unit.tahun if t < tahun], default=None)
+    folder = unit.folder
+    wb = Workbook()
+    wb.properties.created = wb.properties.modified = _TANGGAL_TETAP
+    wb.properties.creator = "lakip"
+    bold, ref_fill = Font(bold=True), PatternFill("solid", fgColor="EEEEEE")
+
+    ws = wb.active
+    ws.title = "Petunjuk"
+    text = PETUNJUK.format(tahun=tahun, nama=unit.nama, lalu=lalu or "-", berkas=Path(tujuan).name, slug=unit.slug)
+    for i, line in enumerate(text.splitlines(), start=1):
+        ws.cell(i, 1, line)
+    ws["A1"].font = Font(bold=True, size=13)
+    ws.column_dimensions["A"].width = 120
+
+    def sheet(name: str, kolom: list[str], rows: list[list[Any]], ref: int = 0, widths: dict[str, int] | None = None):
+        s = wb.create_sheet(name)
+        for j, k in enumerate(kolom, start=1):
+            c = s.cell(1, j, k)
+            c.font = bold
+            if j > len(kolom) - ref:
+                c.fill = ref_fill
+        for i, row in enumerate(rows, start=2):
+            for j, v in enumerate(row, start=1):
+                c = s.cell(i, j, v)
+                c.number_format = "@"  # text: 9/9 stays 9/9, 9,70 stays 9,70
+                if j > len(kolom) - ref:
+                    c.fill = ref_fill
+        for j, k in enumerate(kolom, start=1):
+            s.column_dimensions[get_column_letter(j)].width = (widths or {}).get(k, max(12, min(60, len(k) + 4)))
+            for i in range(len(rows) + 2, len(rows) + 200):  # room to add rows, typed as text too
+                s.cell(i, j).number_format = "@"
+        s.freeze_panes = "A2"
+        s.cell(1, 1).alignment = Alignment(vertical="top")
+        return s
+
+    ind = pd.read_csv(folder / "indikator.csv", dtype=str, keep_default_na=False)
+    s_ind = sheet("indikator", list(ind.columns), ind.values.tolist(), widths={"sasaran": 50, "indikator": 45, "formula": 40})
+    for kolom, words in (("polaritas", "naik,turun"), ("jenis", "angka,rentang,level,kategori")):
+        j = list(ind.columns).index(kolom) + 1
+        dv = DataValidation(type="list", formula1=f'"{words}"', allow_blank=False)
+        dv.error = f"Pilih salah satu: {words}"
+        s_ind.add_data_validation(dv)
+        dv.add(f"{get_column_letter(j)}2:{get_column_letter(j)}300")
+
+    k = unit.kinerja
+    prev = k[k["tahun"] == lalu].set_index("kode") if lalu else pd.DataFrame()
+    rows = []
+    for _, r in unit.indikator.iterrows():
+        p = prev.loc[r["kode"]] if r["kode"] in prev.index else None
+        rows.append([r["kode"], str(tahun), "", "", r["indikator"], r["satuan"], r["jenis"],
+                     "" if p is None else _teks_nilai(p["target"]), "" if p is None else _teks_nilai(p["realisasi"])])
+    s_kin = sheet("kinerja", ["kode", "tahun", "target", "realisasi", "indikator (referensi)", "satuan (referensi)",
+                              "jenis (referensi)", f"target {lalu} (referensi)", f"realisasi {lalu} (referensi)"], rows, ref=5,
+                  widths={"indikator (referensi)": 45})
+    for i, (_, r) in enumerate(unit.indikator.iterrows(), start=2):
+        if r["jenis"] == "kategori" and r["skala_kata"]:
+            words = ",".join(r["skala_kata"]) + ",N/A"
+            dv = DataValidation(type="list", formula1=f'"{words}"', allow_blank=True)
+            dv.error = f"Pilih salah satu: {words}"
+            s_kin.add_data_validation(dv)
+            dv.add(f"C{i}:D{i}")
+
+    a = unit.anggaran
+    a_prev = a[a["tahun"] == lalu] if lalu else a.iloc[0:0]
+    rows = [[str(tahun), r["kode"], "" if pd.isna(r["induk"]) else r["induk"], r["tingkat"], r["uraian"], "", "",
+             format_angka(r["pagu"], 0, ""), format_angka(r["realisasi"], 0, "")] for _, r in a_prev.iterrows()]
+    s_ang = sheet("anggaran", ["tahun", "kode", "induk", "tingkat", "uraian", "pagu", "realisasi",
+                               f"pagu {lalu} (referensi)", f"realisasi {lalu} (referensi)"], rows, ref=2, widths={"uraian": 60})
+    dv = DataValidation(type="list", formula1='"program,bagian,kegiatan,subkegiatan"', allow_blank=False)
+    s_ang.add_data_validation(dv)
+    dv.add("D2:D2000")
+
+    ai = unit.anggaran_iku
+    ai_prev = ai[ai["tahun"] == lalu].set_index("kode") if lalu else pd.DataFrame()
+    rows = []
+    for kode in unit.indikator["kode"]:
+        p = ai_prev.loc[kode] if kode in ai_prev.index else None
+        rows.append([str(tahun), kode, "", "", "" if p is None else format_angka(p["pagu"], 0, ""),
+                     "" if p is None else format_angka(p["realisasi"], 0, "")])
+    sheet("anggaran_iku", ["tahun", "kode", "pagu", "realisasi", f"pagu {lalu} (referensi)", f"realisasi {lalu} (referensi)"], rows, ref=2)
+    sheet("laporan", ["tahun", "tabel", "kunci", "nilai", "catatan"], [], widths={"kunci": 40, "nilai": 20, "catatan": 50})
+
+    out = Path(tujuan)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    buf = io.BytesIO()
+    wb.save(buf)
+    out.write_bytes(_zip_tetap(buf.getvalue()))
+    return out
+
+
+def _zip_tetap(data: bytes) -> bytes:
+    """The same workbook as bytes that do not depend on the clock (zip entry times and
+    the document's created/modified dates fixed)."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    stamp = _TANGGAL_TETAP.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            content = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + stamp, content)
+            dst.writestr(fixed, content)
+    return out.getvalue()
+
+
+# ----------------------------------------------------------------------------- reading what was filled in
+
+
+@dataclass
+class _Sumber:
+    """One table of the import: its rows as text, and where each came from."""
+
+    label: str  # "lembar kinerja" or "kinerja.csv"
+    df: pd.DataFrame  # index: the row number as the user sees it
+
+
+def _sel(v: object, label: str, baris: int, kolom: str, masalah: list[Masalah]) -> str:
+    """A cell as the text a CSV file of the data contract holds."""
+    if v is None:
+        return ""
+    if isinstance(v, str):
+        return v.strip()
+    if isinstance(v, bool):
+        return str(v)
+    if isinstance(v, int):
+        return str(v) if kolom == "tahun" else format_angka(float(v), 0)
+    if isinstance(v, float):
+        if v != v:
+            return ""
+        d = Decimal(repr(v)).normalize()
+        places = max(0, -d.as_tuple().exponent)
+        return format_angka(v, places)
+    if isinstance(v, (dt.datetime, dt.date)):
+        masalah.append(Masalah(label, baris, kolom, f"berisi tanggal ({v:%d-%m-%Y}); Excel mengubah isian seperti 9/9 "
+                               "menjadi tanggal: format sel sebagai Teks lalu ketik ulang"))
+        return ""
+    return str(v)
+
+
+def _baca_xlsx(path: Path, masalah: list[Masalah]) -> dict[str, _Sumber]:
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError):
+        masalah.append(Masalah(path.name, None, None, "bukan berkas Excel (.xlsx) yang dapat dibaca"))
+        return {}
+    out = {}
+    for name in TABEL_IMPOR:
+        label = f"lembar {name}"
+        if name not in wb.sheetnames:
+            if name in _WAJIB:
+                masalah.append(Masalah(path.name, None, None, f"lembar '{name}' tidak ada"))
+            continue
+        rows = list(wb[name].iter_rows(values_only=True))
+        rows = [r for r in rows if r is not None]
+        if not rows or all(v is None for v in rows[0]):
+            masalah.append(Masalah(label, None, None, "lembar kosong (tanpa judul kolom)"))
+            continue
+        header = [("" if v is None else str(v)).strip().lower() for v in rows[0]]
+        missing = [k for k in KOLOM[f"{name}.csv"] if k not in header]
+        for k in missing:
+            masalah.append(Masalah(label, 1, k, "kolom wajib tidak ada"))
+        if missing:
+            continue
+        cols = [k for k in KOLOM[f"{name}.csv"]] + (["catatan"] if name == "laporan" and "catatan" in header else [])
+        cols += [k for k in ("skala", "formula", "rumus_komponen", "target_renstra", "tahun_renstra")
+                 if name == "indikator" and k in header and k not in cols]
+        data, index = [], []
+        for i, r in enumerate(rows[1:], start=2):
+            cells = {k: r[header.index(k)] if header.index(k) < len(r) else None for k in cols}
+            if all(v is None or (isinstance(v, str) and not v.strip()) for v in cells.values()):
+                continue
+            data.append({k: _sel(v, label, i, k, masalah) for k, v in cells.items()})
+            index.append(i)
+        out[name] = _Sumber(label, pd.DataFrame(data, index=pd.Index(index, name="baris"), columns=cols, dtype=object))
+    wb.close()
+    return out
+
+
+_ISIAN = {"anggaran": ("pagu", "realisasi"), "anggaran_iku": ("pagu", "realisasi")}
+
+
+def _tanpa_isian(tables: dict[str, _Sumber]) -> dict[str, _Sumber]:
+    """Drop budget sheets left as the template prefilled them (no pagu or realisasi anywhere):
+    that year simply has no budget data yet."""
+    out = {}
+    for name, s in tables.items():
+        cols = _ISIAN.get(name)
+        if cols and not s.df.empty and all((s.df[c].fillna("") == "").all() for c in cols):
+            continue
+        out[name] = s
+    return out
+
+
+def _baca_folder(path: Path, masalah: list[Masalah]) -> dict[str, _Sumber]:
+    out = {}
+    for name in TABEL_IMPOR:
+        f = path / f"{name}.csv"
+        if not f.exists():
+            if name in _WAJIB:
+                masalah.append(Masalah(f.name, None, None, "berkas tidak ditemukan"))
+            continue
+        df = _baca_csv(f, masalah)
+        if df is not None:
+            out[name] = _Sumber(f.name, df)
+    return out
+
+
+# ----------------------------------------------------------------------------- merging and validating
+
+
+@dataclass
+class HasilImpor:
+    """What an import did (or would do)."""
+
+    entitas: str
+    tahun: int | None
+    baris: dict[str, int] = field(default_factory=dict)  # rows merged per table
+    peringatan: list[Masalah] = field(default_factory=list)
+
+
+def _tahun_impor(sumber: dict[str, _Sumber], tahun: int | None, masalah: list[Masalah]) -> int | None:
+    kin = sumber.get("kinerja")
+    if kin is None or kin.df.empty:
+        if kin is not None:
+            masalah.append(Masalah(kin.label, None, None, "tidak berisi baris data"))
+        return None
+    bad = [(b, t) for b, t in kin.df["tahun"].items() if t and not _tahun_ok(t)]
+    for b, t in bad:
+        masalah.append(Masalah(kin.label, int(b), "tahun", f"'{t}' bukan tahun antara {TAHUN_MIN} dan {TAHUN_MAKS}"))
+    if bad:
+        return None
+    years = sorted({t for t in kin.df["tahun"] if t})
+    if len(years) != 1:
+        if len(years) > 1:
+            masalah.append(Masalah(kin.label, None, "tahun", f"berisi lebih dari satu tahun ({', '.join(years)}); impor satu tahun sekaligus"))
+        return None
+    if tahun is not None and years[0] != str(tahun):
+        masalah.append(Masalah(kin.label, None, "tahun", f"berisi tahun {years[0]}, bukan tahun {tahun} yang diminta"))
+        return None
+    try:
+        return int(years[0])
+    except ValueError:
+        return None  # the loader names the row
+
+
+def _baca_teks(path: Path) -> tuple[list[str], list[list[str]]]:
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        rows = [r for r in csv.reader(f)]
+    return [h.strip().lower() for h in rows[0]], rows[1:]
+
+
+def _tulis_teks(path: Path, header: list[str], rows: list[list[str]]) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(header)
+        w.writerows(rows)
+
+
+def impor(
+    sumber: str | Path,
+    entitas: str,
+    data: str | Path | None = None,
+    tahun: int | None = None,
+    ganti: bool = False,
+) -> HasilImpor:
+    """Validate a filled workbook (or CSV folder) and merge its year into ``data/<entitas>/``.
+
+    Raises:
+        DataError: listing every problem; the data folder is then unchanged.
+    """
+    root = resolve(data, DATA_DIR)
+    muat(root, entitas)  # the existing data must itself be valid (and the unit exist)
+    src = Path(sumber)
+    masalah: list[Masalah] = []
+    if src.is_dir():
+        tables = _baca_folder(src, masalah)
+    elif src.is_file():
+        tables = _tanpa_isian(_baca_xlsx(src, masalah))
+    else:
+        raise PilihanError(f"'{src}' tidak ada: beri berkas .xlsx dari 'lakip template' atau folder berisi kinerja.csv")
+    year = _tahun_impor(tables, tahun, masalah) if not any(m.tingkat == "galat" for m in masalah) else None
+    if any(m.tingkat == "galat" for m in masalah) or year is None:
+        raise DataError(masalah or [Masalah(src.name, None, None, "tidak ada tahun yang dapat diimpor")])
+
+    unit_dir = root / entitas
+    existing_years = set(pd.read_csv(unit_dir / "kinerja.csv", dtype=str, keep_default_na=False)["tahun"])
+    if str(year) in existing_years and not ganti:
+        raise DataError([Masalah(tables["kinerja"].label, None, "tahun",
+                                 f"tahun {year} sudah ada di data {entitas}; pakai --replace untuk menggantinya")])
+
+    work = Path(tempfile.mkdtemp(prefix=f".{entitas}.impor-", dir=root))
+    try:
+        cand = work / entitas
+        shutil.copytree(unit_dir, cand)
+        asal: dict[tuple[str, int], tuple[str, int]] = {}  # (csv, line) -> (label, row)
+        hasil = HasilImpor(entitas, year)
+        for name, s in tables.items():
+            path = cand / f"{name}.csv"
+            header, rows = _baca_teks(path)
+            if name != "indikator":
+                ti = header.index("tahun")
+                rows = [r for r in rows if not (ganti and len(r) > ti and r[ti] == str(year))]
+            else:
+                have = {r[header.index("kode")]: r for r in rows}
+            added = 0
+            for baris, row in s.df.iterrows():
+                if name != "indikator" and row.get("tahun", "") != str(year) and row.get("tahun", ""):
+                    masalah.append(Masalah(s.label, int(baris), "tahun", f"'{row['tahun']}' bukan tahun {year} yang diimpor"))
+                    continue
+                line = [row.get(k, "") if k in row.index else "" for k in header]
+                if name == "indikator" and row["kode"] in have:
+                    old = dict(zip(header, have[row["kode"]]))
+                    diff = [k for k in header if k in row.index and (old.get(k, "") or "") != (row[k] or "")]
+                    if diff:
+                        masalah.append(Masalah(s.label, int(baris), diff[0],
+                                               f"{row['kode']} sudah ada di indikator.csv dengan isi lain; ubah indikator.csv "
+                                               "langsung bila rumusan IKU memang berubah"))
+                    continue
+                rows.append(line)
+                asal[(f"{name}.csv", len(rows) + 1)] = (s.label, int(baris))
+                added += 1
+            hasil.baris[name] = added
+            _tulis_teks(path, header, rows)
+        try:
+            unit = muat(work, entitas)
+        except DataError as e:
+            masalah += [_asal(m, asal, tables) for m in e.masalah]
+        else:
+            warn = [_asal(m, asal, tables) for m in unit.peringatan]
+            for m in warn:  # a target 0 for a naik IKU cannot be scored: not allowed in new data
+                if "target 0" in m.pesan and m.berkas.startswith(("lembar", "kinerja")) and (m.berkas, m.baris) in set(asal.values()):
+                    masalah.append(Masalah(m.berkas, m.baris, m.kolom, "target 0 tidak boleh untuk IKU berpolaritas naik "
+                                           "(capaian tidak dapat dihitung)"))
+                else:
+                    hasil.peringatan.append(m)
+        if any(m.tingkat == "galat" for m in masalah):
+            raise DataError(masalah)
+        # everything valid: swap the unit folder in one step
+        lama = work / "lama"
+        unit_dir.rename(lama)
+        cand.rename(unit_dir)
+        return hasil
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _asal(m: Masalah, asal: dict[tuple[str, int], tuple[str, int]], tables: dict[str, _Sumber]) -> Masalah:
+    """A problem found in the merged files, told where the user wrote it."""
+    def ganti_baris(match: re.Match[str]) -> str:  # "sama dengan baris N" inside a message
+        src = asal.get((m.berkas, int(match.group(1))))
+        return f"sama dengan baris {src[1]}" + ("" if src and src[0] == label else f" di {m.berkas} yang ada") if src else \
+            f"sama dengan baris {match.group(1)} {m.berkas} yang ada"
+
+    if m.baris is not None and (m.berkas, m.baris) in asal:
+        label, baris = asal[(m.berkas, m.baris)]
+        return Masalah(label, baris, m.kolom, re.sub(r"sama dengan baris (\d+)", ganti_baris, m.pesan), m.tingkat)
+    name = m.berkas.removesuffix(".csv")
+    if m.baris is None and name in tables:
+        return Masalah(tables[name].label, None, m.kolom, m.pesan, m.tingkat)
+    return m

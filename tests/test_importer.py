@@ -1,0 +1,337 @@
+"""A new year's data: the workbook to fill in, its import, and a corpus of bad inputs.
+
+Every bad input must give its exact message (sheet or file, row, column),
+no traceback, and leave the data folder exactly as it was.
+"""
+
+import hashlib
+import shutil
+import subprocess
+import sys
+
+import pytest
+from openpyxl import load_workbook
+
+from lakip import analysis
+from lakip.importer import impor, tulis_template
+from lakip.load import DataError, muat
+from lakip.paths import DATA_DIR
+
+ISI = {"IKU-1": ("Tinggi", "Sangat Tinggi"), "IKU-2": ("100", "90,5"), "IKU-3": ("9,8", "9,9"), "IKU-4": ("74", "75,1"),
+       "IKU-5": ("9/9", "9/9"), "IKU-6": ("87", "88,02"), "IKU-7": ("88", "80")}
+
+
+@pytest.fixture
+def data(tmp_path):
+    shutil.copytree(DATA_DIR / "setda-batubara", tmp_path / "data" / "setda-batubara")
+    return tmp_path / "data"
+
+
+def sidik(folder):
+    """A fingerprint of every file of a data folder."""
+    h = hashlib.sha256()
+    for p in sorted(folder.rglob("*")):
+        if p.is_file():
+            h.update(str(p.relative_to(folder)).encode() + p.read_bytes())
+    return h.hexdigest()
+
+
+def baris(ws, kode, kolom_kode=1):
+    for r in range(2, ws.max_row + 1):
+        if ws.cell(r, kolom_kode).value == kode:
+            return r
+    raise KeyError(kode)
+
+
+@pytest.fixture
+def workbook(data, tmp_path):
+    """The template for 2025, filled in correctly (kinerja, anggaran_iku, the budget tree)."""
+    path = tulis_template("setda-batubara", 2025, tmp_path / "isian.xlsx", data)
+    wb = load_workbook(path)
+    ws = wb["kinerja"]
+    for kode, (t, r) in ISI.items():
+        i = baris(ws, kode)
+        ws.cell(i, 3).value, ws.cell(i, 4).value = t, r
+    ws = wb["anggaran_iku"]
+    for i in range(2, 9):
+        ws.cell(i, 3).value, ws.cell(i, 4).value = "1.000.000", 900000.0
+    ws = wb["anggaran"]
+    for i in range(2, ws.max_row + 1):
+        if ws.cell(i, 2).value:
+            ws.cell(i, 6).value = ws.cell(i, 8).value
+            ws.cell(i, 7).value = ws.cell(i, 9).value
+    return wb
+
+
+def run_import(wb, tmp_path, data, **kw):
+    path = tmp_path / "diisi.xlsx"
+    wb.save(path)
+    return impor(path, "setda-batubara", data, **kw)
+
+
+def test_template_sheets_prefill_and_lists(data, tmp_path):
+    path = tulis_template("setda-batubara", 2025, tmp_path / "isian.xlsx", data)
+    wb = load_workbook(path)
+    assert wb.sheetnames == ["Petunjuk", "indikator", "kinerja", "anggaran", "anggaran_iku", "laporan"]
+    ws = wb["kinerja"]
+    header = [c.value for c in ws[1]]
+    assert header[:4] == ["kode", "tahun", "target", "realisasi"]
+    assert "target 2024 (referensi)" in header and "realisasi 2024 (referensi)" in header
+    assert [ws.cell(i, 1).value for i in range(2, 9)] == [f"IKU-{i}" for i in range(1, 8)]
+    i7 = baris(ws, "IKU-7")
+    assert ws.cell(i7, 2).value == "2025" and ws.cell(i7, 8).value == "87" and ws.cell(i7, 9).value == "66,35"
+    lists = [dv.formula1 for dv in ws.data_validations.dataValidation]
+    assert '"Rendah,Sedang,Tinggi,Sangat Tinggi,N/A"' in lists
+    ind_lists = [dv.formula1 for dv in wb["indikator"].data_validations.dataValidation]
+    assert '"naik,turun"' in ind_lists and '"angka,rentang,level,kategori"' in ind_lists
+    assert "PETUNJUK PENGISIAN DATA TAHUN 2025" in wb["Petunjuk"]["A1"].value
+    assert wb["anggaran"].max_row >= 84 and wb["anggaran"].cell(2, 8).value == "48.281.384.383"
+    # same inputs, same bytes
+    again = tulis_template("setda-batubara", 2025, tmp_path / "lagi" / "isian.xlsx", data)
+    assert again.read_bytes() == path.read_bytes()
+
+
+def test_a_filled_workbook_is_merged_and_runs_with_earlier_years(workbook, data, tmp_path):
+    hasil = run_import(workbook, tmp_path, data)
+    assert hasil.tahun == 2025 and hasil.baris["kinerja"] == 7 and hasil.baris["anggaran"] == 83
+    unit = muat(data, "setda-batubara")
+    assert unit.tahun == [2022, 2023, 2024, 2025]
+    p = analysis.tabel_perbandingan(unit, 2025).set_index(["kode", "tahun"])
+    assert p.loc[("IKU-7", 2025), "capaian"] == 80 * 100 / 88
+    assert p.loc[("IKU-7", 2025), "perubahan_pp"] == pytest.approx(80 * 100 / 88 - 66.35 * 100 / 87, abs=1e-12)
+    assert p.loc[("IKU-1", 2025), "kategori"] == "Sangat Tinggi"  # Sangat Tinggi against Tinggi: 4/3
+    kin = (data / "setda-batubara" / "kinerja.csv").read_text(encoding="utf-8")
+    assert kin.splitlines()[:22] == (DATA_DIR / "setda-batubara" / "kinerja.csv").read_text(encoding="utf-8").splitlines()
+    assert 'IKU-6,2025,87,"88,02"' in kin and "IKU-4,2025,74,\"75,1\"" in kin
+    res = subprocess.run([sys.executable, "-m", "lakip", "run", "--data", str(data), "--year", "2025",
+                          "--out", str(tmp_path / "out"), "--tabel-saja"], capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+
+
+def test_replace_and_keep(workbook, data, tmp_path):
+    run_import(workbook, tmp_path, data)
+    workbook["kinerja"].cell(baris(workbook["kinerja"], "IKU-7"), 4).value = "81"
+    with pytest.raises(DataError) as e:
+        run_import(workbook, tmp_path, data)
+    assert [str(m) for m in e.value.masalah] == [
+        "lembar kinerja, kolom tahun: tahun 2025 sudah ada di data setda-batubara; pakai --replace untuk menggantinya"]
+    run_import(workbook, tmp_path, data, ganti=True)
+    k = muat(data, "setda-batubara").kinerja.set_index(["kode", "tahun"])
+    assert k.loc[("IKU-7", 2025), "realisasi_nilai"] == 81.0 and len(k) == 28
+
+
+def test_a_budget_sheet_left_as_prefilled_is_no_budget_data(data, tmp_path):
+    path = tulis_template("setda-batubara", 2025, tmp_path / "isian.xlsx", data)
+    wb = load_workbook(path)
+    for kode, (t, r) in ISI.items():
+        i = baris(wb["kinerja"], kode)
+        wb["kinerja"].cell(i, 3).value, wb["kinerja"].cell(i, 4).value = t, r
+    hasil = run_import(wb, tmp_path, data)
+    assert hasil.baris == {"indikator": 0, "kinerja": 7, "laporan": 0}
+
+
+def test_budget_above_pagu_is_a_warning(workbook, data, tmp_path):
+    ws = workbook["anggaran_iku"]
+    ws.cell(2, 4).value = "1.200.000"
+    hasil = run_import(workbook, tmp_path, data)
+    assert [str(m) for m in hasil.peringatan] == [
+        "lembar anggaran_iku baris 2, kolom realisasi: peringatan: realisasi anggaran melebihi pagu"]
+
+
+# --------------------------------------------------------------------- the corpus of bad workbooks
+
+def _set(sheet, kode, kolom, value):
+    def f(wb):
+        ws = wb[sheet]
+        header = [c.value for c in ws[1]]
+        r = baris(ws, kode, 2 if sheet in ("anggaran", "anggaran_iku", "laporan") else 1) if isinstance(kode, str) else kode
+        ws.cell(r, header.index(kolom) + 1).value = value
+    return f
+
+
+def _add(sheet, values):
+    def f(wb):  # into the first empty row (the template formats rows ahead as text)
+        ws = wb[sheet]
+        r = next(i for i in range(2, ws.max_row + 2) if all(ws.cell(i, j).value in (None, "") for j in range(1, 4)))
+        for j, v in enumerate(values, start=1):
+            ws.cell(r, j).value = v
+    return f
+
+
+def _del_col(sheet, kolom):
+    def f(wb):
+        ws = wb[sheet]
+        header = [c.value for c in ws[1]]
+        ws.delete_cols(header.index(kolom) + 1)
+    return f
+
+
+def _del_sheet(sheet):
+    def f(wb):
+        del wb[sheet]
+    return f
+
+
+def _clear_sheet(sheet):
+    def f(wb):
+        ws = wb[sheet]
+        ws.delete_rows(1, ws.max_row)
+    return f
+
+
+def _both(*fs):
+    def f(wb):
+        for g in fs:
+            g(wb)
+    return f
+
+
+IND = ["IKU-8", "Terwujudnya Tata Kelola", "SS-7", "Sasaran Baru", "Indikator Baru", "Persen", "naik", "angka", "", "x", ""]
+K8 = "lembar kinerja, kolom kode: IKU-8 dari indikator.csv tidak punya baris sama sekali"
+
+KASUS = [
+    ("angka tidak terbaca", _set("kinerja", "IKU-2", "realisasi", "85,8,3"),
+     ["lembar kinerja baris 3, kolom realisasi: '85,8,3' bukan angka: pengelompokan ribuan dengan ',' tidak sah"]),
+    ("angka ambigu", _set("kinerja", "IKU-2", "realisasi", "1,500"),
+     ["lembar kinerja baris 3, kolom realisasi: '1,500' ambigu: dapat dibaca 1,500 (desimal) atau 1.500 (ribuan gaya Inggris); "
+      "tulis 1.500 untuk ribuan"]),
+    ("pengelompokan rusak", _set("anggaran_iku", "IKU-3", "pagu", "11764.429.034"),
+     ["lembar anggaran_iku baris 4, kolom pagu: '11764.429.034' bukan angka: pengelompokan ribuan dengan '.' tidak sah"]),
+    ("kata polaritas salah", _add("indikator", IND[:6] + ["naikk"] + IND[7:]),
+     ["lembar indikator baris 9, kolom polaritas: 'naikk' harus salah satu dari: naik, turun", K8]),
+    ("kata jenis salah", _add("indikator", IND[:7] + ["persen"] + IND[8:]),
+     ["lembar indikator baris 9, kolom jenis: 'persen' harus salah satu dari: angka, rentang, level, kategori", K8]),
+    ("kategori tanpa skala", _add("indikator", IND[:7] + ["kategori"] + IND[8:]),
+     ["lembar indikator baris 9, kolom skala: indikator jenis kategori perlu skala: kata berurutan dari terendah dipisah ';' "
+      "atau nama skala (lppd, akip, opini_bpk)", K8]),
+    ("IKU lama diubah", _set("indikator", "IKU-2", "satuan", "%"),
+     ["lembar indikator baris 3, kolom satuan: IKU-2 sudah ada di indikator.csv dengan isi lain; ubah indikator.csv langsung "
+      "bila rumusan IKU memang berubah"]),
+    ("kata di luar skala", _set("kinerja", "IKU-1", "realisasi", "Lumayan"),
+     ["lembar kinerja baris 2, kolom realisasi: 'Lumayan' bukan kata pada skala indikator ini: Rendah, Sedang, Tinggi, Sangat Tinggi"]),
+    ("target 0 polaritas naik", _set("kinerja", "IKU-6", "target", "0"),
+     ["lembar kinerja baris 7, kolom target: target 0 tidak boleh untuk IKU berpolaritas naik (capaian tidak dapat dihitung)"]),
+    ("target kosong", _set("kinerja", "IKU-6", "target", None),
+     ["lembar kinerja baris 7, kolom target: target wajib diisi"]),
+    ("level rusak", _set("kinerja", "IKU-5", "realisasi", "9-9"),
+     ["lembar kinerja baris 6, kolom realisasi: '9-9' bukan level (tulis seperti 9/9)"]),
+    ("tanggal dari Excel", _set("kinerja", "IKU-5", "target", __import__("datetime").datetime(2025, 9, 9)),
+     ["lembar kinerja baris 6, kolom target: berisi tanggal (09-09-2025); Excel mengubah isian seperti 9/9 menjadi tanggal: "
+      "format sel sebagai Teks lalu ketik ulang"]),
+    ("baris IKU ganda", _add("kinerja", ["IKU-2", "2025", "100", "90"]),
+     ["lembar kinerja baris 9: baris ganda (kode IKU-2, tahun 2025), sama dengan baris 3"]),
+    ("kode IKU tak dikenal", _add("kinerja", ["IKU-9", "2025", "100", "90"]),
+     ["lembar kinerja baris 9, kolom kode: 'IKU-9' tidak ada di indikator.csv"]),
+    ("IKU tanpa baris", _set("kinerja", "IKU-7", "kode", None),
+     ["lembar kinerja baris 8, kolom kode: wajib diisi",
+      "lembar kinerja, kolom kode: IKU-7 tidak punya baris untuk tahun 2025; tambahkan baris dengan target dan realisasi N/A "
+      "bila belum terukur"]),
+    ("kolom wajib hilang", _del_col("kinerja", "realisasi"), ["lembar kinerja baris 1, kolom realisasi: kolom wajib tidak ada"]),
+    ("lembar kinerja hilang", _del_sheet("kinerja"), ["diisi.xlsx: lembar 'kinerja' tidak ada"]),
+    ("lembar kinerja kosong", _clear_sheet("kinerja"), ["lembar kinerja: lembar kosong (tanpa judul kolom)"]),
+    ("tahun di luar rentang", _both(*[_set("kinerja", k, "tahun", "2203") for k in ISI]),
+     ["lembar kinerja baris 2, kolom tahun: '2203' bukan tahun antara 1990 dan 2100"] +
+     [f"lembar kinerja baris {i}, kolom tahun: '2203' bukan tahun antara 1990 dan 2100" for i in range(3, 9)]),
+    ("dua tahun sekaligus", _set("kinerja", "IKU-3", "tahun", "2026"),
+     ["lembar kinerja, kolom tahun: berisi lebih dari satu tahun (2025, 2026); impor satu tahun sekaligus"]),
+    ("tahun lain di lembar anggaran", _set("anggaran_iku", "IKU-2", "tahun", "2024"),
+     ["lembar anggaran_iku baris 3, kolom tahun: '2024' bukan tahun 2025 yang diimpor"]),
+    ("anak tanpa induk", _set("anggaran", "B1.1", "induk", "B99"),
+     ["lembar anggaran baris 6, kolom induk: induk 'B99' tidak ada pada tahun 2025"]),
+    ("tingkat salah", _set("anggaran", "P1", "tingkat", "programm"),
+     ["lembar anggaran baris 2, kolom tingkat: 'programm' harus salah satu dari: program, bagian, kegiatan, subkegiatan"]),
+    ("kode anggaran ganda", _add("anggaran", ["2025", "P1", "", "program", "Lagi", "1.000", ""]),
+     ["lembar anggaran baris 85: baris ganda (tahun 2025, kode P1), sama dengan baris 2"]),
+    ("pagu negatif", _set("anggaran", "P3", "pagu", "-5.000"),
+     ["lembar anggaran baris 4, kolom pagu: '-5.000' tidak boleh negatif"]),
+    ("pagu kosong", _set("anggaran", "P3", "pagu", None), ["lembar anggaran baris 4, kolom pagu: wajib diisi"]),
+    ("kode IKU anggaran tak dikenal", _set("anggaran_iku", "IKU-7", "kode", "IKU-70"),
+     ["lembar anggaran_iku baris 8, kolom kode: 'IKU-70' tidak ada di indikator.csv"]),
+    ("kunci laporan salah", _add("laporan", ["2025", "Tabel 3.2", "capaian/IKU-2", "90 %", ""]),
+     ["lembar laporan baris 2, kolom kunci: kunci 'capaian/IKU-2' harus berbentuk capaian/<iku>/<tahun>"]),
+    ("kunci laporan kode tak dikenal", _add("laporan", ["2025", "Tabel 3.2", "capaian/IKU-99/2025", "90 %", ""]),
+     ["lembar laporan baris 2, kolom kunci: kode 'IKU-99' tidak ada di indikator.csv"]),
+    ("laporan tanpa tabel", _add("laporan", ["2025", "", "capaian/IKU-2/2025", "90 %", ""]),
+     ["lembar laporan baris 2, kolom tabel: wajib diisi"]),
+    ("banyak masalah sekaligus", _both(_set("kinerja", "IKU-2", "realisasi", "85,8,3"), _set("anggaran", "P1", "tingkat", "x"),
+                                       _set("anggaran_iku", "IKU-3", "pagu", "abc")),
+     ["lembar kinerja baris 3, kolom realisasi: '85,8,3' bukan angka: pengelompokan ribuan dengan ',' tidak sah",
+      "lembar anggaran baris 2, kolom tingkat: 'x' harus salah satu dari: program, bagian, kegiatan, subkegiatan",
+      "lembar anggaran_iku baris 4, kolom pagu: 'abc' bukan angka"]),
+]
+
+
+@pytest.mark.parametrize(("nama", "ubah", "pesan"), KASUS, ids=[k[0] for k in KASUS])
+def test_bad_workbooks(nama, ubah, pesan, workbook, data, tmp_path):
+    before = sidik(data)
+    ubah(workbook)
+    with pytest.raises(DataError) as e:
+        run_import(workbook, tmp_path, data)
+    assert [str(m) for m in e.value.masalah if m.tingkat == "galat"] == pesan
+    assert sidik(data) == before
+    assert sorted(p.name for p in data.iterdir()) == ["setda-batubara"]  # no temporary folder left
+
+
+# --------------------------------------------------------------------- CSV files filled in by hand
+
+KIN = "kode,tahun,target,realisasi\n" + "".join(f'{k},2025,"{t}","{r}"\n' for k, (t, r) in ISI.items())
+
+
+def folder(tmp_path, files):
+    f = tmp_path / "isian"
+    f.mkdir(exist_ok=True)
+    for name, content in files.items():
+        (f / name).write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return f
+
+
+def test_a_csv_folder_is_imported_like_a_workbook(data, tmp_path):
+    hasil = impor(folder(tmp_path, {"kinerja.csv": KIN}), "setda-batubara", data)
+    assert hasil.baris == {"kinerja": 7}
+
+
+def test_a_csv_saved_by_excel_with_semicolons_is_imported(data, tmp_path):
+    semi = KIN.replace(",2025,", ";2025;").replace('","', '";"').replace("kode,tahun,target,realisasi", "kode;tahun;target;realisasi")
+    hasil = impor(folder(tmp_path, {"kinerja.csv": "\ufeff" + semi}), "setda-batubara", data)
+    assert hasil.baris == {"kinerja": 7}
+    assert muat(data, "setda-batubara").kinerja.set_index(["kode", "tahun"]).loc[("IKU-6", 2025), "realisasi_nilai"] == 88.02
+
+
+KASUS_CSV = [
+    ("berkas kosong", {"kinerja.csv": ""}, ["kinerja.csv: berkas kosong"]),
+    ("hanya judul", {"kinerja.csv": "kode,tahun,target,realisasi\n"}, ["kinerja.csv: berkas tidak berisi baris data"]),
+    ("bukan UTF-8", {"kinerja.csv": KIN.replace("IKU-7,2025", "IKU-7,2025").encode("utf-8") + "IKU-8,2025,1,é\n".encode("latin-1")},
+     ["kinerja.csv baris 9: berkas bukan UTF-8; simpan ulang sebagai 'CSV UTF-8 (dipisah koma)'"]),
+    ("kinerja.csv tidak ada", {"anggaran_iku.csv": "tahun,kode,pagu,realisasi\n2025,IKU-1,1,1\n"},
+     ["kinerja.csv: berkas tidak ditemukan"]),
+    ("baris tidak rata", {"kinerja.csv": KIN + "IKU-8,2025,1\n"}, ["kinerja.csv baris 9: baris berisi 3 kolom, seharusnya 4"]),
+    ("kolom hilang", {"kinerja.csv": "kode,tahun,target\nIKU-1,2025,Tinggi\n"}, ["kinerja.csv baris 1, kolom realisasi: kolom wajib tidak ada"]),
+]
+
+
+@pytest.mark.parametrize(("nama", "files", "pesan"), KASUS_CSV, ids=[k[0] for k in KASUS_CSV])
+def test_bad_csv_folders(nama, files, pesan, data, tmp_path):
+    before = sidik(data)
+    with pytest.raises(DataError) as e:
+        impor(folder(tmp_path, files), "setda-batubara", data)
+    assert [str(m) for m in e.value.masalah if m.tingkat == "galat"] == pesan
+    assert sidik(data) == before
+
+
+def test_not_a_workbook_and_the_command_line(data, tmp_path):
+    bad = tmp_path / "bukan.xlsx"
+    bad.write_bytes(b"ini bukan excel")
+    before = sidik(data)
+    res = subprocess.run([sys.executable, "-m", "lakip", "import", str(bad), "--entity", "setda-batubara", "--data", str(data)],
+                         capture_output=True, text=True)
+    assert res.returncode == 2 and "Traceback" not in res.stderr
+    assert res.stderr.splitlines() == ["Data tidak dapat dipakai: 1 masalah ditemukan.",
+                                       "  - bukan.xlsx: bukan berkas Excel (.xlsx) yang dapat dibaca"]
+    res = subprocess.run([sys.executable, "-m", "lakip", "template", "--entity", "setda-batubara", "--year", "2025",
+                          "--data", str(data), "--out", str(tmp_path / "t.xlsx")], capture_output=True, text=True)
+    assert res.returncode == 0 and (tmp_path / "t.xlsx").is_file()
+    assert sidik(data) == before
+
+
+def test_corpus_size():
+    assert len(KASUS) + len(KASUS_CSV) + 1 >= 30
