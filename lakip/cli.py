@@ -78,6 +78,15 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--year", type=_tahun, metavar="YYYY", help="tahun yang diimpor (bawaan: tahun di lembar kinerja)")
     imp.add_argument("--replace", action="store_true", help="ganti tahun itu bila sudah ada")
 
+    sk = sub.add_parser("skenario", help="studi skenario: ubah realisasi, target atau anggaran lalu bandingkan")
+    common(sk)
+    sk.add_argument("--year", type=_tahun, metavar="YYYY", help="tahun (bawaan: tahun terakhir yang ada realisasinya)")
+    sk.add_argument("--ubah", action="append", default=[], metavar="KODE:KOLOM=NILAI",
+                    help="satu perubahan, boleh berulang; KOLOM: realisasi, target, pagu, realisasi_anggaran (mis. IKU-7:realisasi=80)")
+    sk.add_argument("--file", metavar="BERKAS.yml", help="berkas YAML: daftar perubahan (kolom, kode, nilai) atau kunci 'perubahan'")
+    sk.add_argument("--rata-rata", metavar="NILAI", help="tampilkan realisasi tiap IKU yang membuat rata-rata capaian IKU sebesar NILAI")
+    sk.add_argument("--out", metavar="DIR", help="folder keluaran (bawaan: outputs/ proyek)")
+
     check = sub.add_parser("periksa", help="periksa data tanpa menulis keluaran")
     common(check)
     return p
@@ -90,6 +99,37 @@ def _berhenti(signum: int, frame: object) -> None:
 def _peringatan(unit_or_none: object) -> None:
     for m in getattr(unit_or_none, "peringatan", []):
         print(str(m), file=sys.stderr)
+
+
+def _skenario(args: argparse.Namespace) -> None:
+    """``lakip skenario``: print the before/after summary, write ``<out>/<entity>/<year>/skenario/``."""
+    from pathlib import Path
+
+    from lakip import analysis, display, whatif
+    from lakip.load import muat
+    from lakip.numbers import AngkaError, parse_angka
+    from lakip.paths import DATA_DIR, output_dir, resolve
+    from lakip.run import folder_sementara, tulis_csv, tulis_json
+
+    unit = muat(resolve(args.data, DATA_DIR), args.entity)
+    _peringatan(unit)
+    tahun = analysis.cek_tahun(unit, args.year)
+    ubah = [whatif.baca_perubahan(t) for t in args.ubah]
+    if args.file:
+        ubah += whatif.perubahan_dari_yaml(Path(args.file).read_text(encoding="utf-8"), Path(args.file).name)
+    try:
+        rata = None if args.rata_rata is None else parse_angka(args.rata_rata)
+    except AngkaError as e:
+        raise PilihanError(f"--rata-rata: {e}") from None
+    hasil = whatif.skenario(unit, tahun, ubah, rata)
+    with folder_sementara(output_dir(args.out, unit.slug, tahun) / "skenario") as tmp:
+        for name, isi in whatif.berkas_skenario(hasil).items():
+            (tulis_json if name.endswith(".json") else tulis_csv)(isi, tmp / name)
+    print(display.teks_skenario(hasil))
+    if rata is not None:
+        print(f"Realisasi yang membuat rata-rata capaian IKU {display.format_persen(rata)} (satu IKU diubah, yang lain tetap):")
+        print(display.teks(display.tampil_kebutuhan_rata_rata(hasil["kebutuhan_rata_rata"])))
+    print(f"Berkas: {output_dir(args.out, unit.slug, tahun) / 'skenario'}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -129,6 +169,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(str(m), file=sys.stderr)
             rows = ", ".join(f"{n} baris {t}" for t, n in hasil.baris.items() if n)
             print(f"Tahun {hasil.tahun} masuk ke data {hasil.entitas}: {rows}.")
+        elif args.perintah == "skenario":
+            _skenario(args)
         else:
             from lakip.load import muat
             from lakip.paths import DATA_DIR, resolve

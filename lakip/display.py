@@ -317,3 +317,190 @@ def teks_reviu(temuan: pd.DataFrame, lebar: int = 100) -> str:
             out.extend(line.replace("\u00a0", " ") for line in lines)
         out.append("")
     return "\n".join(out).rstrip()
+
+
+# --------------------------------------------------------------------------- what-if studies (lakip.whatif)
+
+__all__ += [
+    "tanda_selisih",
+    "tampil_perubahan",
+    "tampil_skenario_iku",
+    "tampil_skenario_sasaran",
+    "tampil_skenario_rata_rata",
+    "tampil_skenario_distribusi",
+    "tampil_skenario_efisiensi",
+    "tampil_kebutuhan",
+    "tampil_kebutuhan_rata_rata",
+    "teks_skenario",
+]
+
+
+def tanda_selisih(sebelum: object, sesudah: object, satuan: str = "pp") -> str:
+    """A difference for people: ``▲ +15,69 pp``, ``▼ -2,00 pp``, ``tetap``, ``baru terukur``."""
+    if _kosong(sebelum) and _kosong(sesudah):
+        return "-"
+    if _kosong(sebelum):
+        return "baru terukur"
+    if _kosong(sesudah):
+        return "tidak lagi terukur"
+    d = float(sesudah) - float(sebelum)
+    if d == 0:
+        return "tetap"
+    angka = format_angka(d, 2) if satuan else format_angka(d, 0)
+    return f"{'▲ +' if d > 0 else '▼ '}{angka}{' ' + satuan if satuan else ''}"
+
+
+def _jadi(sebelum: object, sesudah: object, fmt=None) -> str:
+    """``a`` when unchanged, ``a → b`` when changed (missing values shown as N/A)."""
+    fmt = fmt or teks_nilai
+    a, b = fmt(sebelum), fmt(sesudah)
+    return a if a == b else f"{a} → {b}"
+
+
+def tampil_perubahan(tabel: pd.DataFrame) -> pd.DataFrame:
+    """The changes of a scenario: what was set, where, from what to what."""
+    def nilai(x: object, berkas: str) -> str:
+        return teks_nilai(x) if berkas == "kinerja.csv" else format_rupiah(x)
+
+    return pd.DataFrame({
+        "Kode": tabel["kode"],
+        "Kolom": tabel["kolom"],
+        "Berkas": tabel["berkas"],
+        "Sebelum": [nilai(v, b) for v, b in zip(tabel["sebelum"], tabel["berkas"])],
+        "Sesudah": [nilai(v, b) for v, b in zip(tabel["sesudah"], tabel["berkas"])],
+        "Keterangan": tabel["keterangan"],
+    })
+
+
+def tampil_skenario_iku(tabel: pd.DataFrame, indikator: bool = False) -> pd.DataFrame:
+    """Capaian of every IKU before and after a scenario, the change marked ▲/▼."""
+    out = {"Kode": tabel["kode"]}
+    if indikator:
+        out["Indikator"] = tabel["indikator"]
+    out |= {
+        "Target": [_jadi(a, b) for a, b in zip(tabel["target_sebelum"], tabel["target_sesudah"])],
+        "Realisasi": [_jadi(a, b) for a, b in zip(tabel["realisasi_sebelum"], tabel["realisasi_sesudah"])],
+        "Capaian Sebelum": [format_persen(v) for v in tabel["capaian_sebelum"]],
+        "Capaian Sesudah": [format_persen(v) for v in tabel["capaian_sesudah"]],
+        "Perubahan": [tanda_selisih(a, b) for a, b in zip(tabel["capaian_sebelum"], tabel["capaian_sesudah"])],
+        "Kategori": [_jadi(a, b, _kategori) for a, b in zip(tabel["kategori_sebelum"], tabel["kategori_sesudah"])],
+    }
+    return pd.DataFrame(out)
+
+
+def tampil_skenario_sasaran(tabel: pd.DataFrame) -> pd.DataFrame:
+    """Capaian of every sasaran before and after a scenario."""
+    return pd.DataFrame({
+        "Kode": tabel["sasaran_kode"],
+        "Sasaran Strategis": tabel["sasaran"],
+        "IKU Terukur": [_jadi(a, b, str) for a, b in zip(tabel["jumlah_terukur_sebelum"], tabel["jumlah_terukur_sesudah"])],
+        "Capaian Sebelum": [format_persen(v) for v in tabel["capaian_sebelum"]],
+        "Capaian Sesudah": [format_persen(v) for v in tabel["capaian_sesudah"]],
+        "Perubahan": [tanda_selisih(a, b) for a, b in zip(tabel["capaian_sebelum"], tabel["capaian_sesudah"])],
+        "Kategori": [_jadi(a, b, _kategori) for a, b in zip(tabel["kategori_sebelum"], tabel["kategori_sesudah"])],
+    })
+
+
+def tampil_skenario_rata_rata(tabel: pd.DataFrame) -> pd.DataFrame:
+    """The overall means (IKU and sasaran views) and the counts, before and after."""
+    rows = []
+    for _, r in tabel.iterrows():
+        rata = str(r["ukuran"]).startswith("rata_rata")
+        fmt = format_persen if rata else (lambda v: "-" if _kosong(v) else format_angka(v, 0))
+        rows.append((
+            r["uraian"], fmt(r["sebelum"]), fmt(r["sesudah"]),
+            tanda_selisih(r["sebelum"], r["sesudah"], "pp" if rata else ""),
+            _jadi(r["kategori_sebelum"], r["kategori_sesudah"], lambda v: "-" if _kosong(v) else str(v)),
+        ))
+    return pd.DataFrame(rows, columns=["Uraian", "Sebelum", "Sesudah", "Perubahan", "Kategori"])
+
+
+def tampil_skenario_distribusi(tabel: pd.DataFrame) -> pd.DataFrame:
+    """Number and percent of IKU per kategori before and after."""
+    return pd.DataFrame({
+        "Kategori": tabel["kategori"],
+        "Jumlah Sebelum": tabel["jumlah_sebelum"],
+        "Jumlah Sesudah": tabel["jumlah_sesudah"],
+        "Perubahan": [tanda_selisih(a, b, "") for a, b in zip(tabel["jumlah_sebelum"], tabel["jumlah_sesudah"])],
+        "Persen Sebelum": [format_persen(v) for v in tabel["persen_sebelum"]],
+        "Persen Sesudah": [format_persen(v) for v in tabel["persen_sesudah"]],
+    })
+
+
+def tampil_skenario_efisiensi(tabel: pd.DataFrame) -> pd.DataFrame:
+    """The efficiency of every IKU before and after (in the unit's method)."""
+    metode = tabel["metode"].iloc[0] if len(tabel) else "rasio"
+    nilai_fmt = {"rasio": lambda v: format_angka(v, 2, "N/A"), "selisih": _pp, "pmk249": format_persen}[metode]
+    return pd.DataFrame({
+        "Kode": tabel["kode"],
+        "Capaian Kinerja": [_jadi(a, b, format_persen) for a, b in zip(tabel["capaian_kinerja_sebelum"], tabel["capaian_kinerja_sesudah"])],
+        "Capaian Anggaran": [_jadi(a, b, format_persen) for a, b in zip(tabel["capaian_anggaran_sebelum"], tabel["capaian_anggaran_sesudah"])],
+        "Nilai Sebelum": [nilai_fmt(v) for v in tabel["nilai_sebelum"]],
+        "Nilai Sesudah": [nilai_fmt(v) for v in tabel["nilai_sesudah"]],
+        "Status": [_jadi(a, b, str) for a, b in zip(tabel["status_sebelum"], tabel["status_sesudah"])],
+    })
+
+
+_SYARAT = {">": "lebih dari", "<": "kurang dari", ">=": "paling rendah", "<=": "paling tinggi"}
+
+
+def tampil_kebutuhan(tabel: pd.DataFrame) -> pd.DataFrame:
+    """The realisasi each IKU needs for each kategori (``> 78,3``: strictly above)."""
+    def batas(syarat: str, x: object) -> str:
+        if not syarat or _kosong(x):
+            return "tidak dapat dicapai"
+        if isinstance(x, float):
+            x = format_angka(x, 4)
+            x = x.rstrip("0").rstrip(",") if "," in x else x
+        return f"{_SYARAT[syarat]} {x}"
+
+    return pd.DataFrame({
+        "Kode": tabel["kode"],
+        "Target": [teks_nilai(v) for v in tabel["target"]],
+        "Kategori": tabel["kategori"],
+        "Capaian": [f"> {format_angka(v, 2)} %" for v in tabel["batas_capaian"]],
+        "Realisasi yang Dibutuhkan": [batas(s, x) for s, x in zip(tabel["syarat"], tabel["realisasi_batas"])],
+        "Sudah Tercapai": ["ya" if v else "belum" for v in tabel["tercapai"]],
+    })
+
+
+def tampil_kebutuhan_rata_rata(tabel: pd.DataFrame) -> pd.DataFrame:
+    """The realisasi each IKU alone would need for the overall mean to reach a value."""
+    return pd.DataFrame({
+        "Kode": tabel["kode"],
+        "Capaian yang Dibutuhkan": [format_persen(v) for v in tabel["capaian_perlu"]],
+        "Realisasi yang Dibutuhkan": [t or "-" for t in tabel["realisasi_teks"]],
+        "Keterangan": tabel["keterangan"],
+    })
+
+
+def teks_skenario(hasil: dict) -> str:
+    """The summary ``lakip skenario`` prints: the changes, the means, the distribution, what moved."""
+    lama = hasil["ringkasan"]["sebelum"]
+    ubah = hasil["perubahan"]
+    lines = [f"Skenario {lama['nama']} tahun {lama['tahun']}: "
+             + (f"{len(ubah)} perubahan." if len(ubah) else "tanpa perubahan (data apa adanya).")]
+    for _, p in ubah.iterrows():
+        fmt = teks_nilai if p["berkas"] == "kinerja.csv" else format_rupiah
+        extra = f" ({p['keterangan']})" if p["keterangan"] else ""
+        lines.append(f"  {p['kode']} {p['kolom']}: {fmt(p['sebelum'])} → {fmt(p['sesudah'])}{extra}")
+    for _, r in hasil["rata_rata"].iterrows():
+        if str(r["ukuran"]).startswith("rata_rata"):
+            lines.append(f"{r['uraian']}: {format_persen(r['sebelum'])} → {format_persen(r['sesudah'])} "
+                         f"({tanda_selisih(r['sebelum'], r['sesudah'])}; "
+                         f"{_jadi(r['kategori_sebelum'], r['kategori_sesudah'], _kategori)})")
+    d = hasil["distribusi"]
+    moved = d[d["jumlah_sebelum"] != d["jumlah_sesudah"]]
+    lines.append("Distribusi kategori: " + ("tetap" if moved.empty else ", ".join(
+        f"{k} {a} → {b}" for k, a, b in zip(moved["kategori"], moved["jumlah_sebelum"], moved["jumlah_sesudah"]))))
+    iku = hasil["iku"][hasil["iku"]["berubah"]]
+    lines.append("IKU yang capaian atau kategorinya berubah: " + ("tidak ada" if iku.empty else str(len(iku))))
+    for _, r in iku.iterrows():
+        lines.append(f"  {r['kode']}: {format_persen(r['capaian_sebelum'])} ({_kategori(r['kategori_sebelum'])}) → "
+                     f"{format_persen(r['capaian_sesudah'])} ({_kategori(r['kategori_sesudah'])}), "
+                     f"{tanda_selisih(r['capaian_sebelum'], r['capaian_sesudah'])}")
+    eff = hasil["efisiensi"][hasil["efisiensi"]["berubah"]]
+    if len(eff):
+        lines.append("Efisiensi berubah: " + ", ".join(
+            f"{k} ({_jadi(a, b, str)})" for k, a, b in zip(eff["kode"], eff["status_sebelum"], eff["status_sesudah"])))
+    return "\n".join(lines)

@@ -24,7 +24,7 @@ from lakip.load import Unit, muat
 from lakip.notebooks import jalankan_notebook
 from lakip.paths import DATA_DIR, output_dir, resolve
 
-__all__ = ["tulis_csv", "tulis_json", "tulis_tabel", "tulis_reviu", "folder_sementara", "jalankan", "jalankan_reviu"]
+__all__ = ["tulis_csv", "tulis_json", "tulis_tabel", "tulis_reviu", "tulis_laporan", "folder_sementara", "jalankan", "jalankan_reviu"]
 
 
 def tulis_csv(df: pd.DataFrame, path: Path) -> None:
@@ -70,6 +70,24 @@ def tulis_tabel(unit: Unit, tahun: int, folder: Path) -> list[Path]:
     written.append(folder / "ringkasan.json")
     written += tulis_reviu(unit, tahun, folder)
     return written
+
+
+def tulis_laporan(unit: Unit, tahun: int, folder: Path) -> list[Path]:
+    """Write the report-ready files into ``folder/laporan/``: Word, Excel and HTML.
+
+    The charts are taken from ``folder/grafik/`` where the notebooks saved them.
+    """
+    from lakip.excel import tulis_xlsx
+    from lakip.htmlreport import tulis_html
+
+    out = folder / "laporan"
+    files = [tulis_xlsx(unit, tahun, out / "laporan.xlsx"), tulis_html(unit, tahun, out / "laporan.html", folder / "grafik")]
+    try:
+        from lakip.word import tulis_docx
+    except ImportError:  # pragma: no cover - shipped with the package
+        return files
+    files.append(tulis_docx(unit, tahun, out / "laporan.docx", folder / "grafik"))
+    return files
 
 
 def tulis_reviu(unit: Unit, tahun: int, folder: Path) -> list[Path]:
@@ -165,6 +183,7 @@ def jalankan(
 
         if notebook:  # the tables are written while the notebook kernels start
             jalankan_notebook(unit.slug, tahun, data_dir, tmp, target, notebooks=notebooks, progres=progres, sambil=tables)
+            tulis_laporan(unit, tahun, tmp)
         else:
             tables()
         for step in langkah or []:

@@ -1,0 +1,162 @@
+"""One self-contained HTML report per unit and year (``laporan.html``).
+
+Opens offline in any browser: the charts are embedded as PNG data, the
+style is inline, nothing is fetched from elsewhere. Every text that comes
+from the data is escaped. A table of contents links the sections, which
+follow Bab III A and B and Bab IV of the LKjIP outline.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from lakip import analysis, audit, charts, display
+from lakip.load import Unit
+
+__all__ = ["tabel_html", "tulis_html"]
+
+_CSS = """
+body{font-family:"DejaVu Sans",Arial,sans-serif;font-size:14px;line-height:1.45;max-width:60em;margin:2em auto;padding:0 1em;color:#222}
+h1{font-size:1.6em}h2{font-size:1.3em;border-bottom:1px solid #999;margin-top:2em}h3{font-size:1.1em}
+table{border-collapse:collapse;margin:.6em 0 1.4em;font-size:.9em}
+th,td{border:1px solid #999;padding:.25em .5em;vertical-align:top}th{background:#eee;text-align:left}
+td.n{text-align:right;white-space:nowrap}caption{caption-side:top;text-align:left;font-weight:bold;padding:.3em 0}
+figure{margin:1em 0}figure img{max-width:100%;height:auto}figcaption{font-size:.9em;font-style:italic}
+nav ol{columns:2}.catatan{background:#fcf8e3;border:1px solid #e5d9a5;padding:.5em 1em}
+.sesuai{background:#dff0d8}.tidak{background:#f2dede}.tdh{background:#fcf8e3}
+@media print{nav{display:none}h2{page-break-before:always}}
+"""
+
+_ANGKA = ("%", "Rp", "pp")
+
+
+def _sel(v: object) -> str:
+    t = "" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v)
+    cls = ' class="n"' if t and (t[0].isdigit() or t[:1] in "-+" or t.startswith("Rp") or t == "N/A") else ""
+    return f"<td{cls}>{html.escape(t)}</td>"
+
+
+def tabel_html(tabel: pd.DataFrame, judul: str) -> str:
+    """A table of strings as an HTML table with its caption; every cell escaped."""
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in tabel.columns)
+    rows = "".join("<tr>" + "".join(_sel(v) for v in row) + "</tr>" for row in tabel.itertuples(index=False))
+    return f"<table><caption>{html.escape(judul)}</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+
+
+def _gambar(png: Path, judul: str) -> str:
+    data = base64.b64encode(png.read_bytes()).decode("ascii")
+    return (f'<figure><img src="data:image/png;base64,{data}" alt="{html.escape(judul)}">'
+            f"<figcaption>{html.escape(judul)}</figcaption></figure>")
+
+
+def tulis_html(unit: Unit, tahun: int, tujuan: str | Path, folder_grafik: str | Path | None = None) -> Path:
+    """Write the report; charts come from ``folder_grafik`` (a run's ``grafik/``) or are drawn here."""
+    tmp = None
+    grafik = Path(folder_grafik) if folder_grafik else None
+
+    def chart(nama: str, make) -> Path:
+        nonlocal tmp
+        if grafik is not None and (grafik / f"{nama}.png").is_file():
+            return grafik / f"{nama}.png"
+        if tmp is None:
+            tmp = tempfile.TemporaryDirectory()
+        fig = make()
+        path = charts.simpan(fig, tmp.name, nama)[0]
+        charts.plt.close(fig)
+        return path
+
+    try:
+        iku = analysis.tabel_capaian_iku(unit, tahun)
+        per = analysis.tabel_perbandingan(unit, tahun)
+        ang = analysis.tabel_anggaran(unit, tahun)
+        eff = analysis.tabel_efisiensi(unit, tahun)
+        ring = analysis.ringkasan(unit, tahun)
+        sk = unit.pilihan.skala
+        sections: list[tuple[str, str, str]] = []  # (id, title, body)
+        no = {"tabel": 0, "gambar": 0}
+
+        def cap(kind: str, text: str) -> str:
+            no[kind] += 1
+            return f"{'Tabel' if kind == 'tabel' else 'Gambar'} {no[kind]}. {text}"
+
+        notes = analysis.catatan_data(unit, tahun)
+        intro = "".join(f'<p class="catatan">{html.escape(n)}</p>' for n in notes)
+
+        body = tabel_html(display.tampil_capaian_iku(iku), cap("tabel", f"Hasil Pengukuran Capaian Kinerja Tahun {tahun}"))
+        body += _gambar(chart("capaian_iku", lambda: charts.grafik_capaian_iku(iku, sk, tahun=tahun)),
+                        cap("gambar", "Capaian IKU terhadap kategori"))
+        body += _gambar(chart("target_realisasi", lambda: charts.grafik_target_realisasi(iku, unit.indikator, tahun)),
+                        cap("gambar", "Target dan realisasi IKU"))
+        sections.append(("capaian", "Capaian Indikator Kinerja Utama", intro + body))
+
+        body = tabel_html(display.tampil_capaian_sasaran(analysis.tabel_capaian_sasaran(unit, tahun)),
+                          cap("tabel", "Capaian per Sasaran Strategis"))
+        body += tabel_html(display.tampil_distribusi(analysis.tabel_distribusi(unit, tahun)), cap("tabel", "Sebaran Kategori IKU"))
+        try:
+            from lakip import narasi
+
+            for p in narasi.paragraf_sasaran(unit, tahun):
+                body += f"<p>{html.escape(p)}</p>"
+        except ImportError:  # pragma: no cover - the narrative module ships with the package
+            pass
+        sections.append(("sasaran", "Capaian per Sasaran dan Sebaran Kategori", body))
+
+        body = tabel_html(display.tampil_perbandingan(per, unit.indikator),
+                          cap("tabel", f"Perbandingan Capaian Kinerja Tahun {per['tahun'].min()}-{tahun}"))
+        body += _gambar(chart("tren_capaian", lambda: charts.grafik_tren(per, unit.indikator, sk)), cap("gambar", "Tren capaian IKU"))
+        sections.append(("perbandingan", "Perbandingan dengan Tahun Sebelumnya", body))
+
+        body = tabel_html(display.tampil_efisiensi(eff, unit.indikator), cap("tabel", "Efisiensi Penggunaan Sumber Daya"))
+        body += f"<p>{html.escape(display.keterangan_efisiensi(unit.pilihan.metode_efisiensi))}</p>"
+        body += _gambar(chart("efisiensi", lambda: charts.grafik_efisiensi(eff, tahun)),
+                        cap("gambar", "Capaian kinerja dan capaian anggaran per IKU"))
+        sections.append(("efisiensi", "Efisiensi Penggunaan Sumber Daya", body))
+
+        body = tabel_html(display.tampil_total_program(ang), cap("tabel", "Komposisi Belanja per Program"))
+        body += _gambar(chart("serapan_program", lambda: charts.grafik_serapan_program(ang, tahun)),
+                        cap("gambar", "Pagu dan realisasi anggaran per program"))
+        body += _gambar(chart("alokasi_bagian", lambda: charts.grafik_alokasi_bagian(ang, tahun)),
+                        cap("gambar", "Alokasi anggaran per Bagian"))
+        cek = display.tampil_cek_anggaran(analysis.tabel_cek_anggaran(unit, tahun))
+        if len(cek):
+            body += tabel_html(cek, cap("tabel", "Induk anggaran yang tidak sama dengan jumlah rinciannya"))
+        sections.append(("anggaran", "Realisasi Anggaran", body))
+
+        rev = audit.reviu(unit, tahun)
+        s = audit.ringkasan_reviu(rev)
+        body = tabel_html(display.tampil_ringkasan_reviu(s), cap("tabel", "Ringkasan reviu angka laporan"))
+        bad = display.urut_reviu(rev)
+        if len(bad):
+            t = bad[["tabel", "kunci", "nilai_laporan", "status", "penjelasan"]].rename(columns={
+                "tabel": "Tabel", "kunci": "Kunci", "nilai_laporan": "Tercetak", "status": "Status", "penjelasan": "Penjelasan"})
+            body += tabel_html(t, cap("tabel", "Temuan reviu, per tabel, selisih terbesar lebih dahulu"))
+        sections.append(("reviu", "Reviu Angka Laporan", body))
+
+        body = tabel_html(display.tampil_ringkasan(ring), cap("tabel", "Ringkasan capaian"))
+        try:
+            from lakip import narasi
+
+            body += f"<p>{html.escape(narasi.paragraf_ringkasan(unit, tahun))}</p>"
+        except ImportError:  # pragma: no cover
+            pass
+        sections.append(("penutup", "Penutup", body))
+
+        title = f"Laporan Kinerja {unit.nama} Tahun {tahun}"
+        toc = "".join(f'<li><a href="#{sid}">{html.escape(t)}</a></li>' for sid, t, _ in sections)
+        content = "".join(f'<section id="{sid}"><h2>{html.escape(t)}</h2>{b}</section>' for sid, t, b in sections)
+        page = (f'<!DOCTYPE html>\n<html lang="id">\n<head>\n<meta charset="utf-8">\n'
+                f"<title>{html.escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+                f"<h1>{html.escape(title)}</h1>\n<p>Disusun dengan lakip dari data {html.escape(unit.slug)}.</p>\n"
+                f"<nav><h2>Daftar Isi</h2><ol>{toc}</ol></nav>\n{content}\n</body>\n</html>\n")
+        out = Path(tujuan)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(page, encoding="utf-8")
+        return out
+    finally:
+        if tmp is not None:
+            tmp.cleanup()

@@ -1,0 +1,135 @@
+"""Report-ready exports: the Excel workbook and the HTML report (the Word report has tests/test_word.py),
+and their rendering by the programs planners open them with."""
+
+import re
+import shutil
+import subprocess
+
+import pytest
+from openpyxl import load_workbook
+
+from lakip.excel import aman, tulis_xlsx
+from lakip.htmlreport import tulis_html
+from lakip.load import muat
+from lakip.paths import DATA_DIR
+
+
+@pytest.fixture(scope="module")
+def unit():
+    return muat(entitas="setda-batubara")
+
+
+@pytest.fixture(scope="module")
+def xlsx(unit, tmp_path_factory):
+    return load_workbook(tulis_xlsx(unit, 2024, tmp_path_factory.mktemp("x") / "laporan.xlsx"))
+
+
+def test_xlsx_sheets_real_numbers_formats_and_formulas(xlsx):
+    assert xlsx.sheetnames == ["Capaian IKU", "Capaian Sasaran", "Perbandingan", "Ringkasan", "Anggaran", "Efisiensi", "Reviu"]
+    ws = xlsx["Capaian IKU"]
+    assert ws.freeze_panes == "A4"
+    rows = {ws.cell(r, 2).value: r for r in range(4, 11)}
+    r2 = rows["IKU-2"]
+    assert ws.cell(r2, 7).value == 85.83 and ws.cell(r2, 7).data_type == "n"
+    assert ws.cell(r2, 8).value == 85.83 and ws.cell(r2, 8).number_format == '0.00" %"'
+    assert ws.cell(r2, 9).value == f"=G{r2}/F{r2}*100"  # the formula beside the computed value
+    assert ws.cell(r2, 10).value == "Tinggi" and ws.cell(r2, 10).fill.fgColor.rgb == "0056B4E9"
+    assert ws.cell(rows["IKU-1"], 10).value == "belum dapat diukur" and ws.cell(rows["IKU-1"], 8).value is None
+    assert ws.cell(rows["IKU-5"], 6).value == "9/9" and ws.cell(rows["IKU-5"], 8).value == 100.0
+    a = xlsx["Anggaran"]
+    p1 = next(r for r in range(4, a.max_row + 1) if a.cell(r, 1).value == "P1")
+    assert a.cell(p1, 5).value == 48281384383 and a.cell(p1, 5).number_format == '"Rp "#,##0'
+    assert a.cell(p1, 8).value == f"=F{p1}/E{p1}*100"
+    total = next(r for r in range(4, a.max_row + 1) if a.cell(r, 4).value == "Jumlah program")
+    assert a.cell(total, 5).value == "=E4+E5+E6"
+    e = xlsx["Efisiensi"]
+    assert e.cell(5, 1).value == "IKU-2" and e.cell(5, 6).value == "=E5/D5*100" and round(e.cell(5, 7).value, 4) == 0.8778
+    r = xlsx["Reviu"]
+    assert r.max_row == 3 + 350 and r.auto_filter.ref == "A3:H353"
+
+
+def test_text_that_looks_like_a_formula_is_escaped(tmp_path):
+    assert aman("=SUM(A1)") == "'=SUM(A1)" and aman("+62") == "'+62" and aman("-x") == "'-x" and aman("@a") == "'@a"
+    assert aman("Nilai") == "Nilai" and aman(5) == 5
+    shutil.copytree(DATA_DIR / "setda-batubara", tmp_path / "setda-batubara")
+    ind = tmp_path / "setda-batubara" / "indikator.csv"
+    ind.write_text(ind.read_text(encoding="utf-8").replace(",Nilai LPPD,Status", ',"=HYPERLINK(""http://x"")",Status', 1),
+                   encoding="utf-8")
+    wb = load_workbook(tulis_xlsx(muat(tmp_path, "setda-batubara"), 2024, tmp_path / "l.xlsx"))
+    ws = wb["Capaian IKU"]
+    assert ws.cell(4, 3).value == "'=HYPERLINK(\"http://x\")" and ws.cell(4, 3).data_type == "s"
+
+
+def test_xlsx_is_byte_identical(unit, tmp_path):
+    a = tulis_xlsx(unit, 2024, tmp_path / "a" / "laporan.xlsx").read_bytes()
+    b = tulis_xlsx(unit, 2024, tmp_path / "b" / "laporan.xlsx").read_bytes()
+    assert a == b
+
+
+@pytest.fixture(scope="module")
+def report(unit, tmp_path_factory):
+    return tulis_html(unit, 2024, tmp_path_factory.mktemp("h") / "laporan.html")
+
+
+def test_html_is_self_contained_with_toc(report):
+    text = report.read_text(encoding="utf-8")
+    assert text.startswith("<!DOCTYPE html>") and '<html lang="id">' in text
+    assert not re.search(r'(src|href)="(https?:)?//', text)  # nothing fetched from elsewhere
+    assert "<script" not in text
+    assert len(re.findall(r'<img src="data:image/png;base64,', text)) == 6
+    for sid in ("capaian", "sasaran", "perbandingan", "efisiensi", "anggaran", "reviu", "penutup"):
+        assert f'href="#{sid}"' in text and f'id="{sid}"' in text
+    assert "85,83 %" in text and "Rp 64.440.768.486" in text and "belum dapat diukur" in text
+
+
+def test_html_escapes_text_from_the_data(tmp_path):
+    shutil.copytree(DATA_DIR / "setda-batubara", tmp_path / "setda-batubara")
+    ind = tmp_path / "setda-batubara" / "indikator.csv"
+    ind.write_text(ind.read_text(encoding="utf-8").replace(",Nilai LPPD,Status", ",<script>alert(1)</script>,Status", 1),
+                   encoding="utf-8")
+    text = tulis_html(muat(tmp_path, "setda-batubara"), 2024, tmp_path / "l.html").read_text(encoding="utf-8")
+    assert "<script>" not in text and "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+
+
+# ------------------------------------------------------------------------------ rendering
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def _nonblank_pages(png_paths):
+    from PIL import Image, ImageStat
+
+    out = 0
+    for p in png_paths:
+        img = Image.open(p).convert("L")
+        if ImageStat.Stat(img).stddev[0] > 5:  # something is drawn on it
+            out += 1
+    return out
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium tidak terpasang (apt-get install chromium); .ci/run memasangnya")
+def test_html_renders_in_a_browser(report, tmp_path):
+    shot = tmp_path / "halaman.png"
+    subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={tmp_path / 'profil'}",
+                    "--window-size=1240,1754", f"--screenshot={shot}", report.as_uri()],
+                   check=True, capture_output=True, timeout=120)
+    assert _nonblank_pages([shot]) == 1
+
+
+@pytest.mark.skipif(SOFFICE is None or shutil.which("pdftoppm") is None,
+                    reason="LibreOffice atau pdftoppm tidak terpasang (apt-get install libreoffice-writer-nogui poppler-utils); "
+                           ".ci/run memasangnya")
+def test_docx_renders_to_pdf_pages(unit, tmp_path):
+    from lakip.word import tulis_docx
+
+    docx = tulis_docx(unit, 2024, tmp_path / "laporan.docx", None)
+    subprocess.run([SOFFICE, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(docx)],
+                   check=True, capture_output=True, timeout=240, env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
+    pdf = tmp_path / "laporan.pdf"
+    assert pdf.is_file()
+    subprocess.run(["pdftoppm", "-r", "40", "-png", str(pdf), str(tmp_path / "hal")], check=True, timeout=120)
+    pages = sorted(tmp_path.glob("hal-*.png"))
+    assert len(pages) >= 5
+    assert _nonblank_pages(pages) == len(pages)
