@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from lakip import analysis, audit, charts, display
+from lakip import analysis, audit, charts, display, narasi
 from lakip.load import Unit
 
 __all__ = ["tabel_html", "tulis_html"]
@@ -97,13 +97,8 @@ def tulis_html(unit: Unit, tahun: int, tujuan: str | Path, folder_grafik: str | 
         body = tabel_html(display.tampil_capaian_sasaran(analysis.tabel_capaian_sasaran(unit, tahun)),
                           cap("tabel", "Capaian per Sasaran Strategis"))
         body += tabel_html(display.tampil_distribusi(analysis.tabel_distribusi(unit, tahun)), cap("tabel", "Sebaran Kategori IKU"))
-        try:
-            from lakip import narasi
-
-            for p in narasi.paragraf_sasaran(unit, tahun):
-                body += f"<p>{html.escape(p)}</p>"
-        except ImportError:  # pragma: no cover - the narrative module ships with the package
-            pass
+        for p in narasi.paragraf_sasaran(unit, tahun).values():
+            body += f"<p>{html.escape(p)}</p>"
         sections.append(("sasaran", "Capaian per Sasaran dan Sebaran Kategori", body))
 
         body = tabel_html(display.tampil_perbandingan(per, unit.indikator),
@@ -138,12 +133,7 @@ def tulis_html(unit: Unit, tahun: int, tujuan: str | Path, folder_grafik: str | 
         sections.append(("reviu", "Reviu Angka Laporan", body))
 
         body = tabel_html(display.tampil_ringkasan(ring), cap("tabel", "Ringkasan capaian"))
-        try:
-            from lakip import narasi
-
-            body += f"<p>{html.escape(narasi.paragraf_ringkasan(unit, tahun))}</p>"
-        except ImportError:  # pragma: no cover
-            pass
+        body += f"<p>{html.escape(narasi.paragraf_ringkasan(unit, tahun))}</p>"
         sections.append(("penutup", "Penutup", body))
 
         title = f"Laporan Kinerja {unit.nama} Tahun {tahun}"

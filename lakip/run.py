@@ -79,15 +79,14 @@ def tulis_laporan(unit: Unit, tahun: int, folder: Path) -> list[Path]:
     """
     from lakip.excel import tulis_xlsx
     from lakip.htmlreport import tulis_html
+    from lakip.word import tulis_docx
 
     out = folder / "laporan"
-    files = [tulis_xlsx(unit, tahun, out / "laporan.xlsx"), tulis_html(unit, tahun, out / "laporan.html", folder / "grafik")]
-    try:
-        from lakip.word import tulis_docx
-    except ImportError:  # pragma: no cover - shipped with the package
-        return files
-    files.append(tulis_docx(unit, tahun, out / "laporan.docx", folder / "grafik"))
-    return files
+    return [
+        tulis_docx(unit, tahun, out / "laporan.docx", folder / "grafik"),
+        tulis_xlsx(unit, tahun, out / "laporan.xlsx"),
+        tulis_html(unit, tahun, out / "laporan.html", folder / "grafik"),
+    ]
 
 
 def tulis_reviu(unit: Unit, tahun: int, folder: Path) -> list[Path]:
