@@ -37,6 +37,7 @@ __all__ = [
     "grafik_efisiensi",
     "simpan",
     "tampilkan",
+    "grafik_laporan",
 ]
 
 #: Width of the text area of an A4 page with 2,5 cm margins, in inches.
@@ -364,8 +365,10 @@ def grafik_efisiensi(efisiensi: pd.DataFrame, tahun: int) -> Figure:
     return fig
 
 
-def simpan(fig: Figure, folder: str | Path | None, nama: str) -> list[Path]:
+def simpan(fig: Figure, folder: str | Path | None, nama: str, svg: bool = True) -> list[Path]:
     """Write ``<folder>/grafik/<nama>.png`` (300 dpi) and ``.svg``; nothing when ``folder`` is None.
+
+    ``svg=False`` writes the PNG only (for a chart that goes into a report).
 
     The files carry no date or software version, so the same chart gives the
     same bytes on every run.
@@ -374,12 +377,14 @@ def simpan(fig: Figure, folder: str | Path | None, nama: str) -> list[Path]:
         return []
     out = Path(folder) / "grafik"
     out.mkdir(parents=True, exist_ok=True)
-    png, svg = out / f"{nama}.png", out / f"{nama}.svg"
+    png, vec = out / f"{nama}.png", out / f"{nama}.svg"
     with _gaya():
         fig.savefig(png, dpi=300, metadata={"Software": None}, pil_kwargs={"compress_level": 1})
+        if not svg:
+            return [png]
         fig.set_layout_engine("none")  # laid out once: the SVG takes the same positions
-        fig.savefig(svg, metadata={"Date": None, "Creator": None})
-    return [png, svg]
+        fig.savefig(vec, metadata={"Date": None, "Creator": None})
+    return [png, vec]
 
 
 def tampilkan(fig: Figure, folder: str | Path | None, nama: str, lebar_px: int = 860):
@@ -508,3 +513,27 @@ def grafik_sensitivitas(
         ax.set_title(judul)
         ax.legend(loc="upper left", fontsize=6.5)
     return fig
+
+
+def grafik_laporan(unit, tahun: int, folder: str | Path) -> list[Path]:
+    """The six charts of a year as PNG only, into ``<folder>/grafik/``, for the reports
+    (the same charts the notebooks save, drawn here when the reports are written without them)."""
+    from lakip import analysis
+
+    iku = analysis.tabel_capaian_iku(unit, tahun)
+    per = analysis.tabel_perbandingan(unit, tahun)
+    ang = analysis.tabel_anggaran(unit, tahun)
+    make = {
+        "capaian_iku": lambda: grafik_capaian_iku(iku, unit.pilihan.skala, tahun=tahun),
+        "target_realisasi": lambda: grafik_target_realisasi(iku, unit.indikator, tahun),
+        "tren_capaian": lambda: grafik_tren(per, unit.indikator, unit.pilihan.skala),
+        "alokasi_bagian": lambda: grafik_alokasi_bagian(ang, tahun),
+        "serapan_program": lambda: grafik_serapan_program(ang, tahun),
+        "efisiensi": lambda: grafik_efisiensi(analysis.tabel_efisiensi(unit, tahun), tahun),
+    }
+    out = []
+    for nama, f in make.items():
+        fig = f()
+        out += simpan(fig, folder, nama, svg=False)
+        plt.close(fig)
+    return out

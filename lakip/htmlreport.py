@@ -66,7 +66,7 @@ def tulis_html(unit: Unit, tahun: int, tujuan: str | Path, folder_grafik: str | 
         if tmp is None:
             tmp = tempfile.TemporaryDirectory()
         fig = make()
-        path = charts.simpan(fig, tmp.name, nama)[0]
+        path = charts.simpan(fig, tmp.name, nama, svg=False)[0]
         charts.plt.close(fig)
         return path
 

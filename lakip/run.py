@@ -72,21 +72,27 @@ def tulis_tabel(unit: Unit, tahun: int, folder: Path) -> list[Path]:
     return written
 
 
-def tulis_laporan(unit: Unit, tahun: int, folder: Path) -> list[Path]:
+def tulis_laporan(unit: Unit, tahun: int, folder: Path, folder_grafik: Path | None = None) -> list[Path]:
     """Write the report-ready files into ``folder/laporan/``: Word, Excel and HTML.
 
-    The charts are taken from ``folder/grafik/`` where the notebooks saved them.
+    The charts come from ``folder_grafik`` (a ``grafik/`` folder) or are drawn
+    once for both reports.
     """
+    from lakip.charts import grafik_laporan
     from lakip.excel import tulis_xlsx
     from lakip.htmlreport import tulis_html
     from lakip.word import tulis_docx
 
     out = folder / "laporan"
-    return [
-        tulis_docx(unit, tahun, out / "laporan.docx", folder / "grafik"),
-        tulis_xlsx(unit, tahun, out / "laporan.xlsx"),
-        tulis_html(unit, tahun, out / "laporan.html", folder / "grafik"),
-    ]
+    with tempfile.TemporaryDirectory() as tmp:
+        if folder_grafik is None:
+            grafik_laporan(unit, tahun, tmp)
+            folder_grafik = Path(tmp) / "grafik"
+        return [
+            tulis_docx(unit, tahun, out / "laporan.docx", folder_grafik),
+            tulis_xlsx(unit, tahun, out / "laporan.xlsx"),
+            tulis_html(unit, tahun, out / "laporan.html", folder_grafik),
+        ]
 
 
 def tulis_reviu(unit: Unit, tahun: int, folder: Path) -> list[Path]:
@@ -180,9 +186,13 @@ def jalankan(
         def tables() -> None:
             tulis_tabel(unit, tahun, tmp / "tabel")
 
-        if notebook:  # the tables are written while the notebook kernels start
-            jalankan_notebook(unit.slug, tahun, data_dir, tmp, target, notebooks=notebooks, progres=progres, sambil=tables)
+        def tables_and_reports() -> None:
+            tables()
             tulis_laporan(unit, tahun, tmp)
+
+        if notebook:  # tables and reports are written while the notebooks run
+            jalankan_notebook(unit.slug, tahun, data_dir, tmp, target, notebooks=notebooks, progres=progres,
+                              sambil=tables_and_reports)
         else:
             tables()
         for step in langkah or []:

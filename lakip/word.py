@@ -290,7 +290,7 @@ class _Grafik:
             return ada
         fig = buat()
         try:
-            return charts.simpan(fig, self.tmp, nama)[0]
+            return charts.simpan(fig, self.tmp, nama, svg=False)[0]
         finally:
             plt.close(fig)
 
