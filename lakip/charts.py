@@ -23,7 +23,7 @@ from matplotlib.ticker import FuncFormatter
 
 from lakip.config import BELUM_TERUKUR, Skala
 from lakip.display import teks_nilai
-from lakip.numbers import format_angka, format_persen, format_rupiah, format_rupiah_ringkas, parse_level, parse_rentang
+from lakip.numbers import format_angka, parse_angka, format_persen, format_rupiah, format_rupiah_ringkas, parse_level, parse_rentang
 
 __all__ = [
     "LEBAR_A4",
@@ -182,9 +182,13 @@ def _nilai_batang(values: Sequence[object], jenis: str, skala_kata: Sequence[str
             num, den = parse_level(v)
             heights.append(num / den)
             labels.append(str(v))
-        elif jenis == "rentang":
-            heights.append(parse_rentang(v)[1])
+        elif jenis == "rentang" and isinstance(v, str) and "-" in v.strip()[1:]:
+            heights.append(parse_rentang(v)[1])  # the target: the top of the range
             labels.append(str(v))
+        elif jenis == "rentang":  # the realisasi of a range target is a number
+            x = float(v) if isinstance(v, (int, float, np.number)) else parse_angka(str(v))
+            heights.append(np.nan if x is None else float(x))
+            labels.append(teks_nilai(x))
         else:
             heights.append(float(v))
             labels.append(teks_nilai(float(v)))
@@ -537,3 +541,72 @@ def grafik_laporan(unit, tahun: int, folder: str | Path) -> list[Path]:
         out += simpan(fig, folder, nama, svg=False)
         plt.close(fig)
     return out
+
+
+# --------------------------------------------------------------------------- a whole kabupaten (lakip.kabupaten)
+
+__all__ += ["grafik_distribusi_unit", "grafik_capaian_serapan"]
+
+
+def grafik_distribusi_unit(unit_tabel: pd.DataFrame, skala: Skala, tahun: int) -> Figure:
+    """Stacked bars: the number of IKU per kategori of each unit (kategori colours and hatches)."""
+    from lakip.kabupaten import _kolom_kategori
+
+    judul = f"Distribusi Kategori Capaian IKU per Unit Tahun {tahun}"
+    if unit_tabel.empty:
+        return _kosong(judul, f"Belum ada unit dengan data tahun {tahun}.")
+    colors = warna_kategori(skala)
+    labels = [*skala.label, BELUM_TERUKUR]
+    t = unit_tabel.iloc[::-1]
+    n = len(t)
+    with _gaya():
+        fig, ax = plt.subplots(figsize=(LEBAR_A4, min(1.2 + 0.22 * n, 9.0)), layout="constrained")
+        y = np.arange(n)
+        left = np.zeros(n)
+        for lab in labels:
+            col = _kolom_kategori(lab)
+            if col not in t:
+                continue
+            v = t[col].to_numpy(dtype=float)
+            warna, arsir = colors[lab]
+            ax.barh(y, v, left=left, color=warna, hatch=arsir, edgecolor=_GELAP, lw=0.5, label=lab, height=0.7)
+            left += v
+        if n <= 60:
+            ax.set_yticks(y, list(t["entitas"]), fontsize=6 if n > 25 else 7)
+        else:  # too many to name: the order of unit.csv, top to bottom
+            ax.set_yticks([])
+            ax.set_ylabel(f"{n} unit (urutan unit.csv, dari atas)")
+            for patch in ax.patches:
+                patch.set_linewidth(0)
+        ax.set_xlabel("Jumlah IKU")
+        ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.02 if n < 3 else 1.0), ncol=3, fontsize=6.5)
+        ax.set_title(judul, pad=28)
+    return fig
+
+
+def grafik_capaian_serapan(unit_tabel: pd.DataFrame, tahun: int) -> Figure:
+    """One point per unit: mean capaian of its IKU against the serapan of its program budget."""
+    judul = f"Rata-rata Capaian IKU dan Serapan Anggaran per Unit Tahun {tahun}"
+    ok = unit_tabel.dropna(subset=["rata_rata_iku", "serapan"])
+    if ok.empty:
+        return _kosong(judul, f"Belum ada unit tahun {tahun} yang punya capaian dan serapan anggaran.")
+    with _gaya():
+        fig, ax = plt.subplots(figsize=(LEBAR_A4, 4.2), layout="constrained")
+        x, y = ok["serapan"].to_numpy(float), ok["rata_rata_iku"].to_numpy(float)
+        lo = min(50.0, float(np.floor(min(x.min(), y.min()) / 10) * 10 - 5))
+        hi = max(110.0, float(np.ceil(max(x.max(), y.max()) / 10) * 10 + 5))
+        ax.plot([lo, hi], [lo, hi], color=_GELAP, lw=0.8, ls="--", zorder=1)
+        ax.scatter(x, y, s=28, color="#0072B2", edgecolor=_GELAP, lw=0.5, zorder=3)
+        if len(ok) <= 40:
+            for xi, yi, slug in zip(x, y, ok["entitas"]):
+                ax.annotate(slug, (xi, yi), xytext=(4, 3), textcoords="offset points", fontsize=6)
+        ax.set_xlim(lo, hi)
+        ax.set_ylim(lo, hi)
+        _persen_axis(ax, "x")
+        _persen_axis(ax, "y")
+        ax.set_xlabel("Serapan anggaran program (%)")
+        ax.set_ylabel("Rata-rata capaian IKU (%)")
+        ax.set_title(judul)
+    return fig
+
+

@@ -40,6 +40,12 @@ def _tahun(text: str) -> int:
     return int(text)
 
 
+def _positif(text: str) -> int:
+    if not (text.isdigit() and int(text) > 0):
+        raise argparse.ArgumentTypeError(f"'{text}' bukan bilangan bulat positif")
+    return int(text)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse exits 2 on usage errors too
         self.print_usage(sys.stderr)
@@ -59,6 +65,19 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--year", type=_tahun, metavar="YYYY", help="tahun (bawaan: tahun terakhir yang ada realisasinya)")
     run.add_argument("--out", metavar="DIR", help="folder keluaran (bawaan: outputs/ proyek)")
     run.add_argument("--tabel-saja", action="store_true", help="tulis tabel saja, tanpa notebook dan grafik (folder tahun itu diganti seluruhnya)")
+    run.add_argument("--all", action="store_true", dest="semua",
+                     help="jalankan semua unit di folder data (paralel), lalu tulis rekap kabupaten ke <out>/_kabupaten/<tahun>/")
+
+    rek = sub.add_parser("rekap", help="tulis rekap kabupaten (semua unit) tanpa notebook")
+    rek.add_argument("--data", metavar="DIR", help="folder data (bawaan: data/ proyek)")
+    rek.add_argument("--year", type=_tahun, metavar="YYYY", help="tahun (bawaan: tahun terakhir yang ada realisasinya di unit mana pun)")
+    rek.add_argument("--out", metavar="DIR", help="folder keluaran (bawaan: outputs/ proyek)")
+
+    con = sub.add_parser("contoh", help="tulis data sintetis satu kabupaten (banyak unit) untuk mencoba")
+    con.add_argument("--units", type=_positif, metavar="N", default=10, help="jumlah unit (bawaan: 10)")
+    con.add_argument("--years", type=_positif, metavar="Y", default=3, help="jumlah tahun berturut-turut, berakhir 2024 (bawaan: 3)")
+    con.add_argument("--seed", type=int, metavar="S", default=0, help="benih acak; benih sama memberi berkas sama (bawaan: 0)")
+    con.add_argument("--out", metavar="DIR", required=True, help="folder data yang ditulis (mis. contoh/)")
 
     rev = sub.add_parser("reviu", help="periksa setiap angka laporan (laporan.csv) terhadap data")
     common(rev)
@@ -132,11 +151,39 @@ def _skenario(args: argparse.Namespace) -> None:
     print(f"Berkas: {output_dir(args.out, unit.slug, tahun) / 'skenario'}")
 
 
+def _laporkan_gagal(gagal: dict[str, str], galat_data: set[str]) -> int:
+    """Print the units that failed; the exit status: 0 none, 2 only data problems, 1 otherwise."""
+    if not gagal:
+        return 0
+    print(f"Gagal: {len(gagal)} unit.", file=sys.stderr)
+    for slug, masalah in gagal.items():
+        lines = masalah.splitlines() or [""]
+        print(f"  - {slug}: {lines[0]}", file=sys.stderr)
+        for ln in lines[1:]:
+            print(f"    {ln}", file=sys.stderr)
+    return 2 if set(gagal) <= galat_data else 1
+
+
+def _semua(args: argparse.Namespace) -> int:
+    """``lakip run --all``: every unit in parallel, then the kabupaten rollup."""
+    from lakip.run import jalankan_semua
+
+    if args.entity:
+        raise PilihanError("--all dan --entity tidak dapat dipakai bersama")
+    hasil = jalankan_semua(args.data, args.year, args.out, notebook=not args.tabel_saja, progres=sys.stderr.isatty())
+    print(f"Selesai: {len(hasil.selesai)} unit, gagal: {len(hasil.gagal)} unit.")
+    if hasil.kabupaten is not None:
+        print(f"Rekap kabupaten: {hasil.kabupaten}")
+    return _laporkan_gagal(hasil.gagal, hasil.galat_data)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     # a terminated run cleans up like an interrupted one: no half-written folder is left
     signal.signal(signal.SIGTERM, _berhenti)
     try:
+        if args.perintah == "run" and args.semua:
+            return _semua(args)
         if args.perintah == "run":
             from lakip.run import jalankan
 
@@ -171,6 +218,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"Tahun {hasil.tahun} masuk ke data {hasil.entitas}: {rows}.")
         elif args.perintah == "skenario":
             _skenario(args)
+        elif args.perintah == "rekap":
+            from lakip.kabupaten import jalankan_rekap
+
+            folder, gagal = jalankan_rekap(args.data, args.year, args.out)
+            print(f"Rekap kabupaten: {folder}")
+            return _laporkan_gagal({slug: str(e) for slug, e in gagal.items()}, set(gagal))
+        elif args.perintah == "contoh":
+            from pathlib import Path
+
+            from lakip.contoh import BERKAS_KESALAHAN, buat_kabupaten
+
+            target = Path(args.out)
+            if target.exists() and any(target.iterdir()):
+                raise PilihanError(f"folder {target} sudah berisi berkas; pilih folder baru atau kosong")
+            folders = buat_kabupaten(target, args.units, args.years, args.seed)
+            print(f"Data sintetis {len(folders)} unit, tahun {2024 - args.years + 1}-2024: {target}")
+            print(f"Kesalahan yang sengaja ditanam di laporan.csv: {target / BERKAS_KESALAHAN}")
+            print(f"Jalankan: lakip run --all --data {target}")
         else:
             from lakip.load import muat
             from lakip.paths import DATA_DIR, resolve

@@ -14,17 +14,19 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from lakip import analysis, audit
-from lakip.load import Unit, muat
+from lakip.load import DataError, Unit, muat
 from lakip.notebooks import jalankan_notebook
 from lakip.paths import DATA_DIR, output_dir, resolve
 
-__all__ = ["tulis_csv", "tulis_json", "tulis_tabel", "tulis_reviu", "tulis_laporan", "folder_sementara", "jalankan", "jalankan_reviu"]
+__all__ = ["tulis_csv", "tulis_json", "tulis_tabel", "tulis_reviu", "tulis_laporan", "folder_sementara", "jalankan", "jalankan_reviu",
+           "HasilSemua", "jalankan_semua"]
 
 
 def tulis_csv(df: pd.DataFrame, path: Path) -> None:
@@ -153,6 +155,7 @@ def jalankan(
     progres: bool = False,
     notebooks: list[Path] | None = None,
     peringatan: Callable[[Unit], Any] | None = None,
+    pekerja: int | None = None,
 ) -> Path:
     """Run the analysis of one unit and year and write its output folder.
 
@@ -168,6 +171,8 @@ def jalankan(
         progres: show a progress bar for the notebooks.
         notebooks: which notebooks to run (default: all of ``notebooks/``).
         peringatan: called with the loaded unit, e.g. to show its warnings.
+        pekerja: worker processes for the notebooks (default: up to 2; a
+            batch of units runs each unit with 1).
 
     Returns:
         The run folder ``<out>/<entity>/<year>``.
@@ -192,7 +197,7 @@ def jalankan(
 
         if notebook:  # tables and reports are written while the notebooks run
             jalankan_notebook(unit.slug, tahun, data_dir, tmp, target, notebooks=notebooks, progres=progres,
-                              sambil=tables_and_reports)
+                              sambil=tables_and_reports, pekerja=pekerja)
         else:
             tables()
         for step in langkah or []:
@@ -215,3 +220,91 @@ def jalankan_reviu(
     folder = output_dir(out, unit.slug, tahun) / "tabel"
     tulis_reviu(unit, tahun, folder)
     return folder, json.loads((folder / "reviu_ringkasan.json").read_text(encoding="utf-8"))
+
+
+# --------------------------------------------------------------------------- every unit at once
+
+
+@dataclass
+class HasilSemua:
+    """The outcome of :func:`jalankan_semua`."""
+
+    selesai: dict[str, Path] = field(default_factory=dict)  # slug -> run folder
+    gagal: dict[str, str] = field(default_factory=dict)  # slug -> the problem, in Indonesian
+    galat_data: set[str] = field(default_factory=set)  # the failures that are problems of the input
+    kabupaten: Path | None = None  # the rollup folder
+
+
+def _jalankan_unit(data_dir: str, slug: str, tahun: int | None, out: str | None, notebook: bool) -> tuple[str, str | None, str | None, bool]:
+    """Worker: run one unit with one notebook process; return (slug, folder, problem, is a data problem)."""
+    from lakip.notebooks import NotebookError
+
+    try:
+        folder = jalankan(data_dir, slug, tahun, out, notebook=notebook, progres=False, pekerja=1)
+    except DataError as e:  # PilihanError too
+        return slug, None, str(e), True
+    except NotebookError as e:
+        return slug, None, f"{e}", False
+    except Exception as e:  # noqa: BLE001 - one unit must not stop the others
+        return slug, None, f"{type(e).__name__}: {e}", False
+    return slug, str(folder), None, False
+
+
+def jalankan_semua(
+    data: str | Path | None = None,
+    tahun: int | None = None,
+    out: str | Path | None = None,
+    notebook: bool = True,
+    progres: bool = False,
+    pekerja: int | None = None,
+    rekap: bool = True,
+) -> HasilSemua:
+    """Run every unit of a data folder, units in parallel processes, then write the kabupaten rollup.
+
+    Each unit runs as :func:`jalankan` does (its notebooks with one worker
+    process); a unit that fails is recorded in ``gagal`` and the others go
+    on. ``tahun`` None runs each unit's latest year; the rollup is of
+    ``tahun`` or, by default, the latest year of any unit.
+
+    Raises:
+        PilihanError: when the data folder holds no unit.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    from tqdm.auto import tqdm
+
+    from lakip.load import PilihanError, daftar_entitas
+
+    data_dir = resolve(data, DATA_DIR)
+    slugs = daftar_entitas(data_dir)
+    if not slugs:
+        raise PilihanError(f"tidak ada unit (folder berisi entitas.yml) di {data_dir}")
+    out_dir = None if out is None else str(resolve(out, DATA_DIR))
+    hasil = HasilSemua()
+    workers = max(1, min(pekerja or os.cpu_count() or 1, len(slugs)))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        futures = [pool.submit(_jalankan_unit, str(data_dir), slug, tahun, out_dir, notebook) for slug in slugs]
+        with tqdm(total=len(slugs), desc="Unit", unit="unit", disable=not progres) as bar:
+            for fut in as_completed(futures):
+                try:
+                    slug, folder, masalah, data_salah = fut.result()
+                except Exception as e:  # noqa: BLE001 - a worker process died
+                    slug = slugs[futures.index(fut)]
+                    folder, masalah, data_salah = None, f"{type(e).__name__}: {e}", False
+                if masalah is None:
+                    hasil.selesai[slug] = Path(folder)
+                else:
+                    hasil.gagal[slug] = masalah
+                    if data_salah:
+                        hasil.galat_data.add(slug)
+                bar.update(1)
+    hasil.selesai = dict(sorted(hasil.selesai.items()))
+    hasil.gagal = dict(sorted(hasil.gagal.items()))
+    if rekap:
+        from lakip.kabupaten import muat_semua, tahun_kabupaten, tulis_kabupaten
+
+        units, gagal_muat = muat_semua(data_dir)
+        if units:
+            hasil.kabupaten = tulis_kabupaten(units, tahun_kabupaten(units, tahun), out, gagal_muat, grafik=notebook)
+    return hasil

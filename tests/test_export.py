@@ -133,3 +133,18 @@ def test_docx_renders_to_pdf_pages(unit, tmp_path):
     pages = sorted(tmp_path.glob("hal-*.png"))
     assert len(pages) >= 5
     assert _nonblank_pages(pages) == len(pages)
+
+
+def test_target_realisasi_chart_reads_a_range_target_and_a_number(unit):
+    """A range IKU: the target is a range (its top is drawn), the realisasi a plain number."""
+    import pandas as pd
+
+    from lakip import analysis, charts
+
+    iku = analysis.tabel_capaian_iku(unit, 2024)
+    iku.loc[iku["kode"] == "IKU-4", ["jenis", "target"]] = ["rentang", "70-75"]
+    heights, labels = charts._nilai_batang(["70-75", 72.37], "rentang", None)
+    assert heights == [75.0, 72.37] and labels == ["70-75", "72,37"]
+    fig = charts.grafik_target_realisasi(iku, unit.indikator, 2024)
+    charts.plt.close(fig)
+    assert isinstance(iku, pd.DataFrame)

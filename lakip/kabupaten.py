@@ -1,0 +1,339 @@
+"""A whole kabupaten at once: the rollup of many units of one year.
+
+Pure functions over a list of loaded :class:`~lakip.load.Unit` return
+DataFrames: every IKU of every unit (:func:`tabel_capaian_iku`) and one row
+per unit (:func:`tabel_unit`). Scoring and grouping run once over all units
+together (the units that share rule choices are scored as one frame and
+grouped by ``entitas``), not unit by unit; the means are taken the way
+:func:`lakip.scoring.rata_rata` takes them, so a unit's row equals its own
+``ringkasan.json`` exactly. :func:`tulis_kabupaten` writes
+``<out>/_kabupaten/<year>/``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from lakip import audit, scoring
+from lakip.config import BELUM_TERUKUR
+from lakip.load import DataError, Masalah, PilihanError, Unit, daftar_entitas, muat
+from lakip.paths import DATA_DIR, resolve
+
+__all__ = [
+    "FOLDER",
+    "muat_semua",
+    "tahun_kabupaten",
+    "skor_kabupaten",
+    "tabel_capaian_iku",
+    "tabel_unit",
+    "ringkasan_kabupaten",
+    "tulis_kabupaten",
+    "jalankan_rekap",
+    "tampil_unit",
+    "tampil_distribusi_unit",
+]
+
+#: Name of the rollup folder under the output folder (not a unit slug: those never start with '_').
+FOLDER = "_kabupaten"
+
+
+def muat_semua(data_dir: str | Path | None = None) -> tuple[list[Unit], dict[str, DataError]]:
+    """Load every unit of a data folder; the units that cannot be used are returned apart, by slug."""
+    root = resolve(data_dir, DATA_DIR)
+    units, gagal = [], {}
+    for slug in daftar_entitas(root):
+        try:
+            units.append(muat(root, slug))
+        except DataError as e:
+            gagal[slug] = e
+    return units, gagal
+
+
+def tahun_kabupaten(units: Iterable[Unit], tahun: int | None = None) -> int:
+    """The year of the rollup: ``tahun``, or the latest year with realisasi in any unit."""
+    if tahun is not None:
+        return int(tahun)
+    years = [u.tahun_terakhir for u in units if u.tahun_terakhir is not None]
+    if not years:
+        raise DataError([Masalah("kinerja.csv", None, "realisasi", "belum ada realisasi pada tahun mana pun di unit mana pun")])
+    return max(years)
+
+
+def _kelompok_pilihan(units: list[Unit]) -> list[list[Unit]]:
+    """Units grouped by their rule choices (scale, cap, formulas), in order of first appearance."""
+    groups: dict[str, list[Unit]] = {}
+    for u in units:
+        groups.setdefault(repr(u.pilihan.as_dict()), []).append(u)
+    return list(groups.values())
+
+
+def _gabung(units: list[Unit], attr: str, tahun: int) -> pd.DataFrame:
+    """One table (``kinerja``, ``anggaran``...) of every unit, rows of ``tahun``, with an ``entitas`` column."""
+    frames = [getattr(u, attr) for u in units]
+    if not frames:
+        return pd.DataFrame()
+    df = pd.concat(frames, ignore_index=True)
+    df["entitas"] = np.repeat(np.array([u.slug for u in units], dtype=object), [len(f) for f in frames])
+    return df[df["tahun"].to_numpy() == tahun].reset_index(drop=True)
+
+
+def skor_kabupaten(units: list[Unit], tahun: int) -> list[tuple[Any, pd.DataFrame]]:
+    """Every IKU row of ``tahun`` of every unit, scored: one frame per group of rule choices.
+
+    Returns ``(pilihan, frame)`` pairs; each frame has an ``entitas`` column.
+    """
+    out = []
+    for grp in _kelompok_pilihan(units):
+        kin = _gabung(grp, "kinerja", tahun)
+        if kin.empty:
+            continue
+        out.append((grp[0].pilihan, scoring.skor(kin, grp[0].pilihan)))
+    return out
+
+
+def tabel_capaian_iku(units: list[Unit], tahun: int) -> pd.DataFrame:
+    """Capaian and kategori of every IKU of every unit in ``tahun``, in unit order then indikator.csv order.
+
+    Columns: entitas, kode, sasaran_kode, indikator, satuan, polaritas,
+    target, realisasi, capaian, kategori, status, jenis, target_nilai,
+    realisasi_nilai. ``target`` and ``realisasi`` are the values as written.
+    """
+    cols = ["entitas", "kode", "sasaran_kode", "indikator", "satuan", "polaritas", "target", "realisasi",
+            "capaian", "kategori", "status", "jenis", "target_nilai", "realisasi_nilai"]
+    frames = []
+    for _, s in skor_kabupaten(units, tahun):
+        s = s.assign(kategori=s["kategori"].astype(object))
+        frames.append(s)
+    if not frames:
+        return pd.DataFrame(columns=cols)
+    s = pd.concat(frames, ignore_index=True)
+    ind = pd.concat([u.indikator[["kode", "indikator", "satuan"]] for u in units], ignore_index=True)
+    sizes = [len(u.indikator) for u in units]
+    ind["entitas"] = np.repeat(np.array([u.slug for u in units], dtype=object), sizes)
+    ind["_urut"] = np.concatenate([np.arange(n) for n in sizes])
+    out = ind.merge(s, on=["entitas", "kode"], how="inner", validate="one_to_one")
+    order = {u.slug: i for i, u in enumerate(units)}
+    out = out.assign(_unit=out["entitas"].map(order)).sort_values(["_unit", "_urut"], kind="stable")
+    return out[cols].reset_index(drop=True)
+
+
+def _rata(values: np.ndarray, gid: np.ndarray, n: int) -> np.ndarray:
+    """Mean of the non-NaN values of each group, summed as ``Series.mean`` sums (so equal to it bit for bit)."""
+    order = np.argsort(gid, kind="stable")
+    bounds = np.searchsorted(gid[order], np.arange(n + 1))
+    v = values[order]
+    out = np.full(n, np.nan)
+    for g in range(n):
+        part = v[bounds[g]:bounds[g + 1]]
+        if len(part):
+            out[g] = pd.Series(part).mean()
+    return out
+
+
+def _kolom_kategori(label: str) -> str:
+    """The column of ``unit.csv`` that counts a kategori: ``Sangat Tinggi`` -> ``jumlah_sangat_tinggi``."""
+    return "jumlah_" + label.lower().replace(" ", "_")
+
+
+def tabel_unit(units: list[Unit], tahun: int, temuan: dict[str, int] | None = None) -> pd.DataFrame:
+    """One row per unit that has ``tahun``: capaian, counts, distribution, budget, reviu findings, rank.
+
+    Columns: entitas, nama, jumlah_iku, iku_terukur, iku_belum_dapat_diukur,
+    rata_rata_iku, rata_rata_sasaran, ``jumlah_<kategori>`` per class of the
+    scale and ``jumlah_belum_dapat_diukur``, pagu, realisasi, serapan (the
+    program tree), temuan_tidak_sesuai (the reviu's 'tidak sesuai' findings;
+    computed when ``temuan`` is None) and peringkat (1 = highest
+    rata_rata_iku; units without a measured IKU have none).
+    """
+    rows = []
+    for pilihan, s in skor_kabupaten(units, tahun):
+        gid, n, used, groups = scoring._kelompok(s, ["entitas"])
+        c = scoring._capped(s, pilihan).to_numpy(dtype=float)
+        ok = ~np.isnan(c)
+        part = groups.copy()
+        part["jumlah_iku"] = np.bincount(gid, minlength=n)[used]
+        part["iku_terukur"] = np.bincount(gid, weights=ok, minlength=n)[used].astype(np.int64)
+        part["iku_belum_dapat_diukur"] = part["jumlah_iku"] - part["iku_terukur"]
+        # compact ids 0..len(used)-1 for the means
+        dense = np.searchsorted(used, gid)
+        part["rata_rata_iku"] = _rata(c, dense, len(used))
+        sas = scoring.capaian_sasaran(s, pilihan, by=["entitas"])
+        sgid, sn, sused, sgroups = scoring._kelompok(sas, ["entitas"])
+        mean_sas = pd.Series(_rata(sas["capaian"].to_numpy(dtype=float), np.searchsorted(sused, sgid), len(sused)),
+                             index=sgroups["entitas"])
+        part["rata_rata_sasaran"] = part["entitas"].map(mean_sas).to_numpy(dtype=float)
+        dist = scoring.distribusi(s, pilihan.skala, by=["entitas"])
+        wide = dist.pivot(index="entitas", columns="kategori", values="jumlah")
+        for label in [*pilihan.skala.label, BELUM_TERUKUR]:
+            part[_kolom_kategori(label)] = part["entitas"].map(wide[label]).to_numpy(dtype=np.int64)
+        rows.append(part)
+    cols_kat: list[str] = []
+    for grp in _kelompok_pilihan(units):
+        for label in [*grp[0].pilihan.skala.label, BELUM_TERUKUR]:
+            if _kolom_kategori(label) not in cols_kat:
+                cols_kat.append(_kolom_kategori(label))
+    base_cols = ["entitas", "nama", "jumlah_iku", "iku_terukur", "iku_belum_dapat_diukur", "rata_rata_iku", "rata_rata_sasaran"]
+    if not rows:
+        return pd.DataFrame(columns=[*base_cols, *cols_kat, "pagu", "realisasi", "serapan", "temuan_tidak_sesuai", "peringkat"])
+    out = pd.concat(rows, ignore_index=True)
+    for col in cols_kat:
+        out[col] = out[col].fillna(0).astype(np.int64) if col in out else 0
+    order = {u.slug: i for i, u in enumerate(units)}
+    out = out.assign(_unit=out["entitas"].astype(str).map(order)).sort_values("_unit", kind="stable").drop(columns="_unit")
+    out["entitas"] = out["entitas"].astype(str)
+    out["nama"] = out["entitas"].map({u.slug: u.nama for u in units})
+    # the program tree: top-level program nodes of the year
+    ang = _gabung(units, "anggaran", tahun)
+    if not ang.empty:
+        prog = ang[(ang["tingkat"] == "program") & (ang["induk"].fillna("") == "")]
+        g = prog.groupby("entitas", sort=False)
+        pagu = g["pagu"].sum(min_count=1)
+        real = g["realisasi"].sum(min_count=1).where(g["realisasi"].count() == g.size())
+        out["pagu"] = out["entitas"].map(pagu).astype(float)
+        out["realisasi"] = out["entitas"].map(real).astype(float)
+    else:
+        out["pagu"] = np.nan
+        out["realisasi"] = np.nan
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out["serapan"] = np.where(out["pagu"] > 0, out["realisasi"] * 100.0 / out["pagu"], np.nan)
+    if temuan is None:
+        by_slug = {u.slug: u for u in units}
+        temuan = {}
+        for slug in out["entitas"]:
+            r = audit.reviu(by_slug[slug], tahun)
+            temuan[slug] = int((r["status"] == audit.TIDAK_SESUAI).sum())
+    out["temuan_tidak_sesuai"] = out["entitas"].map(temuan).astype("Int64")
+    out["peringkat"] = out["rata_rata_iku"].rank(ascending=False, method="min").astype("Int64")
+    return out[[*base_cols, *cols_kat, "pagu", "realisasi", "serapan", "temuan_tidak_sesuai", "peringkat"]].reset_index(drop=True)
+
+
+def ringkasan_kabupaten(unit_tabel: pd.DataFrame, tahun: int, units: list[Unit], gagal: Iterable[str] = ()) -> dict[str, Any]:
+    """The key figures of the rollup: units, means over units and over all IKU, budget, best and lowest unit."""
+    from lakip.analysis import _json
+
+    t = unit_tabel
+    pagu = float(t["pagu"].sum(min_count=1)) if len(t) else float("nan")
+    real_ok = t["realisasi"].notna() & t["pagu"].notna()
+    real = float(t.loc[real_ok, "realisasi"].sum()) if real_ok.any() else float("nan")
+    pagu_real = float(t.loc[real_ok, "pagu"].sum()) if real_ok.any() else float("nan")
+    ranked = t.dropna(subset=["rata_rata_iku"]).sort_values(["peringkat", "entitas"], kind="stable")
+    terukur = int(t["iku_terukur"].sum()) if len(t) else 0
+    kat_cols = [c for c in t.columns if c.startswith("jumlah_") and c != "jumlah_iku"]
+    pemda = sorted({str(u.entitas.get("pemda")) for u in units if u.entitas.get("pemda")})
+    return _json({
+        "tahun": tahun,
+        "pemda": pemda[0] if len(pemda) == 1 else pemda,
+        "jumlah_unit": int(len(t)),
+        "unit_tanpa_tahun": [u.slug for u in units if tahun not in u.tahun],
+        "unit_gagal": sorted(gagal),
+        "capaian": {
+            "rata_rata_unit": float(t["rata_rata_iku"].mean()) if t["rata_rata_iku"].notna().any() else None,
+            "keterangan": "rata_rata_unit: rata-rata dari rata-rata capaian IKU tiap unit yang terukur",
+        },
+        "jumlah": {
+            "iku": int(t["jumlah_iku"].sum()) if len(t) else 0,
+            "iku_terukur": terukur,
+            "iku_belum_dapat_diukur": int(t["iku_belum_dapat_diukur"].sum()) if len(t) else 0,
+            "temuan_tidak_sesuai": int(t["temuan_tidak_sesuai"].sum()) if len(t) else 0,
+        },
+        "distribusi": {c.removeprefix("jumlah_"): int(t[c].sum()) for c in kat_cols},
+        "anggaran": {
+            "pagu": pagu, "realisasi": real,
+            "serapan": real * 100.0 / pagu_real if real_ok.any() and pagu_real > 0 else None,
+            "keterangan": "pohon program; serapan dari unit yang realisasinya lengkap",
+        },
+        "tertinggi": None if ranked.empty else {"entitas": ranked.iloc[0]["entitas"], "rata_rata_iku": ranked.iloc[0]["rata_rata_iku"]},
+        "terendah": None if ranked.empty else {"entitas": ranked.iloc[-1]["entitas"], "rata_rata_iku": ranked.iloc[-1]["rata_rata_iku"]},
+    })
+
+
+# --------------------------------------------------------------------------- showing (notebooks)
+
+
+def tampil_unit(unit_tabel: pd.DataFrame) -> pd.DataFrame:
+    """The per-unit table for reading, best unit first: Indonesian headers and number format."""
+    from lakip.numbers import format_angka, format_persen, format_rupiah_ringkas
+
+    t = unit_tabel.sort_values(["peringkat", "entitas"], kind="stable", na_position="last")
+    return pd.DataFrame({
+        "Peringkat": ["-" if pd.isna(r) else str(int(r)) for r in t["peringkat"]],
+        "Unit": list(t["entitas"]),
+        "IKU": [str(int(v)) for v in t["jumlah_iku"]],
+        "Terukur": [str(int(v)) for v in t["iku_terukur"]],
+        "Rata-rata IKU": [format_persen(v) for v in t["rata_rata_iku"]],
+        "Rata-rata Sasaran": [format_persen(v) for v in t["rata_rata_sasaran"]],
+        "Pagu": [format_rupiah_ringkas(v) for v in t["pagu"]],
+        "Serapan": [format_persen(v) for v in t["serapan"]],
+        "Temuan Reviu": ["-" if pd.isna(v) else format_angka(int(v), 0) for v in t["temuan_tidak_sesuai"]],
+    })
+
+
+def tampil_distribusi_unit(unit_tabel: pd.DataFrame, skala) -> pd.DataFrame:
+    """The number of IKU per kategori of each unit, in the order of ``unit.csv``."""
+    out = {"Unit": list(unit_tabel["entitas"])}
+    for label in [*skala.label, BELUM_TERUKUR]:
+        col = _kolom_kategori(label)
+        out[label[:1].upper() + label[1:]] = [str(int(v)) for v in unit_tabel[col]] if col in unit_tabel else ["0"] * len(unit_tabel)
+    return pd.DataFrame(out)
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def tulis_kabupaten(
+    units: list[Unit],
+    tahun: int,
+    out: str | Path | None = None,
+    gagal: Iterable[str] = (),
+    grafik: bool = True,
+    temuan: dict[str, int] | None = None,
+) -> Path:
+    """Write the rollup into ``<out>/_kabupaten/<tahun>/`` (replaced whole); return that folder.
+
+    Files: ``capaian_iku.csv``, ``unit.csv``, ``ringkasan.json`` and, with
+    ``grafik``, ``grafik/distribusi_unit`` and ``grafik/capaian_serapan``
+    (PNG and SVG).
+    """
+    import matplotlib.pyplot as plt
+
+    from lakip.charts import grafik_capaian_serapan, grafik_distribusi_unit, simpan
+    from lakip.paths import OUTPUTS_DIR
+    from lakip.run import _rupiah_bulat, folder_sementara, tulis_csv, tulis_json
+
+    target = resolve(out, OUTPUTS_DIR) / FOLDER / str(tahun)
+    iku = tabel_capaian_iku(units, tahun)
+    ut = tabel_unit(units, tahun, temuan)
+    ring = ringkasan_kabupaten(ut, tahun, units, gagal)
+    with folder_sementara(target) as tmp:
+        tulis_csv(iku, tmp / "capaian_iku.csv")
+        tulis_csv(_rupiah_bulat(ut), tmp / "unit.csv")
+        tulis_json(ring, tmp / "ringkasan.json")
+        if grafik:
+            skala = units[0].pilihan.skala if units else None
+            if skala is not None:
+                for nama, fig in (("distribusi_unit", grafik_distribusi_unit(ut, skala, tahun)),
+                                  ("capaian_serapan", grafik_capaian_serapan(ut, tahun))):
+                    simpan(fig, tmp, nama)
+                    plt.close(fig)
+    return target
+
+
+def jalankan_rekap(
+    data: str | Path | None = None,
+    tahun: int | None = None,
+    out: str | Path | None = None,
+    grafik: bool = True,
+) -> tuple[Path, dict[str, DataError]]:
+    """Load every unit of ``data`` and write the rollup; return the folder and the units that failed to load."""
+    units, gagal = muat_semua(data)
+    if not units:
+        if gagal:
+            raise next(iter(gagal.values()))
+        raise PilihanError(f"tidak ada unit (folder berisi entitas.yml) di {resolve(data, DATA_DIR)}")
+    tahun = tahun_kabupaten(units, tahun)
+    return tulis_kabupaten(units, tahun, out, gagal, grafik), gagal
