@@ -11,7 +11,6 @@ to the value lakip computed. Text from the data that starts with ``=``,
 
 from __future__ import annotations
 
-import io
 import math
 from pathlib import Path
 from typing import Any
@@ -21,7 +20,7 @@ import pandas as pd
 from lakip import analysis, audit
 from lakip.charts import warna_kategori
 from lakip.config import BELUM_TERUKUR
-from lakip.importer import _zip_tetap
+from lakip.importer import simpan_buku
 from lakip.load import Unit
 
 __all__ = ["aman", "tulis_xlsx"]
@@ -236,9 +235,4 @@ def tulis_xlsx(unit: Unit, tahun: int, tujuan: str | Path) -> Path:
         put(ws, i, 8, row.jenis or None)
     ws.auto_filter.ref = f"A3:H{3 + len(rev)}"
 
-    out = Path(tujuan)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    buf = io.BytesIO()
-    wb.save(buf)
-    out.write_bytes(_zip_tetap(buf.getvalue()))
-    return out
+    return simpan_buku(wb, tujuan)

@@ -31,7 +31,7 @@ from lakip.load import KOLOM, TAHUN_MAKS, TAHUN_MIN, DataError, Masalah, Pilihan
 from lakip.numbers import format_angka, is_kosong
 from lakip.paths import DATA_DIR, resolve
 
-__all__ = ["TABEL_IMPOR", "HasilImpor", "tulis_template", "impor"]
+__all__ = ["TABEL_IMPOR", "HasilImpor", "tulis_template", "impor", "simpan_buku"]
 
 #: The tables a new year brings, in the order they are merged.
 TABEL_IMPOR = ("indikator", "kinerja", "anggaran", "anggaran_iku", "laporan")
@@ -159,6 +159,11 @@ def tulis_template(entitas: str, tahun: int, tujuan: str | Path, data: str | Pat
     sheet("anggaran_iku", ["tahun", "kode", "pagu", "realisasi", f"pagu {lalu} (referensi)", f"realisasi {lalu} (referensi)"], rows, ref=2)
     sheet("laporan", ["tahun", "tabel", "kunci", "nilai", "catatan"], [], widths={"kunci": 40, "nilai": 20, "catatan": 50})
 
+    return simpan_buku(wb, tujuan)
+
+
+def simpan_buku(wb: Any, tujuan: str | Path) -> Path:
+    """Save an openpyxl workbook so that the same content gives the same bytes."""
     out = Path(tujuan)
     out.parent.mkdir(parents=True, exist_ok=True)
     buf = io.BytesIO()
