@@ -29,6 +29,8 @@ lab: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/bench_scoring.py
 	$(BIN)/python bench/bench_run.py
+	$(BIN)/python bench/bench_kabupaten.py
+	$(BIN)/python bench/bench_batch.py
 
 # Re-execute the notebooks and keep only the outputs nbval checks.
 notebooks: $(STAMP)
