@@ -137,6 +137,16 @@ def _kosong(judul: str, pesan: str) -> Figure:
     return fig
 
 
+def _sumbu_capaian(ax, tabel_iku: pd.DataFrame, y: np.ndarray, upper: float, n: int) -> None:
+    """The axes of a horizontal capaian chart: one row per IKU, 0..upper percent, 100 % marked."""
+    ax.axvline(100, color=_GELAP, lw=0.8, ls="--", zorder=1)
+    ax.set_yticks(y, [_label_iku(k, v) for k, v in zip(tabel_iku["kode"], tabel_iku["indikator"])])
+    ax.set_xlim(0, upper)
+    ax.set_ylim(-0.6, n - 0.4)
+    _persen_axis(ax, "x")
+    ax.set_xlabel("Capaian (%)")
+
+
 def grafik_capaian_iku(tabel_iku: pd.DataFrame, skala: Skala, judul: str | None = None, tahun: int | None = None) -> Figure:
     """Capaian of each IKU as a bar, against the kategori bands of the scale."""
     colors = warna_kategori(skala)
@@ -154,12 +164,7 @@ def grafik_capaian_iku(tabel_iku: pd.DataFrame, skala: Skala, judul: str | None 
             color, hatch = colors[str(k)]
             ax.barh(yi, c, height=0.6, color=color, hatch=hatch, edgecolor=_GELAP, linewidth=0.6, zorder=2)
             ax.text(c + upper * 0.01, yi, format_persen(c), va="center", ha="left", fontsize=7, zorder=3)
-        ax.axvline(100, color=_GELAP, lw=0.8, ls="--", zorder=1)
-        ax.set_yticks(y, [_label_iku(k, v) for k, v in zip(tabel_iku["kode"], tabel_iku["indikator"])])
-        ax.set_xlim(0, upper)
-        ax.set_ylim(-0.6, n - 0.4)
-        _persen_axis(ax, "x")
-        ax.set_xlabel("Capaian (%)")
+        _sumbu_capaian(ax, tabel_iku, y, upper, n)
         default = "Capaian IKU terhadap Kategori" + (f" Tahun {tahun}" if tahun else "")
         ax.set_title(judul or default, pad=16)
         handles = [Patch(facecolor=colors[lab][0], hatch=colors[lab][1], edgecolor=_GELAP, label=lab) for lab in skala.label]
@@ -444,12 +449,7 @@ def grafik_skenario(tabel_iku: pd.DataFrame, skala: Skala, tahun: int | None = N
                 note = "  (baru terukur)" if np.isnan(a) else f"  ({'+' if b >= a else ''}{format_angka(b - a, 2)} pp)"
             ax.text(b + upper * 0.01, yi - 0.19, format_persen(b) + note, va="center", ha="left", fontsize=6,
                     fontweight="bold" if changed else "normal", zorder=3)
-        ax.axvline(100, color=_GELAP, lw=0.8, ls="--", zorder=1)
-        ax.set_yticks(y, [_label_iku(k, v) for k, v in zip(tabel_iku["kode"], tabel_iku["indikator"])])
-        ax.set_xlim(0, upper)
-        ax.set_ylim(-0.6, n - 0.4)
-        _persen_axis(ax, "x")
-        ax.set_xlabel("Capaian (%)")
+        _sumbu_capaian(ax, tabel_iku, y, upper, n)
         default = "Capaian IKU Sebelum dan Sesudah Skenario" + (f" Tahun {tahun}" if tahun else "")
         ax.set_title(judul or default, pad=16)
         handles = [Patch(facecolor="white", hatch="///", edgecolor=_GELAP, label="Sebelum")]

@@ -303,7 +303,7 @@ def tulis_kabupaten(
 
     from lakip.charts import grafik_capaian_serapan, grafik_distribusi_unit, simpan
     from lakip.paths import OUTPUTS_DIR
-    from lakip.run import _rupiah_bulat, folder_sementara, tulis_csv, tulis_json
+    from lakip.run import folder_sementara, rupiah_bulat, tulis_csv, tulis_json
 
     target = resolve(out, OUTPUTS_DIR) / FOLDER / str(tahun)
     iku = tabel_capaian_iku(units, tahun)
@@ -311,7 +311,7 @@ def tulis_kabupaten(
     ring = ringkasan_kabupaten(ut, tahun, units, gagal)
     with folder_sementara(target) as tmp:
         tulis_csv(iku, tmp / "capaian_iku.csv")
-        tulis_csv(_rupiah_bulat(ut), tmp / "unit.csv")
+        tulis_csv(rupiah_bulat(ut), tmp / "unit.csv")
         tulis_json(ring, tmp / "ringkasan.json")
         if grafik:
             skala = units[0].pilihan.skala if units else None

@@ -13,7 +13,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,7 @@ from lakip.load import DataError, Unit, muat
 from lakip.notebooks import jalankan_notebook
 from lakip.paths import DATA_DIR, output_dir, resolve
 
-__all__ = ["tulis_csv", "tulis_json", "tulis_tabel", "tulis_reviu", "tulis_laporan", "folder_sementara", "jalankan", "jalankan_reviu",
+__all__ = ["rupiah_bulat", "tulis_csv", "tulis_json", "tulis_tabel", "tulis_reviu", "tulis_laporan", "folder_sementara", "jalankan", "jalankan_reviu",
            "HasilSemua", "jalankan_semua"]
 
 
@@ -41,10 +41,10 @@ def tulis_json(data: Any, path: Path) -> None:
 _RUPIAH = ("pagu", "realisasi", "realisasi_anggaran", "nilai_induk", "jumlah_anak", "selisih", "selisih_pagu")
 
 
-def _rupiah_bulat(df: pd.DataFrame) -> pd.DataFrame:
+def rupiah_bulat(df: pd.DataFrame, kolom: Sequence[str] = _RUPIAH) -> pd.DataFrame:
     """Money columns as whole rupiah (``48281384383``, not ``48281384383.0``) when every value is whole."""
     out = df.copy()
-    for col in _RUPIAH:
+    for col in kolom:
         if col in out and out[col].dtype.kind == "f":
             v = out[col].dropna()
             if len(v) and (v == v.round()).all() and (v.abs() < 2**53).all():
@@ -59,10 +59,10 @@ def tulis_tabel(unit: Unit, tahun: int, folder: Path) -> list[Path]:
         "capaian_iku.csv": analysis.tabel_capaian_iku(unit, tahun),
         "capaian_sasaran.csv": analysis.tabel_capaian_sasaran(unit, tahun),
         "perbandingan.csv": analysis.tabel_perbandingan(unit, tahun),
-        "anggaran.csv": _rupiah_bulat(analysis.tabel_anggaran(unit, tahun)),
-        "anggaran_cek.csv": _rupiah_bulat(analysis.tabel_cek_anggaran(unit, tahun)),
-        "anggaran_total.csv": _rupiah_bulat(analysis.tabel_total_anggaran(unit, tahun)),
-        "efisiensi.csv": _rupiah_bulat(analysis.tabel_efisiensi(unit, tahun)),
+        "anggaran.csv": rupiah_bulat(analysis.tabel_anggaran(unit, tahun)),
+        "anggaran_cek.csv": rupiah_bulat(analysis.tabel_cek_anggaran(unit, tahun)),
+        "anggaran_total.csv": rupiah_bulat(analysis.tabel_total_anggaran(unit, tahun)),
+        "efisiensi.csv": rupiah_bulat(analysis.tabel_efisiensi(unit, tahun)),
     }
     written = []
     for name, df in tables.items():

@@ -36,6 +36,7 @@ import yaml
 from lakip import analysis, scoring
 from lakip.load import PilihanError, Unit, _nilai
 from lakip.numbers import AngkaError, format_angka, format_persen, is_kosong, parse_angka, parse_level
+from lakip.run import rupiah_bulat
 
 __all__ = [
     "KOLOM_PERUBAHAN",
@@ -472,17 +473,6 @@ def skenario(unit: Unit, tahun: int | None, perubahan: object, rata_rata: float 
     return out
 
 
-def _rupiah_bulat(df: pd.DataFrame, kolom: Sequence[str]) -> pd.DataFrame:
-    """Money columns as whole rupiah (``48281384383``, not ``48281384383.0``) when every value is whole."""
-    out = df.copy()
-    for col in kolom:
-        if col in out and out[col].dtype.kind == "f":
-            v = out[col].dropna()
-            if len(v) and (v == v.round()).all() and (v.abs() < 2**53).all():
-                out[col] = out[col].astype("Int64")
-    return out
-
-
 _UANG = [f"{c}_{w}" for c in ("pagu", "realisasi_anggaran", "realisasi") for w in ("sebelum", "sesudah")]
 
 
@@ -504,8 +494,8 @@ def berkas_skenario(hasil: dict[str, Any]) -> dict[str, Any]:
     files: dict[str, Any] = {
         "capaian_iku.csv": hasil["iku"],
         "capaian_sasaran.csv": hasil["sasaran"],
-        "efisiensi.csv": _rupiah_bulat(hasil["efisiensi"], _UANG),
-        "anggaran.csv": _rupiah_bulat(hasil["anggaran"], _UANG),
+        "efisiensi.csv": rupiah_bulat(hasil["efisiensi"], _UANG),
+        "anggaran.csv": rupiah_bulat(hasil["anggaran"], _UANG),
         "kebutuhan.csv": hasil["kebutuhan"],
         "ringkasan.json": _json(ring),
     }
