@@ -17,6 +17,7 @@ from lakip import budget, efficiency, scoring
 from lakip.load import DataError, Masalah, PilihanError, Unit
 
 __all__ = [
+    "tahun_banding",
     "cek_tahun",
     "skor_unit",
     "tabel_capaian_iku",
@@ -106,6 +107,12 @@ def tabel_perbandingan(unit: Unit, tahun: int) -> pd.DataFrame:
     order = {k: i for i, k in enumerate(unit.indikator["kode"])}
     out = out.assign(_urut=out["kode"].map(order)).sort_values(["_urut", "tahun"], kind="stable")
     return out[["kode", "tahun", "target", "realisasi", "capaian", "kategori", "perubahan_pp"]].reset_index(drop=True)
+
+
+def tahun_banding(perbandingan: pd.DataFrame, tahun: int, n: int = 3) -> list[int]:
+    """The years a report compares: the last ``n`` years of ``perbandingan`` up to ``tahun``."""
+    years = sorted(int(y) for y in perbandingan["tahun"].unique() if int(y) <= tahun)
+    return years[-n:]
 
 
 def tabel_renstra(unit: Unit, tahun: int) -> pd.DataFrame:

@@ -9,8 +9,9 @@ survives black-and-white print. The same inputs give byte-identical files.
 
 from __future__ import annotations
 
+import os
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -37,7 +38,10 @@ __all__ = [
     "grafik_efisiensi",
     "simpan",
     "tampilkan",
+    "grafik_sasaran",
+    "simpan_grafik_sasaran",
     "grafik_laporan",
+    "GRAFIK_LAPORAN",
 ]
 
 #: Width of the text area of an A4 page with 2,5 cm margins, in inches.
@@ -388,12 +392,27 @@ def simpan(fig: Figure, folder: str | Path | None, nama: str, svg: bool = True) 
     out.mkdir(parents=True, exist_ok=True)
     png, vec = out / f"{nama}.png", out / f"{nama}.svg"
     with _gaya():
-        fig.savefig(png, dpi=300, metadata={"Software": None}, pil_kwargs={"compress_level": 1})
+        with _utuh(png) as tmp:
+            fig.savefig(tmp, format="png", dpi=300, metadata={"Software": None}, pil_kwargs={"compress_level": 1})
         if not svg:
             return [png]
         fig.set_layout_engine("none")  # laid out once: the SVG takes the same positions
-        fig.savefig(vec, metadata={"Date": None, "Creator": None})
+        with _utuh(vec) as tmp:
+            fig.savefig(tmp, format="svg", metadata={"Date": None, "Creator": None})
     return [png, vec]
+
+
+@contextmanager
+def _utuh(path: Path):
+    """A temporary name beside ``path``, renamed to it when written: a chart file
+    that exists is complete (another process may be waiting for it)."""
+    tmp = path.with_name(f".{path.name}.baru")
+    try:
+        yield tmp
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    os.replace(tmp, path)
 
 
 def tampilkan(fig: Figure, folder: str | Path | None, nama: str, lebar_px: int = 860):
@@ -517,6 +536,35 @@ def grafik_sensitivitas(
         ax.set_title(judul)
         ax.legend(loc="upper left", fontsize=6.5)
     return fig
+
+
+def grafik_sasaran(unit, tahun: int) -> dict[str, Callable[[], Figure]]:
+    """The trend chart of each sasaran (its IKU over the years the report compares),
+    by file name ``tren_<sasaran_kode>``, each as a function that draws it."""
+    from lakip import analysis
+
+    per = analysis.tabel_perbandingan(unit, tahun)
+    per = per[per["tahun"].isin(analysis.tahun_banding(per, tahun))]
+    iku = analysis.tabel_capaian_iku(unit, tahun)
+    out = {}
+    for kode_s in analysis.tabel_capaian_sasaran(unit, tahun)["sasaran_kode"]:
+        bagian = per[per["kode"].isin(set(iku.loc[iku["sasaran_kode"] == kode_s, "kode"]))]
+        out[f"tren_{kode_s}"] = lambda b=bagian: grafik_tren(b, unit.indikator, unit.pilihan.skala)
+    return out
+
+
+def simpan_grafik_sasaran(unit, tahun: int, folder: str | Path) -> list[Path]:
+    """Draw the chart of each sasaran into ``<folder>/grafik/`` (PNG and SVG), as the Word report shows them."""
+    out = []
+    for nama, buat in grafik_sasaran(unit, tahun).items():
+        fig = buat()
+        out += simpan(fig, folder, nama)
+        plt.close(fig)
+    return out
+
+
+#: The charts the reports take from ``grafik/`` (besides those of each sasaran).
+GRAFIK_LAPORAN = ("capaian_iku", "target_realisasi", "tren_capaian", "alokasi_bagian", "serapan_program", "efisiensi")
 
 
 def grafik_laporan(unit, tahun: int, folder: str | Path) -> list[Path]:

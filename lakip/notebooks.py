@@ -13,6 +13,7 @@ timings, the temporary folder's name), so the same inputs give the same bytes.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Callable
@@ -103,6 +104,14 @@ def _kernel_manager_ipc() -> type:
     return IPCKernelManager
 
 
+@functools.cache
+def _pengekspor_html() -> Any:
+    """One HTML exporter per worker process: its templates are loaded once."""
+    from nbconvert import HTMLExporter
+
+    return HTMLExporter(template_name="classic", exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+
+
 def jalankan_satu(tugas: _Tugas) -> dict[str, Any]:
     """Worker: execute one notebook; return its outputs or a description of the failure."""
     import nbformat
@@ -133,10 +142,7 @@ def jalankan_satu(tugas: _Tugas) -> dict[str, Any]:
     nbformat.write(nb, out)
     files = [str(out)]
     if tugas.html:
-        from nbconvert import HTMLExporter
-
-        exporter = HTMLExporter(template_name="classic", exclude_input=True, exclude_input_prompt=True,
-                                exclude_output_prompt=True)
+        exporter = _pengekspor_html()
         title = next((ln.lstrip("# ").strip() for c in nb.cells if c.cell_type == "markdown"
                       for ln in c.source.splitlines() if ln.startswith("# ")), out.stem)
         body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
@@ -157,7 +163,7 @@ def jalankan_notebook(
     pekerja: int | None = None,
     html: bool = True,
     progres: bool = True,
-    sambil: Callable[[], Any] | None = None,
+    sambil: Callable[[Callable[[], bool]], Any] | None = None,
 ) -> list[Path]:
     """Execute every notebook for one unit and year into ``folder_run/notebook/``.
 
@@ -171,7 +177,9 @@ def jalankan_notebook(
         html: also write each as HTML without code cells.
         progres: show a progress bar on the terminal.
         sambil: work for this process to do while the notebooks run (called
-            once the worker processes exist, so no thread is forked).
+            once the worker processes exist, so no thread is forked), with
+            one argument: a function that tells whether any notebook is
+            still running.
 
     Raises:
         NotebookError: naming the first notebook (in order) that failed and its cell.
@@ -187,7 +195,7 @@ def jalankan_notebook(
     with ProcessPoolExecutor(max_workers=workers, initializer=_sunyikan_stderr) as pool:
         futures = {pool.submit(jalankan_satu, t): i for i, t in enumerate(tasks)}
         if sambil is not None:
-            sambil()
+            sambil(lambda: not all(f.done() for f in futures))
         with tqdm(total=len(tasks), desc="Notebook", unit="nb", disable=not progres, leave=False) as bar:
             for fut in as_completed(futures):
                 results[futures[fut]] = fut.result()

@@ -13,6 +13,7 @@ import json
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,27 +75,38 @@ def tulis_tabel(unit: Unit, tahun: int, folder: Path) -> list[Path]:
     return written
 
 
-def tulis_laporan(unit: Unit, tahun: int, folder: Path, folder_grafik: Path | None = None) -> list[Path]:
+_LAPORAN = ("docx", "xlsx", "html")
+
+
+def tulis_laporan(unit: Unit, tahun: int, folder: Path, folder_grafik: Path | None = None,
+                  berkas: Sequence[str] = _LAPORAN) -> list[Path]:
     """Write the report-ready files into ``folder/laporan/``: Word, Excel and HTML.
 
     The charts come from ``folder_grafik`` (a ``grafik/`` folder) or are drawn
-    once for both reports.
+    once for both reports. ``berkas`` chooses which of ``docx``, ``xlsx``,
+    ``html`` to write (a run writes the workbook while its notebooks draw the
+    charts, and the other two after).
     """
-    from lakip.charts import grafik_laporan
+    from lakip.charts import grafik_laporan, simpan_grafik_sasaran
     from lakip.excel import tulis_xlsx
     from lakip.htmlreport import tulis_html
     from lakip.word import tulis_docx
 
     out = folder / "laporan"
+    written = []
     with tempfile.TemporaryDirectory() as tmp:
-        if folder_grafik is None:
+        if folder_grafik is None and {"docx", "html"} & set(berkas):
             grafik_laporan(unit, tahun, tmp)
+            if "docx" in berkas:
+                simpan_grafik_sasaran(unit, tahun, tmp)
             folder_grafik = Path(tmp) / "grafik"
-        return [
-            tulis_docx(unit, tahun, out / "laporan.docx", folder_grafik),
-            tulis_xlsx(unit, tahun, out / "laporan.xlsx"),
-            tulis_html(unit, tahun, out / "laporan.html", folder_grafik),
-        ]
+        if "docx" in berkas:
+            written.append(tulis_docx(unit, tahun, out / "laporan.docx", folder_grafik))
+        if "xlsx" in berkas:
+            written.append(tulis_xlsx(unit, tahun, out / "laporan.xlsx"))
+        if "html" in berkas:
+            written.append(tulis_html(unit, tahun, out / "laporan.html", folder_grafik))
+    return written
 
 
 def tulis_reviu(unit: Unit, tahun: int, folder: Path) -> list[Path]:
@@ -181,6 +193,8 @@ def jalankan(
         DataError: when the data cannot be used (nothing is written).
         NotebookError: when a notebook fails (nothing is written).
     """
+    from lakip.charts import GRAFIK_LAPORAN, simpan_grafik_sasaran
+
     data_dir = resolve(data, DATA_DIR)
     unit = muat(data_dir, entitas)
     if peringatan is not None:
@@ -191,13 +205,21 @@ def jalankan(
         def tables() -> None:
             tulis_tabel(unit, tahun, tmp / "tabel")
 
-        def tables_and_reports() -> None:
+        def while_notebooks(berjalan: Callable[[], bool]) -> None:
+            # tables, workbook and the charts of each sasaran first; then Word and
+            # HTML, as soon as the notebooks have saved the charts they take from
+            # grafik/ (any chart still missing when all have finished is drawn)
             tables()
-            tulis_laporan(unit, tahun, tmp)
+            tulis_laporan(unit, tahun, tmp, berkas=("xlsx",))
+            simpan_grafik_sasaran(unit, tahun, tmp)
+            perlu = [tmp / "grafik" / f"{nama}.png" for nama in GRAFIK_LAPORAN]
+            while berjalan() and not all(p.exists() for p in perlu):
+                time.sleep(0.05)
+            tulis_laporan(unit, tahun, tmp, tmp / "grafik", berkas=("docx", "html"))
 
-        if notebook:  # tables and reports are written while the notebooks run
+        if notebook:
             jalankan_notebook(unit.slug, tahun, data_dir, tmp, target, notebooks=notebooks, progres=progres,
-                              sambil=tables_and_reports, pekerja=pekerja)
+                              sambil=while_notebooks, pekerja=pekerja)
         else:
             tables()
         for step in langkah or []:

@@ -209,11 +209,19 @@ def _tabel(
         el.set(qn("w:type"), "dxa")
         mar.append(el)
     tblpr.insert_element_before(mar, "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
-    for i, w in enumerate(lebar_cm):
-        table.columns[i].width = Cm(w)
-        for cell in table.columns[i].cells:
-            cell.width = Cm(w)
-    # header: merge first, then write into the first cell of each span
+    lebar = [Cm(w) for w in lebar_cm]
+    for i, w in enumerate(lebar):
+        table.columns[i].width = w
+    # the cells of each row fetched once: table.cell() walks the whole table on every call
+    rows = table.rows
+    body = [rows[len(kepala) + i].cells for i in range(len(baris))]
+    for cells in body:
+        for cell, w in zip(cells, lebar):
+            cell.width = w
+    # header: set widths, merge, then write into the first cell of each span
+    for r in range(len(kepala)):
+        for cell, w in zip(rows[r].cells, lebar):
+            cell.width = w
     for r, row in enumerate(kepala):
         for c, v in enumerate(row):
             if v is None:
@@ -229,13 +237,12 @@ def _tabel(
                 cell = table.cell(r, c)
                 _set_cell(cell, v, "c", ukuran, True)
                 _arsir(cell, _ABU_KEPALA)
-        _baris_tetap(table.rows[r], kepala=True)
+        _baris_tetap(rows[r], kepala=True)
     tebal = tebal or set()
-    for i, row in enumerate(baris):
-        r = len(kepala) + i
+    for i, (row, cells) in enumerate(zip(baris, body)):
         for c, v in enumerate(row):
-            _set_cell(table.cell(r, c), str(v), rata[c], ukuran, i in tebal)
-        _baris_tetap(table.rows[r], kepala=False)
+            _set_cell(cells[c], str(v), rata[c], ukuran, i in tebal)
+        _baris_tetap(rows[len(kepala) + i], kepala=False)
     return table
 
 
@@ -356,13 +363,8 @@ def _bab3_capaian(doc, unit: Unit, tahun: int, nomor: _Nomor, grafik: _Grafik, i
     _gambar(doc, nomor, png, f"Target dan Realisasi Indikator Kinerja Utama Tahun {tahun}")
 
 
-def _tahun_banding(perbandingan: pd.DataFrame, tahun: int, n: int = 3) -> list[int]:
-    years = sorted(int(y) for y in perbandingan["tahun"].unique() if int(y) <= tahun)
-    return years[-n:]
-
-
 def _bab3_perbandingan(doc, unit: Unit, tahun: int, nomor: _Nomor, grafik: _Grafik, perbandingan: pd.DataFrame) -> None:
-    years = _tahun_banding(perbandingan, tahun)
+    years = analysis.tahun_banding(perbandingan, tahun)
     if len(years) < 2:
         _paragraf(doc, f"Data kinerja sebelum tahun {tahun} belum tersedia, sehingga perbandingan capaian dengan "
                        f"tahun sebelumnya belum dapat disajikan.")
@@ -402,8 +404,9 @@ def _bab3_sasaran(doc, unit: Unit, tahun: int, nomor: _Nomor, grafik: _Grafik, i
     teks = narasi.paragraf_sasaran(unit, tahun)
     lalu = perbandingan[perbandingan["tahun"] == tahun - 1].set_index("kode")["capaian"]
     ada_lalu = (perbandingan["tahun"] == tahun - 1).any()
-    years = _tahun_banding(perbandingan, tahun)
+    years = analysis.tahun_banding(perbandingan, tahun)
     span = f"{years[0]}-{years[-1]}" if len(years) > 1 else f"{years[0]}"
+    per_sasaran = charts.grafik_sasaran(unit, tahun)
     for i, (_, s) in enumerate(sasaran.iterrows(), start=1):
         kode_s, nama_s = s["sasaran_kode"], s["sasaran"]
         doc.add_heading(f"Sasaran Strategis {i}: {nama_s}", level=4)
@@ -428,8 +431,8 @@ def _bab3_sasaran(doc, unit: Unit, tahun: int, nomor: _Nomor, grafik: _Grafik, i
         _tabel(doc, [kepala], rows, lebar, rata, tebal={len(rows) - 1})
         _sumber(doc, "kinerja.csv, diolah.")
         _paragraf(doc, teks[kode_s])
-        bagian = perbandingan[perbandingan["kode"].isin(set(sub["kode"]))]
-        png = grafik.png(f"tren_{kode_s}", lambda b=bagian: charts.grafik_tren(b, unit.indikator, unit.pilihan.skala))
+        nama = f"tren_{kode_s}"
+        png = grafik.png(nama, per_sasaran[nama])
         _gambar(doc, nomor, png, f"Tren Capaian IKU Sasaran Strategis {i} Tahun {span}")
 
 
@@ -484,7 +487,7 @@ def buat_dokumen(unit: Unit, tahun: int, folder_grafik: Path | None, folder_seme
     grafik = _Grafik(folder_grafik, Path(folder_sementara))
     iku = analysis.tabel_capaian_iku(unit, tahun)
     perbandingan = analysis.tabel_perbandingan(unit, tahun)
-    perbandingan = perbandingan[perbandingan["tahun"].isin(_tahun_banding(perbandingan, tahun))]
+    perbandingan = perbandingan[perbandingan["tahun"].isin(analysis.tahun_banding(perbandingan, tahun))]
 
     doc.add_paragraph(judul, style="Title")
     doc.add_paragraph("Bab III Akuntabilitas Kinerja dan Bab IV Penutup, disusun dari data dengan lakip", style="Subtitle")
