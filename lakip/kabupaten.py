@@ -1,18 +1,19 @@
 """A whole kabupaten at once: the rollup of many units of one year.
 
-Pure functions over a list of loaded :class:`~lakip.load.Unit` return
-DataFrames: every IKU of every unit (:func:`tabel_capaian_iku`) and one row
-per unit (:func:`tabel_unit`). Scoring and grouping run once over all units
-together (the units that share rule choices are scored as one frame and
-grouped by ``entitas``), not unit by unit; the means are taken the way
-:func:`lakip.scoring.rata_rata` takes them, so a unit's row equals its own
-``ringkasan.json`` exactly. :func:`tulis_kabupaten` writes
-``<out>/_kabupaten/<year>/``.
+Pure functions over a :class:`~lakip.bulk.Kabupaten` (every unit's tables as
+one frame each, from :func:`~lakip.bulk.muat_kabupaten`) or a list of loaded
+:class:`~lakip.load.Unit` return DataFrames: every IKU of every unit
+(:func:`tabel_capaian_iku`) and one row per unit (:func:`tabel_unit`).
+Scoring and grouping run once over all units together (the units that share
+rule choices are scored as one frame and grouped by ``entitas``), not unit by
+unit; the means are taken the way :func:`lakip.scoring.rata_rata` takes
+them, so a unit's row equals its own ``ringkasan.json`` exactly.
+:func:`tulis_kabupaten` writes ``<out>/_kabupaten/<year>/``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from lakip import audit, scoring
+from lakip.bulk import Kabupaten, muat_kabupaten
 from lakip.config import BELUM_TERUKUR
 from lakip.load import DataError, Masalah, PilihanError, Unit, daftar_entitas, muat
 from lakip.paths import DATA_DIR, resolve
@@ -27,6 +29,9 @@ from lakip.paths import DATA_DIR, resolve
 __all__ = [
     "FOLDER",
     "muat_semua",
+    "muat_kabupaten",
+    "Kabupaten",
+    "hitung_temuan",
     "tahun_kabupaten",
     "skor_kabupaten",
     "tabel_capaian_iku",
@@ -43,7 +48,10 @@ FOLDER = "_kabupaten"
 
 
 def muat_semua(data_dir: str | Path | None = None) -> tuple[list[Unit], dict[str, DataError]]:
-    """Load every unit of a data folder; the units that cannot be used are returned apart, by slug."""
+    """Load every unit of a data folder one by one; the units that cannot be used are returned apart, by slug.
+
+    :func:`lakip.bulk.muat_kabupaten` gives the same data, much faster for many units.
+    """
     root = resolve(data_dir, DATA_DIR)
     units, gagal = [], {}
     for slug in daftar_entitas(root):
@@ -54,70 +62,75 @@ def muat_semua(data_dir: str | Path | None = None) -> tuple[list[Unit], dict[str
     return units, gagal
 
 
-def tahun_kabupaten(units: Iterable[Unit], tahun: int | None = None) -> int:
+Units = Kabupaten | Sequence[Unit]
+
+
+def _kab(units: Units) -> Kabupaten:
+    return units if isinstance(units, Kabupaten) else Kabupaten.dari_unit(list(units))
+
+
+def tahun_kabupaten(units: Units, tahun: int | None = None) -> int:
     """The year of the rollup: ``tahun``, or the latest year with realisasi in any unit."""
     if tahun is not None:
         return int(tahun)
-    years = [u.tahun_terakhir for u in units if u.tahun_terakhir is not None]
-    if not years:
+    years = _kab(units).tahun_terakhir().dropna()
+    if years.empty:
         raise DataError([Masalah("kinerja.csv", None, "realisasi", "belum ada realisasi pada tahun mana pun di unit mana pun")])
-    return max(years)
+    return int(years.max())
 
 
-def _kelompok_pilihan(units: list[Unit]) -> list[list[Unit]]:
-    """Units grouped by their rule choices (scale, cap, formulas), in order of first appearance."""
-    groups: dict[str, list[Unit]] = {}
-    for u in units:
-        groups.setdefault(repr(u.pilihan.as_dict()), []).append(u)
-    return list(groups.values())
+def _kelompok(kab: Kabupaten, df: pd.DataFrame) -> np.ndarray:
+    """The rule-choice group of each row of a table of ``kab``."""
+    return df["entitas"].map(dict(zip(kab.unit["entitas"], kab.unit["kelompok"]))).to_numpy()
 
 
-def _gabung(units: list[Unit], attr: str, tahun: int) -> pd.DataFrame:
+def _gabung(kab: Kabupaten, attr: str, tahun: int) -> pd.DataFrame:
     """One table (``kinerja``, ``anggaran``...) of every unit, rows of ``tahun``, with an ``entitas`` column."""
-    frames = [getattr(u, attr) for u in units]
-    if not frames:
+    df = getattr(kab, attr)
+    if df.empty or "tahun" not in df:
         return pd.DataFrame()
-    df = pd.concat(frames, ignore_index=True)
-    df["entitas"] = np.repeat(np.array([u.slug for u in units], dtype=object), [len(f) for f in frames])
-    return df[df["tahun"].to_numpy() == tahun].reset_index(drop=True)
+    return df[(df["tahun"] == tahun).fillna(False).to_numpy()].reset_index(drop=True)
 
 
-def skor_kabupaten(units: list[Unit], tahun: int) -> list[tuple[Any, pd.DataFrame]]:
+def skor_kabupaten(units: Units, tahun: int) -> list[tuple[Any, pd.DataFrame]]:
     """Every IKU row of ``tahun`` of every unit, scored: one frame per group of rule choices.
 
     Returns ``(pilihan, frame)`` pairs; each frame has an ``entitas`` column.
     """
+    kab = _kab(units)
+    kin = _gabung(kab, "kinerja", tahun)
+    if kin.empty:
+        return []
+    grp = _kelompok(kab, kin)
     out = []
-    for grp in _kelompok_pilihan(units):
-        kin = _gabung(grp, "kinerja", tahun)
-        if kin.empty:
-            continue
-        out.append((grp[0].pilihan, scoring.skor(kin, grp[0].pilihan)))
+    for k, pilihan in enumerate(kab.pilihan):
+        part = kin[grp == k]
+        if len(part):
+            out.append((pilihan, scoring.skor(part.reset_index(drop=True), pilihan)))
     return out
 
 
-def tabel_capaian_iku(units: list[Unit], tahun: int) -> pd.DataFrame:
+def tabel_capaian_iku(units: Units, tahun: int) -> pd.DataFrame:
     """Capaian and kategori of every IKU of every unit in ``tahun``, in unit order then indikator.csv order.
 
     Columns: entitas, kode, sasaran_kode, indikator, satuan, polaritas,
     target, realisasi, capaian, kategori, status, jenis, target_nilai,
     realisasi_nilai. ``target`` and ``realisasi`` are the values as written.
     """
+    kab = _kab(units)
     cols = ["entitas", "kode", "sasaran_kode", "indikator", "satuan", "polaritas", "target", "realisasi",
             "capaian", "kategori", "status", "jenis", "target_nilai", "realisasi_nilai"]
     frames = []
-    for _, s in skor_kabupaten(units, tahun):
-        s = s.assign(kategori=s["kategori"].astype(object))
-        frames.append(s)
+    for _, s in skor_kabupaten(kab, tahun):
+        frames.append(s.assign(kategori=s["kategori"].astype(object)))
     if not frames:
         return pd.DataFrame(columns=cols)
     s = pd.concat(frames, ignore_index=True)
-    ind = pd.concat([u.indikator[["kode", "indikator", "satuan"]] for u in units], ignore_index=True)
-    sizes = [len(u.indikator) for u in units]
-    ind["entitas"] = np.repeat(np.array([u.slug for u in units], dtype=object), sizes)
-    ind["_urut"] = np.concatenate([np.arange(n) for n in sizes])
-    out = ind.merge(s, on=["entitas", "kode"], how="inner", validate="one_to_one")
-    order = {u.slug: i for i, u in enumerate(units)}
+    ind = kab.indikator[["entitas", "kode", "indikator", "satuan"]].copy()
+    ind["_urut"] = ind.groupby("entitas", sort=False).cumcount().to_numpy()
+    out = ind.merge(s.drop(columns=[c for c in ("indikator", "satuan") if c in s]), on=["entitas", "kode"],
+                    how="inner", validate="one_to_one")
+    order = {slug: i for i, slug in enumerate(kab.unit["entitas"])}
     out = out.assign(_unit=out["entitas"].map(order)).sort_values(["_unit", "_urut"], kind="stable")
     return out[cols].reset_index(drop=True)
 
@@ -140,7 +153,7 @@ def _kolom_kategori(label: str) -> str:
     return "jumlah_" + label.lower().replace(" ", "_")
 
 
-def tabel_unit(units: list[Unit], tahun: int, temuan: dict[str, int] | None = None) -> pd.DataFrame:
+def tabel_unit(units: Units, tahun: int, temuan: dict[str, int] | None = None) -> pd.DataFrame:
     """One row per unit that has ``tahun``: capaian, counts, distribution, budget, reviu findings, rank.
 
     Columns: entitas, nama, jumlah_iku, iku_terukur, iku_belum_dapat_diukur,
@@ -150,8 +163,9 @@ def tabel_unit(units: list[Unit], tahun: int, temuan: dict[str, int] | None = No
     computed when ``temuan`` is None) and peringkat (1 = highest
     rata_rata_iku; units without a measured IKU have none).
     """
+    kab = _kab(units)
     rows = []
-    for pilihan, s in skor_kabupaten(units, tahun):
+    for pilihan, s in skor_kabupaten(kab, tahun):
         gid, n, used, groups = scoring._kelompok(s, ["entitas"])
         c = scoring._capped(s, pilihan).to_numpy(dtype=float)
         ok = ~np.isnan(c)
@@ -173,8 +187,8 @@ def tabel_unit(units: list[Unit], tahun: int, temuan: dict[str, int] | None = No
             part[_kolom_kategori(label)] = part["entitas"].map(wide[label]).to_numpy(dtype=np.int64)
         rows.append(part)
     cols_kat: list[str] = []
-    for grp in _kelompok_pilihan(units):
-        for label in [*grp[0].pilihan.skala.label, BELUM_TERUKUR]:
+    for pilihan in kab.pilihan:
+        for label in [*pilihan.skala.label, BELUM_TERUKUR]:
             if _kolom_kategori(label) not in cols_kat:
                 cols_kat.append(_kolom_kategori(label))
     base_cols = ["entitas", "nama", "jumlah_iku", "iku_terukur", "iku_belum_dapat_diukur", "rata_rata_iku", "rata_rata_sasaran"]
@@ -183,12 +197,12 @@ def tabel_unit(units: list[Unit], tahun: int, temuan: dict[str, int] | None = No
     out = pd.concat(rows, ignore_index=True)
     for col in cols_kat:
         out[col] = out[col].fillna(0).astype(np.int64) if col in out else 0
-    order = {u.slug: i for i, u in enumerate(units)}
+    order = {slug: i for i, slug in enumerate(kab.unit["entitas"])}
     out = out.assign(_unit=out["entitas"].astype(str).map(order)).sort_values("_unit", kind="stable").drop(columns="_unit")
     out["entitas"] = out["entitas"].astype(str)
-    out["nama"] = out["entitas"].map({u.slug: u.nama for u in units})
+    out["nama"] = out["entitas"].map(dict(zip(kab.unit["entitas"], kab.unit["nama"])))
     # the program tree: top-level program nodes of the year
-    ang = _gabung(units, "anggaran", tahun)
+    ang = _gabung(kab, "anggaran", tahun)
     if not ang.empty:
         prog = ang[(ang["tingkat"] == "program") & (ang["induk"].fillna("") == "")]
         g = prog.groupby("entitas", sort=False)
@@ -202,20 +216,27 @@ def tabel_unit(units: list[Unit], tahun: int, temuan: dict[str, int] | None = No
     with np.errstate(divide="ignore", invalid="ignore"):
         out["serapan"] = np.where(out["pagu"] > 0, out["realisasi"] * 100.0 / out["pagu"], np.nan)
     if temuan is None:
-        by_slug = {u.slug: u for u in units}
-        temuan = {}
-        for slug in out["entitas"]:
-            r = audit.reviu(by_slug[slug], tahun)
-            temuan[slug] = int((r["status"] == audit.TIDAK_SESUAI).sum())
+        temuan = hitung_temuan(kab, tahun, out["entitas"])
     out["temuan_tidak_sesuai"] = out["entitas"].map(temuan).astype("Int64")
     out["peringkat"] = out["rata_rata_iku"].rank(ascending=False, method="min").astype("Int64")
     return out[[*base_cols, *cols_kat, "pagu", "realisasi", "serapan", "temuan_tidak_sesuai", "peringkat"]].reset_index(drop=True)
 
 
-def ringkasan_kabupaten(unit_tabel: pd.DataFrame, tahun: int, units: list[Unit], gagal: Iterable[str] = ()) -> dict[str, Any]:
+def hitung_temuan(units: Units, tahun: int, slugs: Iterable[str] | None = None) -> dict[str, int]:
+    """The number of 'tidak sesuai' findings of the reviu of each unit (:func:`lakip.audit.reviu`), by slug."""
+    kab = _kab(units)
+    out = {}
+    for slug in (kab.slugs if slugs is None else slugs):
+        r = audit.reviu(kab.ke_unit(slug), tahun)
+        out[slug] = int((r["status"] == audit.TIDAK_SESUAI).sum())
+    return out
+
+
+def ringkasan_kabupaten(unit_tabel: pd.DataFrame, tahun: int, units: Units, gagal: Iterable[str] = ()) -> dict[str, Any]:
     """The key figures of the rollup: units, means over units and over all IKU, budget, best and lowest unit."""
     from lakip.analysis import _json
 
+    kab = _kab(units)
     t = unit_tabel
     pagu = float(t["pagu"].sum(min_count=1)) if len(t) else float("nan")
     real_ok = t["realisasi"].notna() & t["pagu"].notna()
@@ -224,12 +245,13 @@ def ringkasan_kabupaten(unit_tabel: pd.DataFrame, tahun: int, units: list[Unit],
     ranked = t.dropna(subset=["rata_rata_iku"]).sort_values(["peringkat", "entitas"], kind="stable")
     terukur = int(t["iku_terukur"].sum()) if len(t) else 0
     kat_cols = [c for c in t.columns if c.startswith("jumlah_") and c != "jumlah_iku"]
-    pemda = sorted({str(u.entitas.get("pemda")) for u in units if u.entitas.get("pemda")})
+    pemda = sorted({p for p in kab.unit["pemda"] if p})
+    years = kab.tahun()
     return _json({
         "tahun": tahun,
         "pemda": pemda[0] if len(pemda) == 1 else pemda,
         "jumlah_unit": int(len(t)),
-        "unit_tanpa_tahun": [u.slug for u in units if tahun not in u.tahun],
+        "unit_tanpa_tahun": [slug for slug, th in years.items() if not isinstance(th, list) or tahun not in th],
         "unit_gagal": sorted(gagal),
         "capaian": {
             "rata_rata_unit": float(t["rata_rata_iku"].mean()) if t["rata_rata_iku"].notna().any() else None,
@@ -286,7 +308,7 @@ def tampil_distribusi_unit(unit_tabel: pd.DataFrame, skala) -> pd.DataFrame:
 
 
 def tulis_kabupaten(
-    units: list[Unit],
+    units: Units,
     tahun: int,
     out: str | Path | None = None,
     gagal: Iterable[str] = (),
@@ -305,16 +327,17 @@ def tulis_kabupaten(
     from lakip.paths import OUTPUTS_DIR
     from lakip.run import folder_sementara, rupiah_bulat, tulis_csv, tulis_json
 
+    kab = _kab(units)
     target = resolve(out, OUTPUTS_DIR) / FOLDER / str(tahun)
-    iku = tabel_capaian_iku(units, tahun)
-    ut = tabel_unit(units, tahun, temuan)
-    ring = ringkasan_kabupaten(ut, tahun, units, gagal)
+    iku = tabel_capaian_iku(kab, tahun)
+    ut = tabel_unit(kab, tahun, temuan)
+    ring = ringkasan_kabupaten(ut, tahun, kab, gagal)
     with folder_sementara(target) as tmp:
         tulis_csv(iku, tmp / "capaian_iku.csv")
         tulis_csv(rupiah_bulat(ut), tmp / "unit.csv")
         tulis_json(ring, tmp / "ringkasan.json")
         if grafik:
-            skala = units[0].pilihan.skala if units else None
+            skala = kab.pilihan[0].skala if kab.pilihan else None
             if skala is not None:
                 for nama, fig in (("distribusi_unit", grafik_distribusi_unit(ut, skala, tahun)),
                                   ("capaian_serapan", grafik_capaian_serapan(ut, tahun))):
@@ -330,10 +353,10 @@ def jalankan_rekap(
     grafik: bool = True,
 ) -> tuple[Path, dict[str, DataError]]:
     """Load every unit of ``data`` and write the rollup; return the folder and the units that failed to load."""
-    units, gagal = muat_semua(data)
-    if not units:
-        if gagal:
-            raise next(iter(gagal.values()))
+    kab = muat_kabupaten(data)
+    if not len(kab):
+        if kab.gagal:
+            raise next(iter(kab.gagal.values()))
         raise PilihanError(f"tidak ada unit (folder berisi entitas.yml) di {resolve(data, DATA_DIR)}")
-    tahun = tahun_kabupaten(units, tahun)
-    return tulis_kabupaten(units, tahun, out, gagal, grafik), gagal
+    tahun = tahun_kabupaten(kab, tahun)
+    return tulis_kabupaten(kab, tahun, out, kab.gagal, grafik), kab.gagal

@@ -90,6 +90,9 @@ class DataError(Exception):
         lines = "\n".join(f"  - {m}" for m in galat)
         super().__init__(f"Data tidak dapat dipakai: {len(galat)} masalah ditemukan.\n{lines}")
 
+    def __reduce__(self):  # picklable, to come back from a worker process
+        return (type(self), (self.masalah,))
+
 
 class PilihanError(DataError):
     """A choice of the user (folder, unit, year) does not fit the data."""
@@ -97,6 +100,9 @@ class PilihanError(DataError):
     def __init__(self, pesan: str):
         self.masalah = []
         Exception.__init__(self, pesan)
+
+    def __reduce__(self):
+        return (type(self), (str(self),))
 
 
 @dataclass
@@ -366,7 +372,9 @@ def _kinerja(df: pd.DataFrame, indikator: pd.DataFrame | None, masalah: list[Mas
     name = "kinerja.csv"
     bad = _validasi_skema(name, df, masalah)
     _duplikat(name, df, ["kode", "tahun"], masalah)
-    info = {} if indikator is None else indikator.set_index("kode")[["jenis", "polaritas", "skala_kata"]].to_dict("index")
+    # a kode written twice in indikator.csv is reported there; its first row is used here
+    info = {} if indikator is None else (
+        indikator.drop_duplicates("kode").set_index("kode")[["jenis", "polaritas", "skala_kata"]].to_dict("index"))
     parsed = {k: [] for k in ("target_nilai", "target_bawah", "target_atas", "realisasi_nilai")}
     for baris, row in df.iterrows():
         meta = info.get(row["kode"])

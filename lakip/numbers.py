@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
+
+import numpy as np
 
 __all__ = [
     "AngkaError",
     "KOSONG",
     "is_kosong",
     "parse_angka",
+    "parse_angka_banyak",
     "parse_level",
     "parse_rentang",
     "bulat",
@@ -208,3 +212,50 @@ def format_rupiah_ringkas(x: float | None, kosong: str = "-") -> str:
             s = format_angka(abs(x) / batas, 1)
             return f"{'-' if x < 0 else ''}Rp {s} {akhiran}"
     return format_rupiah(x, kosong)
+
+
+_CEPAT = (  # common plain forms, read by string operations; parse_angka gives the same value for each
+    (re.compile(r"[0-9]+"), None),
+    (re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+"), "."),
+    (re.compile(r"[0-9]+,[0-9]+"), ","),
+    (re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+,[0-9]+"), ".,"),
+)
+_AMBIGU = re.compile(r"[1-9][0-9]{0,2},[0-9]{3}")
+
+
+def parse_angka_banyak(teks: Sequence[str]) -> tuple[np.ndarray, dict[int, str]]:
+    """:func:`parse_angka` over many texts at once: (values, problems).
+
+    ``values`` holds NaN for a missing value; ``problems`` maps the position
+    of each unreadable text to the reason :func:`parse_angka` gives. Common
+    forms (``1234``, ``64.440.768.486``, ``9,70``, ``1.084,50``) are read with
+    vectorised string operations, every other text by :func:`parse_angka`
+    itself, so the result is the same as calling it on each text.
+    """
+    import pandas as pd
+
+    s = pd.Series(np.asarray(teks, dtype=object), dtype=object)
+    out = np.full(len(s), np.nan)
+    done = np.zeros(len(s), dtype=bool)
+    for pattern, sep in _CEPAT:
+        hit = s.str.fullmatch(pattern.pattern).to_numpy(dtype=bool) & ~done
+        if sep == ",":
+            hit &= ~s.str.fullmatch(_AMBIGU.pattern).to_numpy(dtype=bool)
+        if not hit.any():
+            continue
+        v = s[hit]
+        if sep is not None and "." in sep:
+            v = v.str.replace(".", "", regex=False)
+        if sep is not None and "," in sep:
+            v = v.str.replace(",", ".", regex=False)
+        out[hit] = v.astype(float).to_numpy()
+        done |= hit
+    problems: dict[int, str] = {}
+    for i in np.flatnonzero(~done):
+        try:
+            x = parse_angka(s.iat[i])
+        except AngkaError as e:
+            problems[int(i)] = str(e)
+        else:
+            out[i] = np.nan if x is None else x
+    return out, problems
