@@ -178,6 +178,29 @@ def _hasil_angka(p: Tercetak, x: float | None, benar: str, salah: str, jenis: st
     return Hasil(TIDAK_SESUAI, x, salah, jenis)
 
 
+class _Baris:
+    """The rows of a frame with a unique index, by key, each a dict made when first asked for
+    (``.loc`` on a single row costs far more than the checks that use it)."""
+
+    def __init__(self, df: pd.DataFrame):
+        self._pos = {key: i for i, key in enumerate(df.index)}
+        self._kolom = [(c, df[c].to_numpy()) for c in df.columns]
+        self._baris: dict[Any, dict[str, Any]] = {}
+
+    def __contains__(self, key: Any) -> bool:
+        return key in self._pos
+
+    def __getitem__(self, key: Any) -> dict[str, Any]:
+        row = self._baris.get(key)
+        if row is None:
+            i = self._pos[key]
+            row = self._baris[key] = {c: a[i] for c, a in self._kolom}
+        return row
+
+    def get(self, key: Any) -> dict[str, Any] | None:
+        return self[key] if key in self._pos else None
+
+
 class _Konteks:
     """Everything the checks look up, computed once per audit."""
 
@@ -200,11 +223,18 @@ class _Konteks:
                 self.anak.setdefault((int(t), i), []).append(k)
         self.akar = dict(zip(zip(a["tahun"], a["kode"]), budget.akar(a)))
         self.ang_iku = unit.anggaran_iku.set_index(["tahun", "kode"])
+        # rows by key: an audit looks up hundreds of single rows
+        self._iku = _Baris(self.skor)
+        self._sasaran = _Baris(self.sasaran)
+        self._ang = _Baris(self.anggaran)
+        self._ang_iku = _Baris(self.ang_iku)
+        self._tercetak: dict[str, list[tuple[str, Tercetak]]] = {}
+        for t, kunci, baca_ in zip(self.lap["tabel"], self.lap["kunci"], self.lap["_baca"]):
+            self._tercetak.setdefault(kunci, []).append((t, baca_))
 
     # -- printed figures of the whole report
     def tercetak(self, kunci: str) -> list[tuple[str, Tercetak]]:
-        rows = self.lap[self.lap["kunci"] == kunci]
-        return list(zip(rows["tabel"], rows["_baca"]))
+        return list(self._tercetak.get(kunci, []))
 
     def tercetak_di(self, tabel: str, kunci: str) -> Tercetak | None:
         for t, p in self.tercetak(kunci):
@@ -212,9 +242,9 @@ class _Konteks:
                 return p
         return None
 
-    def iku(self, kode: str, tahun: int) -> pd.Series | None:
-        key = (kode, int(tahun))
-        return self.skor.loc[key] if key in self.skor.index else None
+    def iku(self, kode: str, tahun: int) -> dict[str, Any] | None:
+        """The scored row of an IKU and year (column -> value), or None."""
+        return self._iku.get((kode, int(tahun)))
 
     def capaian(self, kode: str, tahun: int) -> float:
         row = self.iku(kode, tahun)
@@ -224,7 +254,7 @@ class _Konteks:
 # ----------------------------------------------------------------------------- checks per key
 
 
-def _teks_data(row: pd.Series, kolom: str) -> str:
+def _teks_data(row: dict[str, Any], kolom: str) -> str:
     v = row[kolom]
     return "N/A" if is_kosong(v) else " ".join(str(v).split())
 
@@ -259,7 +289,7 @@ def _cek_target_realisasi(k: _Konteks, tabel: str, kunci: dict, p: Tercetak) -> 
     return Hasil(TIDAK_SESUAI, teks_data, f"{nama} tercetak {p.teks} berbeda dengan {asal} {teks_data}.", err)
 
 
-def _capaian_dengan(k: _Konteks, row: pd.Series, target: float, realisasi: float, rumus: str | None = None) -> float:
+def _capaian_dengan(k: _Konteks, row: dict[str, Any], target: float, realisasi: float, rumus: str | None = None) -> float:
     frame = pd.DataFrame({
         "polaritas": [row["polaritas"]], "jenis": ["angka" if row["jenis"] == "rentang" else row["jenis"]],
         "target_nilai": [target], "target_bawah": [np.nan], "target_atas": [np.nan], "realisasi_nilai": [realisasi],
@@ -343,10 +373,10 @@ def _cek_kategori(k: _Konteks, tabel: str, kunci: dict, p: Tercetak) -> Hasil:
 def _cek_sasaran(k: _Konteks, tabel: str, kunci: dict, p: Tercetak) -> Hasil:
     ss, tahun = kunci["sasaran"], int(kunci["tahun"])
     key = (ss, tahun)
-    if key not in k.sasaran.index:
+    if key not in k._sasaran:
         return Hasil(TIDAK_DAPAT, None, f"Tidak ada IKU untuk sasaran {ss} tahun {tahun} di data.")
-    c = float(k.sasaran.loc[key, "capaian"])
-    n = int(k.sasaran.loc[key, "jumlah_terukur"])
+    c = float(k._sasaran[key]["capaian"])
+    n = int(k._sasaran[key]["jumlah_terukur"])
     if kunci["jenis"] == "kategori_sasaran":
         kat = k.pilihan.skala.kategori(c)
         if kat is None:
@@ -503,13 +533,13 @@ def _pohon_tabel(k: _Konteks, tabel: str, tahun: int) -> str | None:
         if code and code != "jumlah":
             root = k.akar.get((tahun, code))
             if root is not None:
-                return str(k.anggaran.loc[(tahun, root), "tingkat"])
+                return str(k._ang[(tahun, root)]["tingkat"])
     return None
 
 
 def _total(k: _Konteks, tahun: int, pohon: str, kolom: str) -> float:
-    tops = [c for (t, c), r in k.akar.items() if t == tahun and r == c and k.anggaran.loc[(t, c), "tingkat"] == pohon]
-    vals = [k.anggaran.loc[(tahun, c), kolom] for c in tops]
+    tops = [c for (t, c), r in k.akar.items() if t == tahun and r == c and k._ang[(t, c)]["tingkat"] == pohon]
+    vals = [k._ang[(tahun, c)][kolom] for c in tops]
     return float("nan") if any(not _ada(v) for v in vals) else float(sum(vals))
 
 
@@ -529,7 +559,7 @@ def _cek_anggaran(k: _Konteks, tabel: str, kunci: dict, p: Tercetak) -> Hasil:
         if _cocok(p, x):
             return Hasil(SESUAI, x, f"Sama dengan {where}.", selisih=p.angka - x)
         note = ""
-        trees = sorted({str(k.anggaran.loc[(t, r), "tingkat"]) for (t, _), r in k.akar.items() if t == tahun})
+        trees = sorted({str(k._ang[(t, r)]["tingkat"]) for (t, _), r in k.akar.items() if t == tahun})
         for other in trees:
             if other != pohon:
                 ox = _total(k, tahun, other, "pagu" if kolom == "pagu" else "realisasi")
@@ -540,9 +570,9 @@ def _cek_anggaran(k: _Konteks, tabel: str, kunci: dict, p: Tercetak) -> Hasil:
                      f"{'' if kolom == 'serapan' else ' (selisih ' + format_rupiah(p.angka - x) + ')'}.{note}",
                      J_RINCIAN if kolom != "serapan" else J_SERAPAN, p.angka - x if p.angka is not None else None)
     key = (tahun, code)
-    if key not in k.anggaran.index:
+    if key not in k._ang:
         return Hasil(TIDAK_DAPAT, None, f"Kode anggaran {code} tahun {tahun} tidak ada di anggaran.csv.")
-    node = k.anggaran.loc[key]
+    node = k._ang[key]
     x = node[kolom]
     show = (lambda v: _p(v)) if kolom == "serapan" else format_rupiah
     if p.galat:
@@ -554,12 +584,12 @@ def _cek_anggaran(k: _Konteks, tabel: str, kunci: dict, p: Tercetak) -> Hasil:
                      J_SERAPAN if kolom == "serapan" else J_ANGGARAN, p.angka - x if p.angka is not None else None)
     children = k.anak.get(key, [])
     if kolom != "serapan" and children:
-        vals = [k.anggaran.loc[(tahun, c), kolom] for c in children]
+        vals = [k._ang[(tahun, c)][kolom] for c in children]
         if all(_ada(v) for v in vals):
             s = float(sum(vals))
             if abs(s - x) >= budget.TOLERANSI_RUPIAH:
                 grand = [g for c in children for g in k.anak.get((tahun, c), [])]
-                gvals = [k.anggaran.loc[(tahun, g), kolom] for g in grand]
+                gvals = [k._ang[(tahun, g)][kolom] for g in grand]
                 note = ""
                 if grand and all(_ada(v) for v in gvals) and abs(float(sum(gvals)) - x) < budget.TOLERANSI_RUPIAH:
                     note = " Angka induk sama dengan jumlah rincian di bawahnya lagi, jadi selisih berasal dari rincian yang tidak sama dengan induknya."
@@ -574,9 +604,9 @@ def _cek_anggaran(k: _Konteks, tabel: str, kunci: dict, p: Tercetak) -> Hasil:
 def _cek_anggaran_iku(k: _Konteks, tabel: str, kunci: dict, p: Tercetak) -> Hasil:
     jenis, kode, tahun = kunci["jenis"], kunci["iku"], int(kunci["tahun"])
     key = (tahun, kode)
-    if key not in k.ang_iku.index:
+    if key not in k._ang_iku:
         return Hasil(TIDAK_DAPAT, None, f"anggaran_iku.csv tidak memuat {kode} tahun {tahun}.")
-    pagu, real = float(k.ang_iku.loc[key, "pagu"]), float(k.ang_iku.loc[key, "realisasi"])
+    pagu, real = float(k._ang_iku[key]["pagu"]), float(k._ang_iku[key]["realisasi"])
     if jenis == "serapan_iku":
         x = real * 100 / pagu if pagu and _ada(real) else float("nan")
         return _hasil_angka(p, x, f"Sama dengan realisasi / pagu = {_p(x)}.",
@@ -593,8 +623,8 @@ def _cek_efisiensi(k: _Konteks, tabel: str, kunci: dict, p: Tercetak) -> Hasil:
     key = (tahun, kode)
     ck = k.capaian(kode, tahun)
     ca = float("nan")
-    if key in k.ang_iku.index:
-        pagu, real = float(k.ang_iku.loc[key, "pagu"]), float(k.ang_iku.loc[key, "realisasi"])
+    if key in k._ang_iku:
+        pagu, real = float(k._ang_iku[key]["pagu"]), float(k._ang_iku[key]["realisasi"])
         ca = real * 100 / pagu if pagu and _ada(real) else float("nan")
     metode = k.pilihan.metode_efisiensi
     nilai = {m: float(efficiency.nilai_efisiensi(np.array([ck]), np.array([ca]), m)[0][0]) for m in efficiency.METODE_EFISIENSI}

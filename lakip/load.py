@@ -618,12 +618,14 @@ def muat(data_dir: str | Path | None = None, entitas: str | None = None) -> Unit
         if not slugs:
             raise PilihanError(f"tidak ada folder unit (berisi entitas.yml) di folder data '{root}'")
         entitas = slugs[0]
-    known = ", ".join(daftar_entitas(root)) or "tidak ada"
+    def known() -> str:  # listed only for the message: a folder may hold thousands of units
+        return ", ".join(daftar_entitas(root)) or "tidak ada"
+
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", entitas or ""):
-        raise PilihanError(f"'{entitas}' bukan nama unit: tulis nama folder di dalam folder data (unit yang ada: {known})")
+        raise PilihanError(f"'{entitas}' bukan nama unit: tulis nama folder di dalam folder data (unit yang ada: {known()})")
     folder = root / entitas
     if not folder.is_dir():
-        raise PilihanError(f"folder unit '{entitas}' tidak ada (unit yang ada: {known})")
+        raise PilihanError(f"folder unit '{entitas}' tidak ada (unit yang ada: {known()})")
 
     masalah: list[Masalah] = []
     info, pilihan = _entitas(folder / "entitas.yml", masalah)
