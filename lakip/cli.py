@@ -2,7 +2,8 @@
 
 Exit status: 0 on success, 2 when the input cannot be used (every problem is
 printed, in Indonesian, with file, row and column), 1 when a notebook fails
-(the notebook and cell are named) or for an unexpected failure.
+(the notebook and cell are named), when the Dask cluster of ``--scheduler``
+cannot be used, or for an unexpected failure.
 """
 
 from __future__ import annotations
@@ -40,6 +41,12 @@ def _tahun(text: str) -> int:
     return int(text)
 
 
+def _alamat(text: str) -> str:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("alamat penjadwal kosong (mis. tcp://10.0.0.5:8786, atau local)")
+    return text.strip()
+
+
 def _positif(text: str) -> int:
     if not (text.isdigit() and int(text) > 0):
         raise argparse.ArgumentTypeError(f"'{text}' bukan bilangan bulat positif")
@@ -67,6 +74,11 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--tabel-saja", action="store_true", help="tulis tabel saja, tanpa notebook dan grafik (folder tahun itu diganti seluruhnya)")
     run.add_argument("--all", action="store_true", dest="semua",
                      help="jalankan semua unit di folder data (paralel), lalu tulis rekap kabupaten ke <out>/_kabupaten/<tahun>/")
+    run.add_argument("--scheduler", type=_alamat, metavar="ALAMAT",
+                     help="dengan --all: jalankan tiap unit sebagai tugas Dask di penjadwal dask.distributed ALAMAT "
+                          "(mis. tcp://10.0.0.5:8786; folder data dan keluaran harus terlihat di jalur yang sama di setiap pekerja), "
+                          "atau 'local' untuk klaster sementara di mesin ini, satu pekerja per inti "
+                          "(perlu pip install 'lakip[dask]')")
 
     rek = sub.add_parser("rekap", help="tulis rekap kabupaten (semua unit) tanpa notebook")
     rek.add_argument("--data", metavar="DIR", help="folder data (bawaan: data/ proyek)")
@@ -166,11 +178,17 @@ def _laporkan_gagal(gagal: dict[str, str], galat_data: set[str]) -> int:
 
 def _semua(args: argparse.Namespace) -> int:
     """``lakip run --all``: every unit in parallel, then the kabupaten rollup."""
-    from lakip.run import jalankan_semua
+    from lakip.run import KlasterError, jalankan_semua
 
     if args.entity:
         raise PilihanError("--all dan --entity tidak dapat dipakai bersama")
-    hasil = jalankan_semua(args.data, args.year, args.out, notebook=not args.tabel_saja, progres=sys.stderr.isatty())
+    try:
+        hasil = jalankan_semua(args.data, args.year, args.out, notebook=not args.tabel_saja, progres=sys.stderr.isatty(),
+                               scheduler=args.scheduler)
+    except KlasterError as e:  # --scheduler: unreachable, or workers that cannot run the units
+        print(f"Galat: {e}", file=sys.stderr)
+        print("Tidak ada yang ditulis; keluaran sebelumnya (bila ada) tidak diubah.", file=sys.stderr)
+        return 1
     print(f"Selesai: {len(hasil.selesai)} unit, gagal: {len(hasil.gagal)} unit.")
     if hasil.kabupaten is not None:
         print(f"Rekap kabupaten: {hasil.kabupaten}")
@@ -182,6 +200,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # a terminated run cleans up like an interrupted one: no half-written folder is left
     signal.signal(signal.SIGTERM, _berhenti)
     try:
+        if args.perintah == "run" and args.scheduler is not None and not args.semua:
+            raise PilihanError("--scheduler hanya dapat dipakai bersama --all (lakip run --all --scheduler ALAMAT)")
         if args.perintah == "run" and args.semua:
             return _semua(args)
         if args.perintah == "run":

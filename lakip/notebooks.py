@@ -14,8 +14,11 @@ timings, the temporary folder's name), so the same inputs give the same bytes.
 from __future__ import annotations
 
 import functools
+import multiprocessing
 import os
 import re
+import sys
+import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -84,6 +87,40 @@ def _sunyikan_stderr() -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)
     os.close(devnull)
+
+
+def _anak_pekerja_dask() -> None:
+    """Worker initializer inside a Dask worker: as :func:`_sunyikan_stderr`, and
+    the process ends when the Dask worker does. A worker its nanny stops (the
+    run was interrupted) cannot shut this pool down, and the process would
+    wait forever for its next notebook, keeping the fork server alive too."""
+    _sunyikan_stderr()
+
+    induk = multiprocessing.parent_process()
+    if induk is None:
+        return
+
+    def tunggu_induk() -> None:
+        induk.join()
+        os._exit(1)
+
+    threading.Thread(target=tunggu_induk, name="lakip-tunggu-induk", daemon=True).start()
+
+
+def _konteks_proses() -> Any:
+    """How the notebook worker processes start: the default (fork on Linux),
+    except inside a dask.distributed worker (``lakip run --all --scheduler``).
+    That process has threads of its own (event loop, tasks, profiler), and a
+    fork copies any lock another thread holds at that moment into a child that
+    can never release it; a fork server, started clean, forks the workers instead."""
+    distributed = sys.modules.get("distributed")
+    if distributed is None:
+        return None
+    try:
+        distributed.get_worker()
+    except ValueError:  # not in a worker
+        return None
+    return multiprocessing.get_context("forkserver")
 
 
 def _kernel_manager_ipc() -> type:
@@ -192,7 +229,9 @@ def jalankan_notebook(
     tasks = [_Tugas(str(p), str(folder_run / "notebook" / p.name), params, ganti, html) for p in paths]
     workers = max(1, min(pekerja or min(2, os.cpu_count() or 1), len(tasks)))
     results: dict[int, dict[str, Any]] = {}
-    with ProcessPoolExecutor(max_workers=workers, initializer=_sunyikan_stderr) as pool:
+    konteks = _konteks_proses()
+    with ProcessPoolExecutor(max_workers=workers, initializer=_sunyikan_stderr if konteks is None else _anak_pekerja_dask,
+                             mp_context=konteks) as pool:
         futures = {pool.submit(jalankan_satu, t): i for i, t in enumerate(tasks)}
         if sambil is not None:
             sambil(lambda: not all(f.done() for f in futures))

@@ -9,12 +9,13 @@ byte-identical files.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,10 +25,10 @@ import pandas as pd
 from lakip import analysis, audit
 from lakip.load import DataError, Unit, muat
 from lakip.notebooks import jalankan_notebook
-from lakip.paths import DATA_DIR, output_dir, resolve
+from lakip.paths import DATA_DIR, OUTPUTS_DIR, output_dir, resolve
 
 __all__ = ["rupiah_bulat", "tulis_csv", "tulis_json", "tulis_tabel", "tulis_reviu", "tulis_laporan", "folder_sementara", "jalankan", "jalankan_reviu",
-           "HasilSemua", "jalankan_semua"]
+           "HasilSemua", "jalankan_semua", "KlasterError", "klaster_lokal"]
 
 
 def tulis_csv(df: pd.DataFrame, path: Path) -> None:
@@ -272,6 +273,145 @@ def _jalankan_unit(data_dir: str, slug: str, tahun: int | None, out: str | None,
     return slug, str(folder), None, False
 
 
+class KlasterError(RuntimeError):
+    """The Dask cluster of ``jalankan_semua(scheduler=...)`` cannot be used (nothing is written)."""
+
+
+_PASANG_DASK = "pip install 'lakip[dask]'"
+_BATAS_SAMBUNG = 10  # seconds to reach a scheduler, and for it to have a worker
+
+
+def _impor_distributed() -> Any:
+    from lakip.load import PilihanError
+
+    try:
+        import distributed
+    except ImportError:
+        raise PilihanError(f"--scheduler memerlukan dask.distributed, yang belum terpasang; pasang dengan: {_PASANG_DASK}") from None
+    return distributed
+
+
+@contextlib.contextmanager
+def klaster_lokal(pekerja: int | None = None) -> Iterator[str]:
+    """A dask.distributed ``LocalCluster`` on this machine for :func:`jalankan_semua`; yields its address.
+
+    ``pekerja`` worker processes (default: one per core) of one thread each,
+    started non-daemonic: each unit's notebooks run in a child process of its
+    worker, which a daemonic process may not start. Dask's setting
+    ``distributed.worker.daemon`` is False while the cluster lives (a worker
+    its nanny restarts reads it again), so for any other cluster this
+    process starts meanwhile too. No memory limit (as the process pool has
+    none); the scheduler listens on 127.0.0.1 only, its web server on a free
+    port. The cluster is closed on exit.
+    """
+    import logging
+
+    import dask
+
+    distributed = _impor_distributed()
+    with dask.config.set({"distributed.worker.daemon": False}), distributed.LocalCluster(
+        n_workers=max(1, pekerja or os.cpu_count() or 1), threads_per_worker=1, processes=True,
+        host="127.0.0.1", dashboard_address="127.0.0.1:0", memory_limit=0, silence_logs=logging.ERROR,
+    ) as cluster:
+        yield cluster.scheduler_address
+
+
+def _proses_daemon() -> bool:
+    """On a worker: whether its process is daemonic (then it cannot start the notebook process)."""
+    import multiprocessing
+
+    return bool(multiprocessing.current_process().daemon)
+
+
+def _coba_sambung(distributed: Any, alamat: str) -> None:
+    """Connect to ``alamat`` once, with Dask's handshake, and hang up; raise what fails.
+
+    Done before a ``Client``, which on an address that does not answer as a
+    Dask scheduler fails half-made and then waits 20 s when collected. In a
+    thread of its own: the caller may be running an event loop (Jupyter).
+    """
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    async def coba() -> None:
+        args = distributed.security.Security().get_connection_args("client")
+        comm = await distributed.comm.connect(alamat, timeout=_BATAS_SAMBUNG, **args)
+        await comm.close()
+
+    with ThreadPoolExecutor(1) as t:
+        t.submit(asyncio.run, coba()).result()
+
+
+def _cek_klaster(client: Any, alamat: str, notebook: bool) -> None:
+    """Refuse a cluster whose workers cannot run units as the process pool does."""
+    try:
+        client.wait_for_workers(1, timeout=_BATAS_SAMBUNG)
+    except TimeoutError:
+        raise KlasterError(f"penjadwal Dask {alamat} tidak punya pekerja (ditunggu {_BATAS_SAMBUNG} detik)") from None
+    banyak = sorted(w for w, n in client.nthreads().items() if n != 1)
+    if banyak:
+        raise KlasterError(f"pekerja Dask {', '.join(banyak)} memakai lebih dari satu thread; lakip menjalankan satu unit per "
+                           "proses pekerja: jalankan pekerja dengan 'dask worker ... --nthreads 1'")
+    if notebook:
+        daemon = sorted(w for w, d in client.run(_proses_daemon).items() if d)
+        if daemon:
+            raise KlasterError(f"pekerja Dask {', '.join(daemon)} berjalan sebagai proses daemon dan tidak dapat menjalankan "
+                               "notebook; jalankan pekerja dengan DASK_DISTRIBUTED__WORKER__DAEMON=False "
+                               "(atau pakai --tabel-saja)")
+
+
+def _catat(hasil: HasilSemua, slug: str, fut: Any) -> None:
+    """Record the outcome of one unit's future (of either pool) in ``hasil``."""
+    try:
+        _, folder, masalah, data_salah = fut.result()
+    except Exception as e:  # noqa: BLE001 - a worker process died
+        folder, masalah, data_salah = None, f"{type(e).__name__}: {e}", False
+    if masalah is None:
+        hasil.selesai[slug] = Path(folder)
+    else:
+        hasil.gagal[slug] = masalah
+        if data_salah:
+            hasil.galat_data.add(slug)
+
+
+def _semua_dask(hasil: HasilSemua, scheduler: str, data_dir: str, slugs: list[str], tahun: int | None, out_dir: str,
+                notebook: bool, progres: bool, workers: int) -> None:
+    """The units of :func:`jalankan_semua` as tasks on a dask.distributed cluster, recorded in ``hasil``.
+
+    ``out_dir`` is absolute (the default ``outputs/`` of this machine), so
+    every worker writes where the rollup reads.
+    """
+    from tqdm.auto import tqdm
+
+    distributed = _impor_distributed()
+    with contextlib.ExitStack() as stack:
+        if scheduler == "local":
+            alamat = stack.enter_context(klaster_lokal(workers))
+        else:
+            alamat = scheduler
+            # a malformed address before Client: a Client that failed on one waits 20 s when collected
+            skema, _ = distributed.comm.parse_address(alamat)
+            if skema in ("tcp", "tls", "ws", "wss"):
+                try:
+                    distributed.comm.get_address_host_port(alamat)
+                except ValueError as e:
+                    raise KlasterError(f"alamat penjadwal Dask {alamat!r} tidak sah (mis. tcp://10.0.0.5:8786, atau local): {e}") from None
+        try:
+            _coba_sambung(distributed, alamat)
+            client = stack.enter_context(distributed.Client(alamat, timeout=_BATAS_SAMBUNG, set_as_default=False))
+        except (OSError, TimeoutError) as e:
+            raise KlasterError(f"tidak dapat tersambung ke penjadwal Dask {alamat} dalam {_BATAS_SAMBUNG} detik: {e}") from None
+        except Exception as e:  # noqa: BLE001 - something else answers at that address
+            raise KlasterError(f"{alamat} tidak menjawab sebagai penjadwal Dask ({type(e).__name__}); "
+                               "alamat penjadwal mis. tcp://10.0.0.5:8786") from None
+        _cek_klaster(client, alamat, notebook)
+        futures = {client.submit(_jalankan_unit, data_dir, slug, tahun, out_dir, notebook, pure=False): slug for slug in slugs}
+        with tqdm(total=len(slugs), desc="Unit", unit="unit", disable=not progres) as bar:
+            for fut in distributed.as_completed(futures, loop=client.loop):
+                _catat(hasil, futures[fut], fut)
+                bar.update(1)
+
+
 def jalankan_semua(
     data: str | Path | None = None,
     tahun: int | None = None,
@@ -280,6 +420,7 @@ def jalankan_semua(
     progres: bool = False,
     pekerja: int | None = None,
     rekap: bool = True,
+    scheduler: str | None = None,
 ) -> HasilSemua:
     """Run every unit of a data folder, units in parallel processes, then write the kabupaten rollup.
 
@@ -288,8 +429,20 @@ def jalankan_semua(
     on. ``tahun`` None runs each unit's latest year; the rollup is of
     ``tahun`` or, by default, the latest year of any unit.
 
+    ``scheduler`` None runs the units in a process pool of ``pekerja``
+    processes (default: one per core). Otherwise each unit is one task on a
+    dask.distributed cluster (``pip install 'lakip[dask]'``): ``"local"``
+    starts a :func:`klaster_lokal` of ``pekerja`` workers for this call, any
+    other value is the address of a running scheduler (``tcp://host:8786``),
+    whose workers must see the data and output folders at the same paths,
+    have one thread each and, for the notebooks, not be daemonic
+    (``DASK_DISTRIBUTED__WORKER__DAEMON=False``). The rollup is written here.
+
     Raises:
-        PilihanError: when the data folder holds no unit.
+        PilihanError: when the data folder holds no unit, or ``scheduler``
+            is given and dask.distributed is not installed.
+        KlasterError: when the scheduler cannot be reached or its workers
+            cannot run the units (nothing is written).
     """
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -305,22 +458,15 @@ def jalankan_semua(
     out_dir = None if out is None else str(resolve(out, DATA_DIR))
     hasil = HasilSemua()
     workers = max(1, min(pekerja or os.cpu_count() or 1, len(slugs)))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        futures = [pool.submit(_jalankan_unit, str(data_dir), slug, tahun, out_dir, notebook) for slug in slugs]
-        with tqdm(total=len(slugs), desc="Unit", unit="unit", disable=not progres) as bar:
-            for fut in as_completed(futures):
-                try:
-                    slug, folder, masalah, data_salah = fut.result()
-                except Exception as e:  # noqa: BLE001 - a worker process died
-                    slug = slugs[futures.index(fut)]
-                    folder, masalah, data_salah = None, f"{type(e).__name__}: {e}", False
-                if masalah is None:
-                    hasil.selesai[slug] = Path(folder)
-                else:
-                    hasil.gagal[slug] = masalah
-                    if data_salah:
-                        hasil.galat_data.add(slug)
-                bar.update(1)
+    if scheduler is not None:
+        _semua_dask(hasil, scheduler, str(data_dir), slugs, tahun, str(resolve(out, OUTPUTS_DIR)), notebook, progres, workers)
+    else:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            futures = {pool.submit(_jalankan_unit, str(data_dir), slug, tahun, out_dir, notebook): slug for slug in slugs}
+            with tqdm(total=len(slugs), desc="Unit", unit="unit", disable=not progres) as bar:
+                for fut in as_completed(futures):
+                    _catat(hasil, futures[fut], fut)
+                    bar.update(1)
     hasil.selesai = dict(sorted(hasil.selesai.items()))
     hasil.gagal = dict(sorted(hasil.gagal.items()))
     if rekap:
