@@ -184,8 +184,10 @@ def jalankan(
         progres: show a progress bar for the notebooks.
         notebooks: which notebooks to run (default: all of ``notebooks/``).
         peringatan: called with the loaded unit, e.g. to show its warnings.
-        pekerja: worker processes for the notebooks (default: up to 2; a
-            batch of units runs each unit with 1).
+        pekerja: worker processes for the notebooks (default: up to 2, the
+            tables and reports made meanwhile). With 1, as each unit of a
+            batch runs, the notebooks run one after another and the tables
+            and reports after them, so a unit keeps about one core busy.
 
     Returns:
         The run folder ``<out>/<entity>/<year>``.
@@ -218,7 +220,11 @@ def jalankan(
                 time.sleep(0.05)
             tulis_laporan(unit, tahun, tmp, tmp / "grafik", berkas=("docx", "html"))
 
-        if notebook:
+        if notebook and pekerja == 1:
+            # one process (a unit of a batch): the notebooks, then the rest, one core busy at a time
+            jalankan_notebook(unit.slug, tahun, data_dir, tmp, target, notebooks=notebooks, progres=progres, pekerja=1)
+            while_notebooks(lambda: False)
+        elif notebook:
             jalankan_notebook(unit.slug, tahun, data_dir, tmp, target, notebooks=notebooks, progres=progres,
                               sambil=while_notebooks, pekerja=pekerja)
         else:
@@ -412,6 +418,37 @@ def _semua_dask(hasil: HasilSemua, scheduler: str, data_dir: str, slugs: list[st
                 bar.update(1)
 
 
+def _temuan_batch(kab: Any, tahun: int, selesai: dict[str, Path]) -> dict[str, int]:
+    """The reviu findings of each unit in ``tahun``: from the ``reviu_ringkasan.json`` its run
+    of that year just wrote, else (another year, or the run failed) by auditing it now."""
+    from lakip.audit import TIDAK_SESUAI
+    from lakip.kabupaten import hitung_temuan
+
+    temuan, lagi = {}, []
+    for slug in kab.slugs:
+        folder = selesai.get(slug)
+        path = None if folder is None or folder.name != str(tahun) else folder / "tabel" / "reviu_ringkasan.json"
+        if path is not None and path.is_file():
+            temuan[slug] = int(json.loads(path.read_text(encoding="utf-8"))["per_status"][TIDAK_SESUAI])
+        else:
+            lagi.append(slug)
+    years = kab.tahun()
+    lagi = [slug for slug in lagi if isinstance(years.get(slug), list) and tahun in years[slug]]
+    return {**temuan, **hitung_temuan(kab, tahun, lagi)}
+
+
+def _konteks_unit() -> Any:
+    """How the unit processes of a batch start: forked from this process when it runs no
+    other thread (they start at once, with lakip already imported), else spawned (a fork
+    copies locks other threads may hold, as in a Jupyter kernel)."""
+    import multiprocessing
+    import threading
+
+    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
 def jalankan_semua(
     data: str | Path | None = None,
     tahun: int | None = None,
@@ -444,7 +481,6 @@ def jalankan_semua(
         KlasterError: when the scheduler cannot be reached or its workers
             cannot run the units (nothing is written).
     """
-    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     from tqdm.auto import tqdm
@@ -461,7 +497,7 @@ def jalankan_semua(
     if scheduler is not None:
         _semua_dask(hasil, scheduler, str(data_dir), slugs, tahun, str(resolve(out, OUTPUTS_DIR)), notebook, progres, workers)
     else:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=_konteks_unit()) as pool:
             futures = {pool.submit(_jalankan_unit, str(data_dir), slug, tahun, out_dir, notebook): slug for slug in slugs}
             with tqdm(total=len(slugs), desc="Unit", unit="unit", disable=not progres) as bar:
                 for fut in as_completed(futures):
@@ -470,9 +506,11 @@ def jalankan_semua(
     hasil.selesai = dict(sorted(hasil.selesai.items()))
     hasil.gagal = dict(sorted(hasil.gagal.items()))
     if rekap:
-        from lakip.kabupaten import muat_semua, tahun_kabupaten, tulis_kabupaten
+        from lakip.bulk import muat_kabupaten
+        from lakip.kabupaten import tahun_kabupaten, tulis_kabupaten
 
-        units, gagal_muat = muat_semua(data_dir)
-        if units:
-            hasil.kabupaten = tulis_kabupaten(units, tahun_kabupaten(units, tahun), out, gagal_muat, grafik=notebook)
+        kab = muat_kabupaten(data_dir)
+        if len(kab):
+            th = tahun_kabupaten(kab, tahun)
+            hasil.kabupaten = tulis_kabupaten(kab, th, out, kab.gagal, grafik=notebook, temuan=_temuan_batch(kab, th, hasil.selesai))
     return hasil

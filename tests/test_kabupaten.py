@@ -182,6 +182,10 @@ def test_run_all_then_one_broken_unit_does_not_stop_the_others(tmp_path):
     assert len(read_csv(rekap / "unit.csv")) == 3
     assert {r["entitas"] for r in read_csv(rekap / "capaian_iku.csv")} == {"opd-001", "opd-002", "opd-003"}
     assert not (rekap / "grafik").exists()  # --tabel-saja: tables only
+    # the batch takes each unit's reviu count from its run; the rollup alone audits again: the same table
+    res = lakip("rekap", "--data", str(data), "--out", str(tmp_path / "rekap"))
+    assert res.returncode == 0, res.stderr
+    assert (rekap / "unit.csv").read_bytes() == (tmp_path / "rekap" / "_kabupaten" / "2024" / "unit.csv").read_bytes()
 
     # break one unit: an unreadable realisasi
     kin = data / "opd-002" / "kinerja.csv"
