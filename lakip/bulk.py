@@ -212,16 +212,19 @@ def _baca_semua(root: Path, slugs: list[str], name: str, tanda: _Tanda) -> pd.Da
         if not body.endswith("\n"):
             body += "\n"
         groups.setdefault(kepala.kolom, []).append((i, body, body.count("\n")))
-    frames = []
+    frames, kolom = [], []
     for cols, files in groups.items():
         df = _parse(name, cols, files, tanda)
         if df is not None:
+            df.insert(1, "_g", len(kolom))
             frames.append(df)
+            kolom.append(set(cols))
     if not frames:
         return None
     out = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     if len(frames) > 1:
         out = out.iloc[np.argsort(out["_uid"].to_numpy(), kind="stable")].reset_index(drop=True)
+    out.attrs["kolom"] = kolom  # the columns of each header group (_g): units may differ in optional columns
     return out
 
 
@@ -280,24 +283,39 @@ class _Tabel:
 
     def __init__(self, df: pd.DataFrame):
         self.uid = df["_uid"].to_numpy()
-        self.cols = [c for c in df.columns if c != "_uid"]
+        self.cols = [c for c in df.columns if c not in ("_uid", "_g")]
         self.kode: dict[str, tuple[np.ndarray, np.ndarray]] = {c: _teks(df[c]) for c in self.cols}
         self.n = len(df)
+        # whether each row's file has the column (units may differ in optional columns)
+        g, kolom = df["_g"].to_numpy(), df.attrs.get("kolom", [])
+        self.ada = {c: np.isin(g, [i for i, k in enumerate(kolom) if c in k]) for c in self.cols}
 
     def obj(self, col: str) -> np.ndarray:
-        return _objek(*self.kode[col])
+        """The stripped texts of a column; empty where the row's file has no such column."""
+        codes, cats = self.kode[col]
+        out = _objek(codes, cats)
+        out[codes < 0] = ""
+        return out
 
     def keluaran(self) -> pd.DataFrame:
-        """The stripped texts as object columns (as :func:`lakip.load.muat` keeps them), with ``_uid``."""
-        return pd.DataFrame({"_uid": self.uid, **{c: pd.Series(self.obj(c), dtype=object) for c in self.cols}})
+        """The stripped texts as object columns (as :func:`lakip.load.muat` keeps them), with
+        ``_uid``; missing (NaN) where a unit's file has no such column, as a concatenation gives."""
+        cols = {}
+        for c in self.cols:
+            v = self.obj(c)
+            v[~self.ada[c]] = np.nan
+            cols[c] = pd.Series(v, dtype=object)
+        return pd.DataFrame({"_uid": self.uid, **cols})
 
     def hilang(self) -> np.ndarray:
         """Rows with a missing field (a short row) or with every cell empty (a blank row)."""
         short = np.zeros(self.n, dtype=bool)
         empty = np.ones(self.n, dtype=bool)
-        for codes, cats in self.kode.values():
-            short |= codes < 0
-            empty &= (cats == "")[np.maximum(codes, 0)] | (codes < 0) if len(cats) else True
+        for c, (codes, cats) in self.kode.items():
+            ada = self.ada[c]
+            short |= (codes < 0) & ada
+            kosong = (cats == "")[np.maximum(codes, 0)] | (codes < 0) if len(cats) else np.ones(self.n, dtype=bool)
+            empty &= kosong | ~ada
         return short | empty
 
     def tiap(self, col: str, pred) -> np.ndarray:
@@ -384,8 +402,8 @@ def _indikator(df: pd.DataFrame, tanda: _Tanda) -> pd.DataFrame:
         else:
             persamaan.append(list(rumus[r]))
     out["persamaan"] = persamaan
-    if "target_renstra" not in out.columns:
-        out["target_renstra"] = ""
+    # as muat: an empty text where the file has no target_renstra column
+    out["target_renstra"] = out["target_renstra"].fillna("") if "target_renstra" in out.columns else ""
     th = t.obj("tahun_renstra") if "tahun_renstra" in t.kode else np.full(t.n, "", dtype=object)
     th_bad = (th != "") & ~t.tiap("tahun_renstra", _tahun_ok) if "tahun_renstra" in t.kode else np.zeros(t.n, bool)
     bad |= th_bad
@@ -549,8 +567,7 @@ def _laporan(df: pd.DataFrame, ind: pd.DataFrame, ang: pd.DataFrame | None, tand
             bad[np.flatnonzero(rows)[miss]] = True
     tanda.rows(t.uid, bad)
     out = t.keluaran()
-    if "catatan" not in out.columns:
-        out["catatan"] = ""
+    out["catatan"] = out["catatan"].fillna("") if "catatan" in out.columns else ""
     out["tahun"] = pd.array(np.where(tahun >= 0, tahun, 0), dtype="Int64")
     return out
 
