@@ -267,3 +267,9 @@ def test_rekap_names_a_unit_that_cannot_be_loaded(tmp_path):
     assert "Traceback" not in res.stderr
     rows = read_csv(tmp_path / "out" / "_kabupaten" / "2024" / "unit.csv")
     assert [r["entitas"] for r in rows] == ["opd-002"]
+
+
+def test_reviu_counts_in_worker_processes_equal_the_serial_ones(units):
+    serial = kabupaten.hitung_temuan(units, 2024, pekerja=1)
+    assert kabupaten.hitung_temuan(units, 2024, pekerja=2) == serial
+    assert list(serial) == [u.slug for u in units] and sum(serial.values()) > 0
