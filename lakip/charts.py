@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from lakip.config import BELUM_TERUKUR, Skala
 from lakip.display import teks_nilai
@@ -617,16 +617,19 @@ def grafik_distribusi_unit(unit_tabel: pd.DataFrame, skala: Skala, tahun: int) -
                 continue
             v = t[col].to_numpy(dtype=float)
             warna, arsir = colors[lab]
-            ax.barh(y, v, left=left, color=warna, hatch=arsir, edgecolor=_GELAP, lw=0.5, label=lab, height=0.7)
+            if n <= 60:
+                ax.barh(y, v, left=left, color=warna, hatch=arsir, edgecolor=_GELAP, lw=0.5, label=lab, height=0.7)
+            else:  # one stepped band per kategori: a bar per unit would be thousands of shapes
+                ax.fill_betweenx(y, left, left + v, step="mid", color=warna, hatch=arsir, edgecolor=_GELAP, lw=0, label=lab)
             left += v
         if n <= 60:
             ax.set_yticks(y, list(t["entitas"]), fontsize=6 if n > 25 else 7)
         else:  # too many to name: the order of unit.csv, top to bottom
             ax.set_yticks([])
+            ax.set_ylim(-0.5, n - 0.5)
             ax.set_ylabel(f"{n} unit (urutan unit.csv, dari atas)")
-            for patch in ax.patches:
-                patch.set_linewidth(0)
         ax.set_xlabel("Jumlah IKU")
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts: no 2.5
         ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.02 if n < 3 else 1.0), ncol=3, fontsize=6.5)
         ax.set_title(judul, pad=28)
     return fig
