@@ -241,7 +241,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.perintah == "rekap":
             from lakip.kabupaten import jalankan_rekap
 
-            folder, gagal = jalankan_rekap(args.data, args.year, args.out)
+            folder, gagal = jalankan_rekap(args.data, args.year, args.out, progres=sys.stderr.isatty())
             print(f"Rekap kabupaten: {folder}")
             return _laporkan_gagal({slug: str(e) for slug, e in gagal.items()}, set(gagal))
         elif args.perintah == "contoh":

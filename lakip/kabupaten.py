@@ -32,6 +32,7 @@ __all__ = [
     "muat_kabupaten",
     "Kabupaten",
     "hitung_temuan",
+    "unit_dengan_tahun",
     "tahun_kabupaten",
     "skor_kabupaten",
     "tabel_capaian_iku",
@@ -222,6 +223,11 @@ def tabel_unit(units: Units, tahun: int, temuan: dict[str, int] | None = None) -
     return out[[*base_cols, *cols_kat, "pagu", "realisasi", "serapan", "temuan_tidak_sesuai", "peringkat"]].reset_index(drop=True)
 
 
+def unit_dengan_tahun(units: Units, tahun: int) -> list[str]:
+    """The units with IKU rows in ``tahun`` (the rows of ``unit.csv``), in order."""
+    return [slug for slug, th in _kab(units).tahun().items() if isinstance(th, list) and tahun in th]
+
+
 def _temuan_satu(kab: Kabupaten, slug: str, tahun: int) -> int:
     r = audit.reviu(kab.ke_unit(slug), tahun)
     return int((r["status"] == audit.TIDAK_SESUAI).sum())
@@ -235,33 +241,39 @@ def _temuan_potongan(slugs: list[str], tahun: int) -> dict[str, int]:
     return {slug: _temuan_satu(_KAB_ANAK, slug, tahun) for slug in slugs}
 
 
-def hitung_temuan(units: Units, tahun: int, slugs: Iterable[str] | None = None, pekerja: int | None = None) -> dict[str, int]:
+def hitung_temuan(units: Units, tahun: int, slugs: Iterable[str] | None = None, pekerja: int | None = None,
+                  progres: bool = False) -> dict[str, int]:
     """The number of 'tidak sesuai' findings of the reviu of each unit (:func:`lakip.audit.reviu`), by slug.
 
     The reviu is an audit per unit (15-25 ms each); from 400 units on it is
     shared among ``pekerja`` processes (default: one per core), forked from
     this one so the data is not copied (when this process runs no other
-    thread; else it runs here).
+    thread; else it runs here). ``progres`` shows a progress bar of the units.
     """
     import multiprocessing
     import os
     import threading
+
+    from tqdm.auto import tqdm
 
     global _KAB_ANAK
     kab = _kab(units)
     slugs = list(kab.slugs if slugs is None else slugs)
     workers = pekerja or (os.cpu_count() or 1 if len(slugs) >= 400 else 1)
     if workers <= 1 or threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return {slug: _temuan_satu(kab, slug, tahun) for slug in slugs}
+        return {slug: _temuan_satu(kab, slug, tahun) for slug in tqdm(slugs, desc="Reviu", unit="unit", disable=not progres)}
     from concurrent.futures import ProcessPoolExecutor
 
-    shares = [list(x) for x in np.array_split(np.asarray(slugs, dtype=object), workers * 4) if len(x)]
+    shares = [list(x) for x in np.array_split(np.asarray(slugs, dtype=object), min(len(slugs), workers * 50)) if len(x)]
     _KAB_ANAK = kab
-    try:
+    out: dict[str, int] = {}
+    try:  # the bar's thread starts after the fork
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            out: dict[str, int] = {}
-            for part in pool.map(_temuan_potongan, shares, [tahun] * len(shares)):
-                out.update(part)
+            parts = pool.map(_temuan_potongan, shares, [tahun] * len(shares))
+            with tqdm(total=len(slugs), desc="Reviu", unit="unit", disable=not progres) as bar:
+                for part in parts:
+                    out.update(part)
+                    bar.update(len(part))
     finally:
         _KAB_ANAK = None
     return {slug: out[slug] for slug in slugs}
@@ -386,12 +398,17 @@ def jalankan_rekap(
     tahun: int | None = None,
     out: str | Path | None = None,
     grafik: bool = True,
+    progres: bool = False,
 ) -> tuple[Path, dict[str, DataError]]:
-    """Load every unit of ``data`` and write the rollup; return the folder and the units that failed to load."""
+    """Load every unit of ``data`` and write the rollup; return the folder and the units that failed to load.
+
+    ``progres`` shows a progress bar of the reviu of the units (the longest part for thousands of units).
+    """
     kab = muat_kabupaten(data)
     if not len(kab):
         if kab.gagal:
             raise next(iter(kab.gagal.values()))
         raise PilihanError(f"tidak ada unit (folder berisi entitas.yml) di {resolve(data, DATA_DIR)}")
     tahun = tahun_kabupaten(kab, tahun)
-    return tulis_kabupaten(kab, tahun, out, kab.gagal, grafik), kab.gagal
+    temuan = hitung_temuan(kab, tahun, unit_dengan_tahun(kab, tahun), progres=progres)
+    return tulis_kabupaten(kab, tahun, out, kab.gagal, grafik, temuan), kab.gagal

@@ -422,18 +422,16 @@ def _temuan_batch(kab: Any, tahun: int, selesai: dict[str, Path]) -> dict[str, i
     """The reviu findings of each unit in ``tahun``: from the ``reviu_ringkasan.json`` its run
     of that year just wrote, else (another year, or the run failed) by auditing it now."""
     from lakip.audit import TIDAK_SESUAI
-    from lakip.kabupaten import hitung_temuan
+    from lakip.kabupaten import hitung_temuan, unit_dengan_tahun
 
     temuan, lagi = {}, []
-    for slug in kab.slugs:
+    for slug in unit_dengan_tahun(kab, tahun):
         folder = selesai.get(slug)
         path = None if folder is None or folder.name != str(tahun) else folder / "tabel" / "reviu_ringkasan.json"
         if path is not None and path.is_file():
             temuan[slug] = int(json.loads(path.read_text(encoding="utf-8"))["per_status"][TIDAK_SESUAI])
         else:
             lagi.append(slug)
-    years = kab.tahun()
-    lagi = [slug for slug in lagi if isinstance(years.get(slug), list) and tahun in years[slug]]
     return {**temuan, **hitung_temuan(kab, tahun, lagi)}
 
 
