@@ -250,17 +250,18 @@ def hitung_temuan(units: Units, tahun: int, slugs: Iterable[str] | None = None, 
     this one so the data is not copied (when this process runs no other
     thread; else it runs here). ``progres`` shows a progress bar of the units.
     """
-    import multiprocessing
     import os
-    import threading
 
     from tqdm.auto import tqdm
+
+    from lakip.run import konteks_proses
 
     global _KAB_ANAK
     kab = _kab(units)
     slugs = list(kab.slugs if slugs is None else slugs)
     workers = pekerja or (os.cpu_count() or 1 if len(slugs) >= 400 else 1)
-    if workers <= 1 or threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
+    konteks = konteks_proses()
+    if workers <= 1 or konteks.get_start_method() != "fork":  # spawned workers would have to copy the data
         return {slug: _temuan_satu(kab, slug, tahun) for slug in tqdm(slugs, desc="Reviu", unit="unit", disable=not progres)}
     from concurrent.futures import ProcessPoolExecutor
 
@@ -268,7 +269,7 @@ def hitung_temuan(units: Units, tahun: int, slugs: Iterable[str] | None = None, 
     _KAB_ANAK = kab
     out: dict[str, int] = {}
     try:  # the bar's thread starts after the fork
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=konteks) as pool:
             parts = pool.map(_temuan_potongan, shares, [tahun] * len(shares))
             with tqdm(total=len(slugs), desc="Reviu", unit="unit", disable=not progres) as bar:
                 for part in parts:

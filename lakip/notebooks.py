@@ -107,7 +107,7 @@ def _anak_pekerja_dask() -> None:
     threading.Thread(target=tunggu_induk, name="lakip-tunggu-induk", daemon=True).start()
 
 
-def _konteks_proses() -> Any:
+def _konteks_notebook() -> Any:
     """How the notebook worker processes start: the default (fork on Linux),
     except inside a dask.distributed worker (``lakip run --all --scheduler``).
     That process has threads of its own (event loop, tasks, profiler), and a
@@ -229,7 +229,7 @@ def jalankan_notebook(
     tasks = [_Tugas(str(p), str(folder_run / "notebook" / p.name), params, ganti, html) for p in paths]
     workers = max(1, min(pekerja or min(2, os.cpu_count() or 1), len(tasks)))
     results: dict[int, dict[str, Any]] = {}
-    konteks = _konteks_proses()
+    konteks = _konteks_notebook()
     with ProcessPoolExecutor(max_workers=workers, initializer=_sunyikan_stderr if konteks is None else _anak_pekerja_dask,
                              mp_context=konteks) as pool:
         futures = {pool.submit(jalankan_satu, t): i for i, t in enumerate(tasks)}

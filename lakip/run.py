@@ -28,7 +28,7 @@ from lakip.notebooks import jalankan_notebook
 from lakip.paths import DATA_DIR, OUTPUTS_DIR, output_dir, resolve
 
 __all__ = ["rupiah_bulat", "tulis_csv", "tulis_json", "tulis_tabel", "tulis_reviu", "tulis_laporan", "folder_sementara", "jalankan", "jalankan_reviu",
-           "HasilSemua", "jalankan_semua", "KlasterError", "klaster_lokal"]
+           "HasilSemua", "jalankan_semua", "KlasterError", "klaster_lokal", "konteks_proses"]
 
 
 def tulis_csv(df: pd.DataFrame, path: Path) -> None:
@@ -435,10 +435,11 @@ def _temuan_batch(kab: Any, tahun: int, selesai: dict[str, Path]) -> dict[str, i
     return {**temuan, **hitung_temuan(kab, tahun, lagi)}
 
 
-def _konteks_unit() -> Any:
-    """How the unit processes of a batch start: forked from this process when it runs no
-    other thread (they start at once, with lakip already imported), else spawned (a fork
-    copies locks other threads may hold, as in a Jupyter kernel)."""
+def konteks_proses() -> Any:
+    """How worker processes start (the units of a batch, the reviu of many units): forked
+    from this process when it runs no other thread (they start at once, with lakip and
+    the data already in memory), else spawned (a fork copies locks other threads may
+    hold, as in a Jupyter kernel)."""
     import multiprocessing
     import threading
 
@@ -495,7 +496,7 @@ def jalankan_semua(
     if scheduler is not None:
         _semua_dask(hasil, scheduler, str(data_dir), slugs, tahun, str(resolve(out, OUTPUTS_DIR)), notebook, progres, workers)
     else:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=_konteks_unit()) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=konteks_proses()) as pool:
             futures = {pool.submit(_jalankan_unit, str(data_dir), slug, tahun, out_dir, notebook): slug for slug in slugs}
             with tqdm(total=len(slugs), desc="Unit", unit="unit", disable=not progres) as bar:
                 for fut in as_completed(futures):
