@@ -42,7 +42,7 @@ def jumlah_tugas_unit(alamat: str) -> int:
 
 def proses_pekerja() -> tuple[bool, str]:
     """On a worker: whether its process is daemonic, and how it would start the notebook process."""
-    return multiprocessing.current_process().daemon, notebooks._konteks_proses().get_start_method()
+    return multiprocessing.current_process().daemon, notebooks._konteks_notebook().get_start_method()
 
 
 @pytest.fixture(scope="module")
