@@ -57,13 +57,28 @@ class _Tugas:
     html: bool
 
 
+def _gabung_stream(cell: Any) -> None:
+    """Join consecutive outputs of the same stream (two prints may arrive as one message or as
+    two, depending on timing), so the same cell gives the same outputs on every run."""
+    out: list[Any] = []
+    for o in cell.outputs:
+        if o.get("output_type") == "stream" and out and out[-1].get("output_type") == "stream" and out[-1].get("name") == o.get("name"):
+            out[-1]["text"] = out[-1]["text"] + o["text"]
+        else:
+            out.append(o)
+    cell.outputs = out
+
+
 def _bersihkan(nb: Any, ganti: tuple[tuple[str, str], ...]) -> None:
-    """Drop run-to-run differences: timings, execution timestamps, temporary paths."""
+    """Drop run-to-run differences: timings, execution timestamps, temporary paths, and how
+    the kernel happened to split a cell's printed text into messages."""
     pm = nb.metadata.get("papermill", {})
     for key in ("start_time", "end_time", "duration", "exception", "input_path", "output_path"):
         pm.pop(key, None)
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
+        if cell.cell_type == "code":
+            _gabung_stream(cell)
         if "injected-parameters" in cell.metadata.get("tags", []):
             cell.id = "injected-parameters"  # papermill gives it a random id
         cpm = cell.metadata.get("papermill", {})

@@ -130,3 +130,15 @@ def test_a_failing_notebook_leaves_the_earlier_output_untouched(out, broken_note
     after = {p.relative_to(run): p.read_bytes() for p in run.rglob("*") if p.is_file()}
     assert after == before
     assert sorted(p.name for p in (out / "setda-batubara").iterdir()) == ["2022", "2023", "2024"]
+
+
+def test_printed_text_split_into_several_messages_is_joined():
+    from lakip.notebooks import _gabung_stream
+
+    cell = nbformat.v4.new_code_cell("print('a'); print('b')")
+    cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text="a\n"),
+                    nbformat.v4.new_output("stream", name="stdout", text="b\n"),
+                    nbformat.v4.new_output("stream", name="stderr", text="peringatan\n"),
+                    nbformat.v4.new_output("stream", name="stdout", text="c\n")]
+    _gabung_stream(cell)
+    assert [(o.name, o.text) for o in cell.outputs] == [("stdout", "a\nb\n"), ("stderr", "peringatan\n"), ("stdout", "c\n")]
