@@ -19,7 +19,7 @@ from pathlib import Path
 
 import nbformat
 
-from lakip.notebooks import daftar_notebook, jalankan_notebook
+from lakip.notebooks import daftar_notebook
 from lakip.paths import DATA_DIR
 
 

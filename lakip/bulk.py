@@ -40,7 +40,6 @@ from lakip.load import (
     POLARITAS,
     TINGKAT,
     DataError,
-    Masalah,
     PilihanError,
     Unit,
     _nilai,

@@ -106,6 +106,16 @@ def _persen_axis(ax, axis: str = "x") -> None:
     (ax.xaxis if axis == "x" else ax.yaxis).set_major_formatter(fmt)
 
 
+def _sumbu_persen(ax, lo: float, hi: float, xlabel: str, ylabel: str) -> None:
+    """Both axes in percent over the same range [lo, hi] (a scatter of two percentages)."""
+    ax.set_xlim(lo, hi)
+    ax.set_ylim(lo, hi)
+    _persen_axis(ax, "x")
+    _persen_axis(ax, "y")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+
+
 def _band_patches(skala: Skala) -> list[tuple[str, float, float]]:
     """(kategori, lower, upper) of each band on a 0..upper axis."""
     bounds = [*skala.batas, -np.inf]
@@ -362,12 +372,7 @@ def grafik_efisiensi(efisiensi: pd.DataFrame, tahun: int) -> Figure:
             near = any(abs(x - px) < (hi - lo) * 0.04 and abs(y - py) < (hi - lo) * 0.03 for px, py in placed)
             ax.annotate(row["kode"], (x, y), xytext=(5, -10) if near else (5, 3), textcoords="offset points", fontsize=6.5)
             placed.append((x, y))
-        ax.set_xlim(lo, hi)
-        ax.set_ylim(lo, hi)
-        _persen_axis(ax, "x")
-        _persen_axis(ax, "y")
-        ax.set_xlabel("Capaian anggaran (serapan, %)")
-        ax.set_ylabel("Capaian kinerja (%)")
+        _sumbu_persen(ax, lo, hi, "Capaian anggaran (serapan, %)", "Capaian kinerja (%)")
         missing = efisiensi[efisiensi["capaian_kinerja"].isna() | efisiensi["capaian_anggaran"].isna()]["kode"].tolist()
         title = f"Capaian Kinerja dan Capaian Anggaran per IKU Tahun {tahun}"
         ax.set_title(title)
@@ -651,12 +656,7 @@ def grafik_capaian_serapan(unit_tabel: pd.DataFrame, tahun: int) -> Figure:
         if len(ok) <= 40:
             for xi, yi, slug in zip(x, y, ok["entitas"]):
                 ax.annotate(slug, (xi, yi), xytext=(4, 3), textcoords="offset points", fontsize=6)
-        ax.set_xlim(lo, hi)
-        ax.set_ylim(lo, hi)
-        _persen_axis(ax, "x")
-        _persen_axis(ax, "y")
-        ax.set_xlabel("Serapan anggaran program (%)")
-        ax.set_ylabel("Rata-rata capaian IKU (%)")
+        _sumbu_persen(ax, lo, hi, "Serapan anggaran program (%)", "Rata-rata capaian IKU (%)")
         ax.set_title(judul)
     return fig
 

@@ -28,7 +28,7 @@ from typing import Any
 import pandas as pd
 
 from lakip.load import KOLOM, TAHUN_MAKS, TAHUN_MIN, DataError, Masalah, PilihanError, _baca_csv, _tahun_ok, muat
-from lakip.numbers import format_angka, is_kosong
+from lakip.numbers import format_angka
 from lakip.paths import DATA_DIR, resolve
 
 __all__ = ["TABEL_IMPOR", "HasilImpor", "tulis_template", "impor", "simpan_buku"]

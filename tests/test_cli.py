@@ -9,11 +9,11 @@ import json
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from lakip.paths import DATA_DIR
+from bantu import lakip, read_csv
 
 TABEL = {
     "capaian_iku.csv": ["kode", "sasaran_kode", "indikator", "satuan", "polaritas", "target", "realisasi", "capaian", "kategori"],
@@ -22,15 +22,6 @@ TABEL = {
     "anggaran.csv": ["kode", "induk", "tingkat", "uraian", "pagu", "realisasi", "serapan"],
     "efisiensi.csv": ["kode", "capaian_kinerja", "capaian_anggaran", "metode", "nilai", "status"],
 }
-
-
-def lakip(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "lakip", *args], capture_output=True, text=True, cwd=cwd)
-
-
-def read_csv(path):
-    with open(path, encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
 
 
 @pytest.fixture(scope="module")

@@ -4,8 +4,6 @@ import csv
 import filecmp
 import json
 import math
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -16,15 +14,7 @@ from lakip import analysis, audit, kabupaten
 from lakip.contoh import BERKAS_KESALAHAN, buat_kabupaten
 from lakip.load import daftar_entitas, muat
 from lakip.paths import DATA_DIR
-
-
-def lakip(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "lakip", *args], capture_output=True, text=True, cwd=cwd)
-
-
-def read_csv(path):
-    with open(path, encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
+from bantu import lakip, read_csv
 
 
 @pytest.fixture(scope="module")

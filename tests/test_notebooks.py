@@ -5,8 +5,6 @@ parameters, and checks the outputs of the marked cells.)
 """
 
 import json
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 
 import nbformat
@@ -15,15 +13,12 @@ import pytest
 from lakip.notebooks import NotebookError, daftar_notebook, jalankan_notebook
 from lakip.paths import NOTEBOOKS_DIR
 from lakip.run import jalankan
+from bantu import lakip
 
 NOTEBOOKS = ["01_capaian_kinerja", "02_realisasi_anggaran", "03_efisiensi", "04_reviu"]
 GRAFIK = ["capaian_iku", "target_realisasi", "tren_capaian", "alokasi_bagian", "serapan_program", "efisiensi"]
 TABEL = ["capaian_iku.csv", "capaian_sasaran.csv", "perbandingan.csv", "anggaran.csv", "anggaran_cek.csv",
          "anggaran_total.csv", "efisiensi.csv", "ringkasan.json", "reviu.csv", "reviu_ringkasan.json"]
-
-
-def lakip(*args):
-    return subprocess.run([sys.executable, "-m", "lakip", *args], capture_output=True, text=True)
 
 
 @pytest.fixture(scope="module")

@@ -7,8 +7,6 @@ the Batu Bara 2024 data covers the worked example.
 
 import copy
 import json
-import subprocess
-import sys
 import textwrap
 
 import nbformat
@@ -21,6 +19,7 @@ from lakip.load import PilihanError
 from lakip.notebooks import daftar_notebook
 from lakip.paths import NOTEBOOKS_DIR
 from lakip.whatif import Perubahan, PerubahanError
+from bantu import lakip
 
 # ------------------------------------------------------------------------------------ the small unit
 
@@ -413,10 +412,6 @@ def test_charts(batubara, tmp_path):
 
 
 # ------------------------------------------------------------------------------------------- the CLI
-
-
-def lakip(*args):
-    return subprocess.run([sys.executable, "-m", "lakip", *args], capture_output=True, text=True)
 
 
 def test_cli_end_to_end(tmp_path):
