@@ -10,10 +10,13 @@ survives black-and-white print. The same inputs give byte-identical files.
 from __future__ import annotations
 
 import os
+import tempfile
 import textwrap
+import time
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -40,8 +43,8 @@ __all__ = [
     "tampilkan",
     "grafik_sasaran",
     "simpan_grafik_sasaran",
-    "grafik_laporan",
     "GRAFIK_LAPORAN",
+    "SumberGrafik",
 ]
 
 #: Width of the text area of an A4 page with 2,5 cm margins, in inches.
@@ -568,32 +571,76 @@ def simpan_grafik_sasaran(unit, tahun: int, folder: str | Path) -> list[Path]:
     return out
 
 
+class SumberGrafik:
+    """Where a report takes the PNG of each chart from.
+
+    A chart is taken from ``folder`` (a run's ``grafik/``, or the run folder)
+    when it is there. While ``berjalan()`` says that the notebooks saving the
+    charts are still running, a missing one is waited for; otherwise it is
+    drawn here, once, into a temporary folder that :meth:`tutup` removes (use
+    it as a context manager). Two reports can share one source, so a chart
+    is drawn once for both.
+
+    A report asks for its charts with :meth:`minta` while it is built and
+    receives them in :meth:`selesaikan`, in the order asked: its tables and
+    text are made while the notebooks are still drawing.
+    """
+
+    def __init__(self, folder: str | Path | None = None, berjalan: Callable[[], bool] | None = None, jeda: float = 0.05):
+        self.folder = None if folder is None else Path(folder)
+        self.berjalan = berjalan
+        self.jeda = jeda
+        self._tmp: Any = None
+        self._antre: list[tuple[str, Callable[[], Figure], Callable[[Path], Any]]] = []
+
+    def __enter__(self) -> SumberGrafik:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.tutup()
+
+    def tutup(self) -> None:
+        """Remove the charts drawn here."""
+        if self._tmp is not None:
+            self._tmp.cleanup()
+            self._tmp = None
+
+    def cari(self, nama: str) -> Path | None:
+        """The PNG of chart ``nama`` if it exists now, else None."""
+        folders = [] if self.folder is None else [self.folder, self.folder / "grafik"]
+        if self._tmp is not None:
+            folders.append(Path(self._tmp.name) / "grafik")
+        return next((p for f in folders if (p := f / f"{nama}.png").is_file()), None)
+
+    def png(self, nama: str, buat: Callable[[], Figure]) -> Path:
+        """The PNG of chart ``nama``: found, waited for, or drawn with ``buat()``."""
+        while (ada := self.cari(nama)) is None and self.berjalan is not None and self.berjalan():
+            time.sleep(self.jeda)
+        if ada is None:
+            ada = self.cari(nama)  # saved just as the last notebook finished
+        if ada is not None:
+            return ada
+        if self._tmp is None:
+            self._tmp = tempfile.TemporaryDirectory(prefix="lakip-grafik-")
+        fig = buat()
+        try:
+            return simpan(fig, self._tmp.name, nama, svg=False)[0]
+        finally:
+            plt.close(fig)
+
+    def minta(self, nama: str, buat: Callable[[], Figure], pakai: Callable[[Path], Any]) -> None:
+        """Ask for chart ``nama``: :meth:`selesaikan` calls ``pakai(png)`` with it."""
+        self._antre.append((nama, buat, pakai))
+
+    def selesaikan(self) -> None:
+        """Hand every chart asked for to its ``pakai``, in the order asked."""
+        antre, self._antre = self._antre, []
+        for nama, buat, pakai in antre:
+            pakai(self.png(nama, buat))
+
+
 #: The charts the reports take from ``grafik/`` (besides those of each sasaran).
 GRAFIK_LAPORAN = ("capaian_iku", "target_realisasi", "tren_capaian", "alokasi_bagian", "serapan_program", "efisiensi")
-
-
-def grafik_laporan(unit, tahun: int, folder: str | Path) -> list[Path]:
-    """The six charts of a year as PNG only, into ``<folder>/grafik/``, for the reports
-    (the same charts the notebooks save, drawn here when the reports are written without them)."""
-    from lakip import analysis
-
-    iku = analysis.tabel_capaian_iku(unit, tahun)
-    per = analysis.tabel_perbandingan(unit, tahun)
-    ang = analysis.tabel_anggaran(unit, tahun)
-    make = {
-        "capaian_iku": lambda: grafik_capaian_iku(iku, unit.pilihan.skala, tahun=tahun),
-        "target_realisasi": lambda: grafik_target_realisasi(iku, unit.indikator, tahun),
-        "tren_capaian": lambda: grafik_tren(per, unit.indikator, unit.pilihan.skala),
-        "alokasi_bagian": lambda: grafik_alokasi_bagian(ang, tahun),
-        "serapan_program": lambda: grafik_serapan_program(ang, tahun),
-        "efisiensi": lambda: grafik_efisiensi(analysis.tabel_efisiensi(unit, tahun), tahun),
-    }
-    out = []
-    for nama, f in make.items():
-        fig = f()
-        out += simpan(fig, folder, nama, svg=False)
-        plt.close(fig)
-    return out
 
 
 # --------------------------------------------------------------------------- a whole kabupaten (lakip.kabupaten)

@@ -9,8 +9,8 @@ follow Bab III A and B and Bab IV of the LKjIP outline.
 from __future__ import annotations
 
 import base64
+import contextlib
 import html
-import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -54,99 +54,105 @@ def _gambar(png: Path, judul: str) -> str:
             f"<figcaption>{html.escape(judul)}</figcaption></figure>")
 
 
-def tulis_html(unit: Unit, tahun: int, tujuan: str | Path, folder_grafik: str | Path | None = None) -> Path:
-    """Write the report; charts come from ``folder_grafik`` (a run's ``grafik/``) or are drawn here."""
-    tmp = None
-    grafik = Path(folder_grafik) if folder_grafik else None
+def tulis_html(unit: Unit, tahun: int, tujuan: str | Path, folder_grafik: str | Path | None = None,
+               grafik: charts.SumberGrafik | None = None) -> Path:
+    """Write the report; charts come from ``folder_grafik`` (a run's ``grafik/``) or are drawn here.
 
-    def chart(nama: str, make) -> Path:
-        nonlocal tmp
-        if grafik is not None and (grafik / f"{nama}.png").is_file():
-            return grafik / f"{nama}.png"
-        if tmp is None:
-            tmp = tempfile.TemporaryDirectory()
-        fig = make()
-        path = charts.simpan(fig, tmp.name, nama, svg=False)[0]
-        charts.plt.close(fig)
-        return path
+    ``grafik`` instead gives the source of the charts (shared with another
+    report, or waiting for notebooks still drawing); they are taken last,
+    once the tables and text are made.
+    """
+    with contextlib.ExitStack() as stack:
+        if grafik is None:
+            grafik = stack.enter_context(charts.SumberGrafik(folder_grafik))
+        return _tulis_html(unit, tahun, Path(tujuan), grafik)
 
-    try:
-        iku = analysis.tabel_capaian_iku(unit, tahun)
-        per = analysis.tabel_perbandingan(unit, tahun)
-        ang = analysis.tabel_anggaran(unit, tahun)
-        eff = analysis.tabel_efisiensi(unit, tahun)
-        ring = analysis.ringkasan(unit, tahun)
-        sk = unit.pilihan.skala
-        sections: list[tuple[str, str, str]] = []  # (id, title, body)
-        no = {"tabel": 0, "gambar": 0}
 
-        def cap(kind: str, text: str) -> str:
-            no[kind] += 1
-            return f"{'Tabel' if kind == 'tabel' else 'Gambar'} {no[kind]}. {text}"
+def _tulis_html(unit: Unit, tahun: int, out: Path, grafik: charts.SumberGrafik) -> Path:
+    figures: dict[str, str] = {}
 
-        notes = analysis.catatan_data(unit, tahun)
-        intro = "".join(f'<p class="catatan">{html.escape(n)}</p>' for n in notes)
+    def figure(nama: str, make, judul: str) -> str:
+        """A placeholder for the chart, filled in when ``grafik`` hands it over."""
+        key = f"\x00gambar-{len(figures)}\x00"
+        figures[key] = ""
+        grafik.minta(nama, make, lambda png: figures.__setitem__(key, _gambar(png, judul)))
+        return key
 
-        body = tabel_html(display.tampil_capaian_iku(iku), cap("tabel", f"Hasil Pengukuran Capaian Kinerja Tahun {tahun}"))
-        body += _gambar(chart("capaian_iku", lambda: charts.grafik_capaian_iku(iku, sk, tahun=tahun)),
-                        cap("gambar", "Capaian IKU terhadap kategori"))
-        body += _gambar(chart("target_realisasi", lambda: charts.grafik_target_realisasi(iku, unit.indikator, tahun)),
-                        cap("gambar", "Target dan realisasi IKU"))
-        sections.append(("capaian", "Capaian Indikator Kinerja Utama", intro + body))
+    iku = analysis.tabel_capaian_iku(unit, tahun)
+    per = analysis.tabel_perbandingan(unit, tahun)
+    ang = analysis.tabel_anggaran(unit, tahun)
+    eff = analysis.tabel_efisiensi(unit, tahun)
+    ring = analysis.ringkasan(unit, tahun)
+    sk = unit.pilihan.skala
+    sections: list[tuple[str, str, str]] = []  # (id, title, body)
+    no = {"tabel": 0, "gambar": 0}
 
-        body = tabel_html(display.tampil_capaian_sasaran(analysis.tabel_capaian_sasaran(unit, tahun)),
-                          cap("tabel", "Capaian per Sasaran Strategis"))
-        body += tabel_html(display.tampil_distribusi(analysis.tabel_distribusi(unit, tahun)), cap("tabel", "Sebaran Kategori IKU"))
-        for p in narasi.paragraf_sasaran(unit, tahun).values():
-            body += f"<p>{html.escape(p)}</p>"
-        sections.append(("sasaran", "Capaian per Sasaran dan Sebaran Kategori", body))
+    def cap(kind: str, text: str) -> str:
+        no[kind] += 1
+        return f"{'Tabel' if kind == 'tabel' else 'Gambar'} {no[kind]}. {text}"
 
-        body = tabel_html(display.tampil_perbandingan(per, unit.indikator),
-                          cap("tabel", f"Perbandingan Capaian Kinerja Tahun {per['tahun'].min()}-{tahun}"))
-        body += _gambar(chart("tren_capaian", lambda: charts.grafik_tren(per, unit.indikator, sk)), cap("gambar", "Tren capaian IKU"))
-        sections.append(("perbandingan", "Perbandingan dengan Tahun Sebelumnya", body))
+    notes = analysis.catatan_data(unit, tahun)
+    intro = "".join(f'<p class="catatan">{html.escape(n)}</p>' for n in notes)
 
-        body = tabel_html(display.tampil_efisiensi(eff, unit.indikator), cap("tabel", "Efisiensi Penggunaan Sumber Daya"))
-        body += f"<p>{html.escape(display.keterangan_efisiensi(unit.pilihan.metode_efisiensi))}</p>"
-        body += _gambar(chart("efisiensi", lambda: charts.grafik_efisiensi(eff, tahun)),
-                        cap("gambar", "Capaian kinerja dan capaian anggaran per IKU"))
-        sections.append(("efisiensi", "Efisiensi Penggunaan Sumber Daya", body))
+    body = tabel_html(display.tampil_capaian_iku(iku), cap("tabel", f"Hasil Pengukuran Capaian Kinerja Tahun {tahun}"))
+    body += figure("capaian_iku", lambda: charts.grafik_capaian_iku(iku, sk, tahun=tahun),
+                   cap("gambar", "Capaian IKU terhadap kategori"))
+    body += figure("target_realisasi", lambda: charts.grafik_target_realisasi(iku, unit.indikator, tahun),
+                   cap("gambar", "Target dan realisasi IKU"))
+    sections.append(("capaian", "Capaian Indikator Kinerja Utama", intro + body))
 
-        body = tabel_html(display.tampil_total_program(ang), cap("tabel", "Komposisi Belanja per Program"))
-        body += _gambar(chart("serapan_program", lambda: charts.grafik_serapan_program(ang, tahun)),
-                        cap("gambar", "Pagu dan realisasi anggaran per program"))
-        body += _gambar(chart("alokasi_bagian", lambda: charts.grafik_alokasi_bagian(ang, tahun)),
-                        cap("gambar", "Alokasi anggaran per Bagian"))
-        cek = display.tampil_cek_anggaran(analysis.tabel_cek_anggaran(unit, tahun))
-        if len(cek):
-            body += tabel_html(cek, cap("tabel", "Induk anggaran yang tidak sama dengan jumlah rinciannya"))
-        sections.append(("anggaran", "Realisasi Anggaran", body))
+    body = tabel_html(display.tampil_capaian_sasaran(analysis.tabel_capaian_sasaran(unit, tahun)),
+                      cap("tabel", "Capaian per Sasaran Strategis"))
+    body += tabel_html(display.tampil_distribusi(analysis.tabel_distribusi(unit, tahun)), cap("tabel", "Sebaran Kategori IKU"))
+    for p in narasi.paragraf_sasaran(unit, tahun).values():
+        body += f"<p>{html.escape(p)}</p>"
+    sections.append(("sasaran", "Capaian per Sasaran dan Sebaran Kategori", body))
 
-        rev = audit.reviu(unit, tahun)
-        s = audit.ringkasan_reviu(rev)
-        body = tabel_html(display.tampil_ringkasan_reviu(s), cap("tabel", "Ringkasan reviu angka laporan"))
-        bad = display.urut_reviu(rev)
-        if len(bad):
-            t = bad[["tabel", "kunci", "nilai_laporan", "status", "penjelasan"]].rename(columns={
-                "tabel": "Tabel", "kunci": "Kunci", "nilai_laporan": "Tercetak", "status": "Status", "penjelasan": "Penjelasan"})
-            body += tabel_html(t, cap("tabel", "Temuan reviu, per tabel, selisih terbesar lebih dahulu"))
-        sections.append(("reviu", "Reviu Angka Laporan", body))
+    body = tabel_html(display.tampil_perbandingan(per, unit.indikator),
+                      cap("tabel", f"Perbandingan Capaian Kinerja Tahun {per['tahun'].min()}-{tahun}"))
+    body += figure("tren_capaian", lambda: charts.grafik_tren(per, unit.indikator, sk), cap("gambar", "Tren capaian IKU"))
+    sections.append(("perbandingan", "Perbandingan dengan Tahun Sebelumnya", body))
 
-        body = tabel_html(display.tampil_ringkasan(ring), cap("tabel", "Ringkasan capaian"))
-        body += f"<p>{html.escape(narasi.paragraf_ringkasan(unit, tahun))}</p>"
-        sections.append(("penutup", "Penutup", body))
+    body = tabel_html(display.tampil_efisiensi(eff, unit.indikator), cap("tabel", "Efisiensi Penggunaan Sumber Daya"))
+    body += f"<p>{html.escape(display.keterangan_efisiensi(unit.pilihan.metode_efisiensi))}</p>"
+    body += figure("efisiensi", lambda: charts.grafik_efisiensi(eff, tahun),
+                   cap("gambar", "Capaian kinerja dan capaian anggaran per IKU"))
+    sections.append(("efisiensi", "Efisiensi Penggunaan Sumber Daya", body))
 
-        title = f"Laporan Kinerja {unit.nama} Tahun {tahun}"
-        toc = "".join(f'<li><a href="#{sid}">{html.escape(t)}</a></li>' for sid, t, _ in sections)
-        content = "".join(f'<section id="{sid}"><h2>{html.escape(t)}</h2>{b}</section>' for sid, t, b in sections)
-        page = (f'<!DOCTYPE html>\n<html lang="id">\n<head>\n<meta charset="utf-8">\n'
-                f"<title>{html.escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
-                f"<h1>{html.escape(title)}</h1>\n<p>Disusun dengan lakip dari data {html.escape(unit.slug)}.</p>\n"
-                f"<nav><h2>Daftar Isi</h2><ol>{toc}</ol></nav>\n{content}\n</body>\n</html>\n")
-        out = Path(tujuan)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(page, encoding="utf-8")
-        return out
-    finally:
-        if tmp is not None:
-            tmp.cleanup()
+    body = tabel_html(display.tampil_total_program(ang), cap("tabel", "Komposisi Belanja per Program"))
+    body += figure("serapan_program", lambda: charts.grafik_serapan_program(ang, tahun),
+                   cap("gambar", "Pagu dan realisasi anggaran per program"))
+    body += figure("alokasi_bagian", lambda: charts.grafik_alokasi_bagian(ang, tahun),
+                   cap("gambar", "Alokasi anggaran per Bagian"))
+    cek = display.tampil_cek_anggaran(analysis.tabel_cek_anggaran(unit, tahun))
+    if len(cek):
+        body += tabel_html(cek, cap("tabel", "Induk anggaran yang tidak sama dengan jumlah rinciannya"))
+    sections.append(("anggaran", "Realisasi Anggaran", body))
+
+    rev = audit.reviu(unit, tahun)
+    s = audit.ringkasan_reviu(rev)
+    body = tabel_html(display.tampil_ringkasan_reviu(s), cap("tabel", "Ringkasan reviu angka laporan"))
+    bad = display.urut_reviu(rev)
+    if len(bad):
+        t = bad[["tabel", "kunci", "nilai_laporan", "status", "penjelasan"]].rename(columns={
+            "tabel": "Tabel", "kunci": "Kunci", "nilai_laporan": "Tercetak", "status": "Status", "penjelasan": "Penjelasan"})
+        body += tabel_html(t, cap("tabel", "Temuan reviu, per tabel, selisih terbesar lebih dahulu"))
+    sections.append(("reviu", "Reviu Angka Laporan", body))
+
+    body = tabel_html(display.tampil_ringkasan(ring), cap("tabel", "Ringkasan capaian"))
+    body += f"<p>{html.escape(narasi.paragraf_ringkasan(unit, tahun))}</p>"
+    sections.append(("penutup", "Penutup", body))
+
+    title = f"Laporan Kinerja {unit.nama} Tahun {tahun}"
+    toc = "".join(f'<li><a href="#{sid}">{html.escape(t)}</a></li>' for sid, t, _ in sections)
+    content = "".join(f'<section id="{sid}"><h2>{html.escape(t)}</h2>{b}</section>' for sid, t, b in sections)
+    page = (f'<!DOCTYPE html>\n<html lang="id">\n<head>\n<meta charset="utf-8">\n'
+            f"<title>{html.escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+            f"<h1>{html.escape(title)}</h1>\n<p>Disusun dengan lakip dari data {html.escape(unit.slug)}.</p>\n"
+            f"<nav><h2>Daftar Isi</h2><ol>{toc}</ol></nav>\n{content}\n</body>\n</html>\n")
+    grafik.selesaikan()
+    for key, fig_html in figures.items():
+        page = page.replace(key, fig_html, 1)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(page, encoding="utf-8")
+    return out

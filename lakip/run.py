@@ -14,7 +14,6 @@ import json
 import os
 import shutil
 import tempfile
-import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,33 +79,29 @@ _LAPORAN = ("docx", "xlsx", "html")
 
 
 def tulis_laporan(unit: Unit, tahun: int, folder: Path, folder_grafik: Path | None = None,
-                  berkas: Sequence[str] = _LAPORAN) -> list[Path]:
+                  berkas: Sequence[str] = _LAPORAN, berjalan: Callable[[], bool] | None = None) -> list[Path]:
     """Write the report-ready files into ``folder/laporan/``: Word, Excel and HTML.
 
     The charts come from ``folder_grafik`` (a ``grafik/`` folder) or are drawn
-    once for both reports. ``berkas`` chooses which of ``docx``, ``xlsx``,
-    ``html`` to write (a run writes the workbook while its notebooks draw the
-    charts, and the other two after).
+    once for both reports. While ``berjalan()`` is true (notebooks still
+    saving charts there), a chart not there yet is waited for. ``berkas``
+    chooses which of ``docx``, ``xlsx``, ``html`` to write (a run writes the
+    workbook while its notebooks draw the charts, and the other two after).
     """
-    from lakip.charts import grafik_laporan, simpan_grafik_sasaran
+    from lakip.charts import SumberGrafik
     from lakip.excel import tulis_xlsx
     from lakip.htmlreport import tulis_html
     from lakip.word import tulis_docx
 
     out = folder / "laporan"
     written = []
-    with tempfile.TemporaryDirectory() as tmp:
-        if folder_grafik is None and {"docx", "html"} & set(berkas):
-            grafik_laporan(unit, tahun, tmp)
-            if "docx" in berkas:
-                simpan_grafik_sasaran(unit, tahun, tmp)
-            folder_grafik = Path(tmp) / "grafik"
+    with SumberGrafik(folder_grafik, berjalan) as grafik:
         if "docx" in berkas:
-            written.append(tulis_docx(unit, tahun, out / "laporan.docx", folder_grafik))
+            written.append(tulis_docx(unit, tahun, out / "laporan.docx", grafik=grafik))
         if "xlsx" in berkas:
             written.append(tulis_xlsx(unit, tahun, out / "laporan.xlsx"))
         if "html" in berkas:
-            written.append(tulis_html(unit, tahun, out / "laporan.html", folder_grafik))
+            written.append(tulis_html(unit, tahun, out / "laporan.html", grafik=grafik))
     return written
 
 
@@ -196,8 +191,6 @@ def jalankan(
         DataError: when the data cannot be used (nothing is written).
         NotebookError: when a notebook fails (nothing is written).
     """
-    from lakip.charts import GRAFIK_LAPORAN, simpan_grafik_sasaran
-
     data_dir = resolve(data, DATA_DIR)
     unit = muat(data_dir, entitas)
     if peringatan is not None:
@@ -210,15 +203,15 @@ def jalankan(
 
         def while_notebooks(berjalan: Callable[[], bool]) -> None:
             # tables, workbook and the charts of each sasaran first; then Word and
-            # HTML, as soon as the notebooks have saved the charts they take from
-            # grafik/ (any chart still missing when all have finished is drawn)
+            # HTML, whose tables and text are made while the notebooks still draw
+            # the charts they take from grafik/ (waited for; any chart still
+            # missing when all have finished is drawn)
+            from lakip.charts import simpan_grafik_sasaran
+
             tables()
             tulis_laporan(unit, tahun, tmp, berkas=("xlsx",))
             simpan_grafik_sasaran(unit, tahun, tmp)
-            perlu = [tmp / "grafik" / f"{nama}.png" for nama in GRAFIK_LAPORAN]
-            while berjalan() and not all(p.exists() for p in perlu):
-                time.sleep(0.05)
-            tulis_laporan(unit, tahun, tmp, tmp / "grafik", berkas=("docx", "html"))
+            tulis_laporan(unit, tahun, tmp, tmp / "grafik", berkas=("docx", "html"), berjalan=berjalan)
 
         if notebook and pekerja == 1:
             # one process (a unit of a batch): the notebooks, then the rest, one core busy at a time

@@ -19,15 +19,14 @@ document dates are fixed and the zip is rewritten with fixed entry times).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import matplotlib.pyplot as plt
 import pandas as pd
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -276,38 +275,14 @@ def _sumber(doc, teks: str) -> None:
     p.paragraph_format.space_after = Pt(10)
 
 
-class _Grafik:
-    """The PNG of a chart: from the run's ``grafik/`` folder when there, else drawn now."""
-
-    def __init__(self, folder: Path | None, tmp: Path):
-        self.folder = None if folder is None else Path(folder)
-        self.tmp = tmp
-
-    def cari(self, nama: str) -> Path | None:
-        if self.folder is None:
-            return None
-        for p in (self.folder / f"{nama}.png", self.folder / "grafik" / f"{nama}.png"):
-            if p.is_file():
-                return p
-        return None
-
-    def png(self, nama: str, buat) -> Path:
-        ada = self.cari(nama)
-        if ada is not None:
-            return ada
-        fig = buat()
-        try:
-            return charts.simpan(fig, self.tmp, nama, svg=False)[0]
-        finally:
-            plt.close(fig)
-
-
-def _gambar(doc, nomor: _Nomor, png: Path, judul: str) -> str:
+def _gambar(doc, nomor: _Nomor, grafik: charts.SumberGrafik, nama: str, buat, judul: str) -> str:
+    """A chart with its caption; the picture goes in when ``grafik`` hands it over."""
     p = doc.add_paragraph()
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     p.paragraph_format.keep_with_next = True
     p.paragraph_format.space_before = Pt(6)
-    p.add_run().add_picture(str(png), width=Inches(charts.LEBAR_A4))
+    run = p.add_run()
+    grafik.minta(nama, buat, lambda png: run.add_picture(str(png), width=Inches(charts.LEBAR_A4)))
     label = nomor.gambar_baru()
     doc.add_paragraph(f"{label} {judul}", style="Caption")
     return label
@@ -348,7 +323,7 @@ def _bab3_skala(doc, unit: Unit, nomor: _Nomor) -> str:
     return label
 
 
-def _bab3_capaian(doc, unit: Unit, tahun: int, nomor: _Nomor, grafik: _Grafik, iku: pd.DataFrame) -> None:
+def _bab3_capaian(doc, unit: Unit, tahun: int, nomor: _Nomor, grafik: charts.SumberGrafik, iku: pd.DataFrame) -> None:
     t = display.tampil_capaian_iku(iku)
     rows = [[str(r["No"]), r["Kode"], r["Indikator Kinerja Utama"], str(r["Satuan"]), r["Target"], r["Realisasi"],
              r["Capaian"], r["Kategori"]] for _, r in t.iterrows()]
@@ -357,13 +332,13 @@ def _bab3_capaian(doc, unit: Unit, tahun: int, nomor: _Nomor, grafik: _Grafik, i
            rows, [0.8, 1.4, 4.2, 1.9, 1.5, 1.8, 1.9, 2.5], "cllcrrrl")
     _sumber(doc, "indikator.csv dan kinerja.csv, diolah; N/A: realisasi belum tersedia.")
     _paragraf(doc, narasi.paragraf_capaian(unit, tahun))
-    png = grafik.png("capaian_iku", lambda: charts.grafik_capaian_iku(iku, unit.pilihan.skala, tahun=tahun))
-    _gambar(doc, nomor, png, f"Capaian Indikator Kinerja Utama terhadap Kategori Tahun {tahun}")
-    png = grafik.png("target_realisasi", lambda: charts.grafik_target_realisasi(iku, unit.indikator, tahun))
-    _gambar(doc, nomor, png, f"Target dan Realisasi Indikator Kinerja Utama Tahun {tahun}")
+    _gambar(doc, nomor, grafik, "capaian_iku", lambda: charts.grafik_capaian_iku(iku, unit.pilihan.skala, tahun=tahun),
+            f"Capaian Indikator Kinerja Utama terhadap Kategori Tahun {tahun}")
+    _gambar(doc, nomor, grafik, "target_realisasi", lambda: charts.grafik_target_realisasi(iku, unit.indikator, tahun),
+            f"Target dan Realisasi Indikator Kinerja Utama Tahun {tahun}")
 
 
-def _bab3_perbandingan(doc, unit: Unit, tahun: int, nomor: _Nomor, grafik: _Grafik, perbandingan: pd.DataFrame) -> None:
+def _bab3_perbandingan(doc, unit: Unit, tahun: int, nomor: _Nomor, grafik: charts.SumberGrafik, perbandingan: pd.DataFrame) -> None:
     years = analysis.tahun_banding(perbandingan, tahun)
     if len(years) < 2:
         _paragraf(doc, f"Data kinerja sebelum tahun {tahun} belum tersedia, sehingga perbandingan capaian dengan "
@@ -394,11 +369,11 @@ def _bab3_perbandingan(doc, unit: Unit, tahun: int, nomor: _Nomor, grafik: _Graf
            ukuran=7.5, tepi_cm=0.08)
     _sumber(doc, "kinerja.csv, diolah; perubahan dalam poin persentase (pp) terhadap tahun sebelumnya, dihitung dari "
                  "capaian yang tidak dibulatkan; N/A: belum dapat diukur.")
-    png = grafik.png("tren_capaian", lambda: charts.grafik_tren(perbandingan, unit.indikator, unit.pilihan.skala))
-    _gambar(doc, nomor, png, f"Tren Capaian Indikator Kinerja Utama Tahun {span}")
+    _gambar(doc, nomor, grafik, "tren_capaian", lambda: charts.grafik_tren(perbandingan, unit.indikator, unit.pilihan.skala),
+            f"Tren Capaian Indikator Kinerja Utama Tahun {span}")
 
 
-def _bab3_sasaran(doc, unit: Unit, tahun: int, nomor: _Nomor, grafik: _Grafik, iku: pd.DataFrame,
+def _bab3_sasaran(doc, unit: Unit, tahun: int, nomor: _Nomor, grafik: charts.SumberGrafik, iku: pd.DataFrame,
                   perbandingan: pd.DataFrame) -> None:
     sasaran = analysis.tabel_capaian_sasaran(unit, tahun)
     teks = narasi.paragraf_sasaran(unit, tahun)
@@ -432,11 +407,11 @@ def _bab3_sasaran(doc, unit: Unit, tahun: int, nomor: _Nomor, grafik: _Grafik, i
         _sumber(doc, "kinerja.csv, diolah.")
         _paragraf(doc, teks[kode_s])
         nama = f"tren_{kode_s}"
-        png = grafik.png(nama, per_sasaran[nama])
-        _gambar(doc, nomor, png, f"Tren Capaian IKU Sasaran Strategis {i} Tahun {span}")
+        _gambar(doc, nomor, grafik, nama, per_sasaran[nama],
+                f"Tren Capaian IKU Sasaran Strategis {i} Tahun {span}")
 
 
-def _bab3_efisiensi(doc, unit: Unit, tahun: int, nomor: _Nomor, grafik: _Grafik) -> None:
+def _bab3_efisiensi(doc, unit: Unit, tahun: int, nomor: _Nomor, grafik: charts.SumberGrafik) -> None:
     e = analysis.tabel_efisiensi(unit, tahun)
     doc.add_heading("4. Efisiensi Penggunaan Sumber Daya", level=3)
     if e.empty or unit.anggaran_iku[unit.anggaran_iku["tahun"] == tahun].empty:
@@ -451,11 +426,11 @@ def _bab3_efisiensi(doc, unit: Unit, tahun: int, nomor: _Nomor, grafik: _Grafik)
            rows, [0.6, 3.1, 1.6, 2.75, 2.75, 1.6, 1.2, 2.4], "clrrrrrl", ukuran=7.5, tepi_cm=0.08)
     _sumber(doc, "anggaran_iku.csv dan kinerja.csv, diolah.")
     _paragraf(doc, narasi.paragraf_efisiensi(unit, tahun))
-    png = grafik.png("efisiensi", lambda: charts.grafik_efisiensi(e, tahun))
-    _gambar(doc, nomor, png, f"Capaian Kinerja dan Capaian Anggaran per IKU Tahun {tahun}")
+    _gambar(doc, nomor, grafik, "efisiensi", lambda: charts.grafik_efisiensi(e, tahun),
+            f"Capaian Kinerja dan Capaian Anggaran per IKU Tahun {tahun}")
 
 
-def _bab3_anggaran(doc, unit: Unit, tahun: int, nomor: _Nomor, grafik: _Grafik) -> None:
+def _bab3_anggaran(doc, unit: Unit, tahun: int, nomor: _Nomor, grafik: charts.SumberGrafik) -> None:
     a = analysis.tabel_anggaran(unit, tahun)
     doc.add_heading("B. Realisasi Anggaran", level=2)
     _paragraf(doc, narasi.paragraf_anggaran(unit, tahun))
@@ -468,23 +443,22 @@ def _bab3_anggaran(doc, unit: Unit, tahun: int, nomor: _Nomor, grafik: _Grafik) 
                      ["^", "^", "Anggaran", "Realisasi", "Capaian Realisasi"]],
                rows, [0.8, 5.2, 3.7, 3.7, 2.6], "clrrr", ukuran=9, tebal={len(rows) - 1})
         _sumber(doc, "anggaran.csv, diolah.")
-        png = grafik.png("serapan_program", lambda: charts.grafik_serapan_program(a, tahun))
-        _gambar(doc, nomor, png, f"Pagu dan Realisasi Anggaran per Program Tahun {tahun}")
+        _gambar(doc, nomor, grafik, "serapan_program", lambda: charts.grafik_serapan_program(a, tahun),
+                f"Pagu dan Realisasi Anggaran per Program Tahun {tahun}")
     if not a[(a["tingkat"] == "bagian") & a["induk"].isna()].empty:
-        png = grafik.png("alokasi_bagian", lambda: charts.grafik_alokasi_bagian(a, tahun))
-        _gambar(doc, nomor, png, f"Alokasi Anggaran per Bagian Tahun {tahun}")
+        _gambar(doc, nomor, grafik, "alokasi_bagian", lambda: charts.grafik_alokasi_bagian(a, tahun),
+                f"Alokasi Anggaran per Bagian Tahun {tahun}")
 
 
 # --------------------------------------------------------------------------- the document
 
 
-def buat_dokumen(unit: Unit, tahun: int, folder_grafik: Path | None, folder_sementara: Path):
-    """The report as a python-docx ``Document``, not yet saved; charts missing from
-    ``folder_grafik`` are drawn into ``folder_sementara`` (an existing folder)."""
+def buat_dokumen(unit: Unit, tahun: int, grafik: charts.SumberGrafik):
+    """The report as a python-docx ``Document``, not yet saved, with its charts from ``grafik``
+    (taken last, once the tables and text are made)."""
     judul = f"Laporan Kinerja {unit.nama} Tahun {tahun}"
     doc = Document()
     _atur_dokumen(doc, judul)
-    grafik = _Grafik(folder_grafik, Path(folder_sementara))
     iku = analysis.tabel_capaian_iku(unit, tahun)
     perbandingan = analysis.tabel_perbandingan(unit, tahun)
     perbandingan = perbandingan[perbandingan["tahun"].isin(analysis.tahun_banding(perbandingan, tahun))]
@@ -511,25 +485,30 @@ def buat_dokumen(unit: Unit, tahun: int, folder_grafik: Path | None, folder_seme
 
     doc.add_heading("BAB IV PENUTUP", level=1).paragraph_format.page_break_before = True
     _paragraf(doc, narasi.paragraf_ringkasan(unit, tahun))
+    grafik.selesaikan()
     return doc
 
 
-def tulis_docx(unit: Unit, tahun: int, tujuan: Path, folder_grafik: Path | None = None) -> Path:
+def tulis_docx(unit: Unit, tahun: int, tujuan: Path, folder_grafik: Path | None = None,
+               grafik: charts.SumberGrafik | None = None) -> Path:
     """Write the Word report of a unit and year; return its path.
 
     ``tujuan`` is a folder (the file is ``<tujuan>/laporan.docx``) or a path
     ending in ``.docx``. ``folder_grafik`` is the ``grafik/`` folder of a run
     (or the run folder): its PNG files (``capaian_iku.png``, ...) are used as
     they are; a chart not found there, and the chart of each sasaran, is
-    drawn with :mod:`lakip.charts` in a temporary folder. The file is written
-    whole (temporary file, then renamed) and is byte-identical for the same
-    inputs.
+    drawn with :mod:`lakip.charts` in a temporary folder. ``grafik`` instead
+    gives the source of the charts (shared with another report, or waiting
+    for notebooks still drawing). The file is written whole (temporary file,
+    then renamed) and is byte-identical for the same inputs.
     """
     tujuan = Path(tujuan)
     path = tujuan if tujuan.suffix.lower() == ".docx" else tujuan / NAMA_BERKAS
     path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="lakip-docx-") as tmp:
-        doc = buat_dokumen(unit, tahun, folder_grafik, Path(tmp))
+    with contextlib.ExitStack() as stack:
+        if grafik is None:
+            grafik = stack.enter_context(charts.SumberGrafik(folder_grafik))
+        doc = buat_dokumen(unit, tahun, grafik)
         buf = io.BytesIO()
         doc.save(buf)
     data = _zip_tetap(buf.getvalue())

@@ -8,6 +8,7 @@ import io
 import re
 import zipfile
 from decimal import Decimal
+from pathlib import Path
 
 import docx
 import pytest
@@ -250,8 +251,69 @@ def test_grafik_dari_folder_run_dipakai(unit, tmp_path):
     with zipfile.ZipFile(path) as z:
         media = [z.read(n) for n in z.namelist() if n.startswith("word/media/")]
     assert buf.getvalue() in media and len(media) == 12  # the given chart, the eleven others drawn
-    g = word._Grafik(run / "grafik", tmp_path)
-    assert g.cari("capaian_iku") == run / "grafik" / "capaian_iku.png" and g.cari("efisiensi") is None
+    for folder in (run, run / "grafik"):
+        g = charts.SumberGrafik(folder)
+        assert g.cari("capaian_iku") == run / "grafik" / "capaian_iku.png" and g.cari("efisiensi") is None
+
+
+def _png(warna) -> bytes:
+    buf = io.BytesIO()
+    Image.new("RGB", (20, 10), warna).save(buf, format="PNG")
+    return buf.getvalue()
+
+
+def test_sumber_grafik_menunggu_notebook_yang_masih_berjalan(tmp_path):
+    """A chart missing while the notebooks run is waited for, not drawn; the
+    charts come in the order asked, and nothing is drawn at all."""
+    grafik = tmp_path / "grafik"
+    grafik.mkdir()
+    polls = []
+
+    def berjalan():  # a notebook saves one chart per poll, then finishes
+        polls.append(1)
+        if len(polls) == 2:
+            (grafik / "b.png").write_bytes(_png("red"))
+        if len(polls) == 4:
+            (grafik / "a.png").write_bytes(_png("blue"))
+        return len(polls) < 4
+
+    def tidak_digambar():
+        raise AssertionError("digambar padahal ditunggu")
+
+    got = []
+    with charts.SumberGrafik(grafik, berjalan, jeda=0) as sumber:
+        sumber.minta("a", tidak_digambar, got.append)
+        sumber.minta("b", tidak_digambar, got.append)
+        assert got == [] and polls == []  # asked, not yet handed over
+        sumber.selesaikan()
+    assert got == [grafik / "a.png", grafik / "b.png"] and len(polls) == 4
+
+
+def test_sumber_grafik_menggambar_yang_tidak_ada_sekali_untuk_dua_laporan(unit, tmp_path, monkeypatch):
+    """Once no notebook runs, a missing chart is drawn, once for both reports,
+    and removed with the source."""
+    from lakip.htmlreport import tulis_html
+
+    (tmp_path / "grafik").mkdir()
+    (tmp_path / "grafik" / "efisiensi.png").write_bytes(_png("green"))
+    drawn = []
+    asli = charts.simpan
+
+    def simpan(fig, folder, nama, svg=True):
+        drawn.append(nama)
+        return asli(fig, folder, nama, svg=svg)
+
+    monkeypatch.setattr(charts, "simpan", simpan)
+    with charts.SumberGrafik(tmp_path / "grafik", berjalan=lambda: False) as sumber:
+        word.tulis_docx(unit, 2024, tmp_path / "l.docx", grafik=sumber)
+        tulis_html(unit, 2024, tmp_path / "l.html", grafik=sumber)
+        sementara = Path(sumber._tmp.name)
+    assert sorted(drawn) == sorted({*charts.GRAFIK_LAPORAN, *(f"tren_SS-{i}" for i in range(1, 7))} - {"efisiensi"})
+    assert not sementara.exists()
+    with zipfile.ZipFile(tmp_path / "l.docx") as z:
+        assert _png("green") in [z.read(n) for n in z.namelist() if n.startswith("word/media/")]
+    html = (tmp_path / "l.html").read_text(encoding="utf-8")
+    assert html.count("<img ") == 6 and "\x00" not in html
 
 
 def test_tahun_tanpa_tahun_lalu_dan_tanpa_anggaran(unit, tmp_path):
