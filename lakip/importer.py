@@ -28,7 +28,7 @@ from typing import Any
 import pandas as pd
 
 from lakip.load import KOLOM, TAHUN_MAKS, TAHUN_MIN, DataError, Masalah, PilihanError, _baca_csv, _tahun_ok, muat
-from lakip.numbers import format_angka
+from lakip.numbers import format_angka, format_angka_terbaca
 from lakip.paths import DATA_DIR, resolve
 
 __all__ = ["TABEL_IMPOR", "HasilImpor", "tulis_template", "impor", "simpan_buku"]
@@ -216,7 +216,7 @@ def _sel(v: object, label: str, baris: int, kolom: str, masalah: list[Masalah]) 
             return ""
         d = Decimal(repr(v)).normalize()
         places = max(0, -d.as_tuple().exponent)
-        return format_angka(v, places)
+        return format_angka_terbaca(v, places)  # 7.275 -> 7,2750: the loader reads it back
     if isinstance(v, (dt.datetime, dt.date)):
         masalah.append(Masalah(label, baris, kolom, f"berisi tanggal ({v:%d-%m-%Y}); Excel mengubah isian seperti 9/9 "
                                "menjadi tanggal: format sel sebagai Teks lalu ketik ulang"))

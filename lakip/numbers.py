@@ -25,6 +25,7 @@ __all__ = [
     "parse_rentang",
     "bulat",
     "format_angka",
+    "format_angka_terbaca",
     "format_persen",
     "format_rupiah",
     "format_rupiah_ringkas",
@@ -114,7 +115,7 @@ def parse_angka(teks: object) -> float | None:
                 raise AngkaError(
                     asli,
                     f"ambigu: dapat dibaca {whole},{frac} (desimal) atau {whole}.{frac} "
-                    f"(ribuan gaya Inggris); tulis {whole}.{frac} untuk ribuan",
+                    f"(ribuan gaya Inggris); tulis {whole}.{frac} untuk ribuan, {whole},{frac}0 untuk desimal",
                 )
             value = f"{whole}.{frac}"
     elif last_dot >= 0:
@@ -187,6 +188,21 @@ def format_angka(x: float | None, desimal: int = 2, kosong: str = "N/A") -> str:
     whole, _, frac = f"{abs(d):f}".partition(".")
     grouped = f"{int(whole):,}".replace(",", ".")
     return f"{sign}{grouped},{frac}" if frac else f"{sign}{grouped}"
+
+
+def format_angka_terbaca(x: float, desimal: int = 10) -> str:
+    """``x`` the Indonesian way, with at most ``desimal`` decimals and no trailing
+    zeros, in a form :func:`parse_angka` reads back as the same number: ``80.4 ->
+    '80,4'``, ``7.275 -> '7,2750'`` (``7,275`` is refused there as ambiguous),
+    ``1234.5 -> '1.234,5'``. For numbers a user or the data files take in again.
+    """
+    s = format_angka(float(x), desimal)
+    if "," in s:
+        s = s.rstrip("0").rstrip(",")
+    whole, _, frac = s.lstrip("-").partition(",")
+    if len(frac) == 3 and whole[0] != "0" and len(whole) <= 3:
+        s += "0"
+    return s
 
 
 def format_persen(x: float | None, desimal: int = 2, kosong: str = "N/A") -> str:

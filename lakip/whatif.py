@@ -35,7 +35,7 @@ import yaml
 
 from lakip import analysis, scoring
 from lakip.load import PilihanError, Unit, _nilai
-from lakip.numbers import AngkaError, format_angka, format_persen, is_kosong, parse_angka, parse_level
+from lakip.numbers import AngkaError, format_angka_terbaca, format_persen, is_kosong, parse_angka, parse_level
 from lakip.run import rupiah_bulat
 
 __all__ = [
@@ -67,9 +67,8 @@ class PerubahanError(PilihanError, ValueError):
 
 
 def _angka(x: float, desimal: int = 4) -> str:
-    """A number the Indonesian way with at most ``desimal`` decimals, no trailing zeros."""
-    s = format_angka(float(x), desimal)
-    return s.rstrip("0").rstrip(",") if "," in s else s
+    """A number the Indonesian way with at most ``desimal`` decimals, as a change can be written again."""
+    return format_angka_terbaca(x, desimal)
 
 
 def _asli(nilai: object) -> str:

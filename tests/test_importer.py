@@ -108,6 +108,15 @@ def test_a_filled_workbook_is_merged_and_runs_with_earlier_years(workbook, data,
     assert res.returncode == 0, res.stderr
 
 
+def test_a_real_number_with_three_decimals_is_written_so_that_it_reads_back(workbook, data, tmp_path):
+    """Excel holds 7.275 as a number; 7,275 in the CSV would be refused as ambiguous (7,275 or 7.275)."""
+    workbook["kinerja"].cell(baris(workbook["kinerja"], "IKU-6"), 4).value = 7.275
+    run_import(workbook, tmp_path, data)
+    assert 'IKU-6,2025,87,"7,2750"' in (data / "setda-batubara" / "kinerja.csv").read_text(encoding="utf-8")
+    k = muat(data, "setda-batubara").kinerja.set_index(["kode", "tahun"])
+    assert k.loc[("IKU-6", 2025), "realisasi_nilai"] == 7.275
+
+
 def test_replace_and_keep(workbook, data, tmp_path):
     run_import(workbook, tmp_path, data)
     workbook["kinerja"].cell(baris(workbook["kinerja"], "IKU-7"), 4).value = "81"
@@ -194,7 +203,7 @@ KASUS = [
      ["lembar kinerja baris 3, kolom realisasi: '85,8,3' bukan angka: pengelompokan ribuan dengan ',' tidak sah"]),
     ("angka ambigu", _set("kinerja", "IKU-2", "realisasi", "1,500"),
      ["lembar kinerja baris 3, kolom realisasi: '1,500' ambigu: dapat dibaca 1,500 (desimal) atau 1.500 (ribuan gaya Inggris); "
-      "tulis 1.500 untuk ribuan"]),
+      "tulis 1.500 untuk ribuan, 1,5000 untuk desimal"]),
     ("pengelompokan rusak", _set("anggaran_iku", "IKU-3", "pagu", "11764.429.034"),
      ["lembar anggaran_iku baris 4, kolom pagu: '11764.429.034' bukan angka: pengelompokan ribuan dengan '.' tidak sah"]),
     ("kata polaritas salah", _add("indikator", IND[:6] + ["naikk"] + IND[7:]),

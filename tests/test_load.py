@@ -47,7 +47,7 @@ def test_the_seed_data_loads_clean():
          "kinerja.csv baris 7, kolom realisasi: '85,8,3' bukan angka: pengelompokan ribuan dengan ',' tidak sah"),
         ("kinerja.csv", 'IKU-2,2024,100,"85,83"', 'IKU-2,2024,100,"1,500"',
          "kinerja.csv baris 7, kolom realisasi: '1,500' ambigu: dapat dibaca 1,500 (desimal) atau 1.500 "
-         "(ribuan gaya Inggris); tulis 1.500 untuk ribuan"),
+         "(ribuan gaya Inggris); tulis 1.500 untuk ribuan, 1,5000 untuk desimal"),
         ("kinerja.csv", "IKU-1,2023,Tinggi,Sedang", "IKU-1,2023,Tinggi,Lumayan",
          "kinerja.csv baris 3, kolom realisasi: 'Lumayan' bukan kata pada skala indikator ini: "
          "Rendah, Sedang, Tinggi, Sangat Tinggi"),

@@ -10,6 +10,7 @@ from lakip.numbers import (
     AngkaError,
     bulat,
     format_angka,
+    format_angka_terbaca,
     format_persen,
     format_rupiah,
     format_rupiah_ringkas,
@@ -68,7 +69,7 @@ def test_missing_values_read_as_none(teks):
         ("1234.567", "bukan angka: pengelompokan ribuan dengan '.' tidak sah"),
         ("12.34,5.6", "bukan angka: pengelompokan ribuan dengan ',' tidak sah"),
         ("9,", "bukan angka: tanda desimal tidak sah"),
-        ("1,500", "ambigu: dapat dibaca 1,500 (desimal) atau 1.500 (ribuan gaya Inggris); tulis 1.500 untuk ribuan"),
+        ("1,500", "ambigu: dapat dibaca 1,500 (desimal) atau 1.500 (ribuan gaya Inggris); tulis 1.500 untuk ribuan, 1,5000 untuk desimal"),
         ("Tinggi", "bukan angka"),
         ("Sedang (86,22)", "bukan angka"),
         ("9/9", "bukan angka"),
@@ -139,6 +140,25 @@ def test_grouped_integers_round_trip(n):
 def test_formatted_decimals_round_trip(d):
     teks = format_angka(float(d), 2)
     assert Decimal(repr(parse_angka(teks))).quantize(Decimal("0.01")) == d
+
+
+@given(st.decimals(min_value=Decimal("-1e9"), max_value=Decimal("1e9"), places=4, allow_nan=False))
+@example(Decimal("7.275"))
+@example(Decimal("-999.125"))
+@example(Decimal("0.125"))
+def test_numbers_lakip_writes_for_users_read_back_as_written(d):
+    """What the importer writes into the data files and a scenario prints is read back
+    as the same number: never the ambiguous 7,275."""
+    teks = format_angka_terbaca(float(d), 4)
+    assert Decimal(repr(parse_angka(teks))).quantize(Decimal("0.0001")) == d
+    whole, _, frac = teks.lstrip("-").partition(",")
+    assert not frac.endswith("0") or (len(frac) == 4 and len(whole) <= 3)  # no trailing zero but the one that disambiguates
+
+
+def test_readable_form_adds_a_zero_only_where_the_form_would_be_ambiguous():
+    assert [format_angka_terbaca(x) for x in (7.275, 80.4, 1234.5, 1234.567, 0.125, 10.0, -7.275, 12.3456)] == [
+        "7,2750", "80,4", "1.234,5", "1.234,567", "0,125", "10", "-7,2750", "12,3456"]
+    assert format_angka_terbaca(7.27501, 4) == "7,2750"
 
 
 @given(st.text(max_size=20))
