@@ -133,7 +133,8 @@ def parse_angka(teks: object) -> float | None:
 
 
 def parse_level(teks: object) -> tuple[float, float] | None:
-    """Read a level such as ``9/9`` as (numerator, denominator); None if missing."""
+    """Read a level such as ``9/9`` (level 9 of 9) as (numerator, denominator);
+    None if missing. The level lies between 0 and the highest level: ``10/9`` is refused."""
     if is_kosong(teks):
         return None
     asli = str(teks)
@@ -148,6 +149,9 @@ def parse_level(teks: object) -> tuple[float, float] | None:
         raise AngkaError(asli, "bukan level (tulis seperti 9/9)")
     if den <= 0:
         raise AngkaError(asli, "bukan level: penyebut harus lebih dari 0")
+    if not 0 <= num <= den:
+        raise AngkaError(asli, f"bukan level: level {format_angka_terbaca(num)} di luar 0 s.d. level tertinggi "
+                               f"{format_angka_terbaca(den)}")
     return num, den
 
 

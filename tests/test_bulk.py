@@ -34,6 +34,7 @@ RUSAK = [
     ("kinerja.csv", _sub(r"^(IKU-\d+,\d{4},[A-Za-z ]+,)(?:Rendah|Sedang|Tinggi|Sangat Tinggi)$", r"\g<1>Lumayan")),
     ("kinerja.csv", _sub(r"^(IKU-\d+,\d{4},)[0-9]+-[0-9]+,", r"\g<1>80-,")),  # range target
     ("kinerja.csv", _sub(r"^(IKU-\d+,\d{4},)[0-9]+/[0-9]+,", r"\g<1>9/0,")),  # level target
+    ("kinerja.csv", _sub(r"^(IKU-\d+,\d{4},[0-9]+/)([0-9]+),[0-9]+/[0-9]+$", r"\g<1>\2,10/\2")),  # level above the top
     # required cells, words, years
     ("indikator.csv", _sub(r",naik,angka,", ",Naik!,angka,")),
     ("indikator.csv", _sub(r",naik,level,", ",naik,lvl,")),

@@ -45,6 +45,8 @@ def test_the_seed_data_loads_clean():
     [
         ("kinerja.csv", 'IKU-2,2024,100,"85,83"', 'IKU-2,2024,100,"85,8,3"',
          "kinerja.csv baris 7, kolom realisasi: '85,8,3' bukan angka: pengelompokan ribuan dengan ',' tidak sah"),
+        ("kinerja.csv", "IKU-5,2024,9/9,9/9", "IKU-5,2024,9/9,10/9",
+         "kinerja.csv baris 16, kolom realisasi: '10/9' bukan level: level 10 di luar 0 s.d. level tertinggi 9"),
         ("kinerja.csv", 'IKU-2,2024,100,"85,83"', 'IKU-2,2024,100,"1,500"',
          "kinerja.csv baris 7, kolom realisasi: '1,500' ambigu: dapat dibaca 1,500 (desimal) atau 1.500 "
          "(ribuan gaya Inggris); tulis 1.500 untuk ribuan, 1,5000 untuk desimal"),

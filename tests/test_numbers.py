@@ -92,6 +92,11 @@ def test_levels_and_ranges():
         parse_level("3/0")
     with pytest.raises(AngkaError, match="bukan level"):
         parse_level("9")
+    assert parse_level("0/5") == (0.0, 5.0)
+    with pytest.raises(AngkaError, match="bukan level: level 10 di luar 0 s.d. level tertinggi 9"):
+        parse_level("10/9")
+    with pytest.raises(AngkaError, match="bukan level: level -1 di luar"):
+        parse_level("-1/9")
     assert parse_rentang("80-90") == (80.0, 90.0)
     assert parse_rentang("80,5 – 90") == (80.5, 90.0)
     assert parse_rentang("80 s.d. 90") == (80.0, 90.0)
