@@ -156,12 +156,25 @@ def _kernel_manager_ipc() -> type:
     return IPCKernelManager
 
 
+#: nbconvert's classic page without the scripts it fetches from the internet
+#: (jQuery, require.js, mermaid, MathJax): the notebooks have no widgets, diagrams
+#: or formulas, and the page is read offline as it is.
+_TEMPLAT_HTML = (
+    "{%- extends 'classic/index.html.j2' -%}\n"
+    "{%- block html_head_js -%}{%- endblock html_head_js -%}\n"
+    "{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}\n"
+)
+
+
 @functools.cache
 def _pengekspor_html() -> Any:
     """One HTML exporter per worker process: its templates are loaded once."""
+    import jinja2
     from nbconvert import HTMLExporter
 
-    return HTMLExporter(template_name="classic", exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+    return HTMLExporter(template_name="classic", template_file="lakip.html.j2",
+                        extra_loaders=[jinja2.DictLoader({"lakip.html.j2": _TEMPLAT_HTML})],
+                        exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
 
 
 def jalankan_satu(tugas: _Tugas) -> dict[str, Any]:

@@ -60,6 +60,7 @@ def test_every_promised_file_exists_and_parses(out, year):
         assert all("ename" not in o for c in nb.cells if c.cell_type == "code" for o in c.outputs)
         html = (run / "notebook" / f"{name}.html").read_text(encoding="utf-8")
         assert "from lakip import" not in html and "charts.simpan" not in html  # no code cells
+        assert "<script" not in html  # read offline as it is: nothing fetched from the internet
         assert f"Tahun {year}" in html
     for name in GRAFIK:
         png = (run / "grafik" / f"{name}.png").read_bytes()
