@@ -55,6 +55,8 @@ _WARNA = ("#009E73", "#56B4E9", "#F0E442", "#E69F00", "#D55E00", "#CC79A7")
 _ARSIR = ("", "///", "...", "xxx", "\\\\\\", "++")
 _ABU = "#BBBBBB"
 _GELAP = "#222222"
+#: A white box under a value label: a line or band crossing it does not cross the number.
+_KOTAK = {"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.8}
 
 GAYA = {
     "font.family": "DejaVu Sans",
@@ -180,7 +182,7 @@ def grafik_capaian_iku(tabel_iku: pd.DataFrame, skala: Skala, judul: str | None 
                 continue
             color, hatch = colors[str(k)]
             ax.barh(yi, c, height=0.6, color=color, hatch=hatch, edgecolor=_GELAP, linewidth=0.6, zorder=2)
-            ax.text(c + upper * 0.01, yi, format_persen(c), va="center", ha="left", fontsize=7, zorder=3)
+            ax.text(c + upper * 0.01, yi, format_persen(c), va="center", ha="left", fontsize=7, zorder=3, bbox=_KOTAK)
         _sumbu_capaian(ax, tabel_iku, y, upper, n)
         default = "Capaian IKU terhadap Kategori" + (f" Tahun {tahun}" if tahun else "")
         ax.set_title(judul or default, pad=16)
@@ -280,10 +282,15 @@ def grafik_tren(perbandingan: pd.DataFrame, indikator: pd.DataFrame, skala: Skal
             y = g["capaian"].to_numpy(dtype=float)
             ax.plot(years, y, ls=_GARIS[i % len(_GARIS)], marker=_PENANDA[i % len(_PENANDA)], color=_GELAP,
                     lw=1.1, ms=4, zorder=2)
-            for x, v in zip(years, y):
-                ax.text(x, (v if np.isfinite(v) else 3) + upper * 0.05, format_persen(v, 2) if np.isfinite(v) else "N/A",
-                        ha="center", va="bottom", fontsize=5.5,
-                        bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.8})
+            for j, (x, v) in enumerate(zip(years, y)):
+                if not np.isfinite(v):
+                    ax.text(x, 3 + upper * 0.05, "N/A", ha="center", va="bottom", fontsize=5.5, bbox=_KOTAK)
+                    continue
+                # above the point, or below it where the line comes down to it, off the line
+                near = [w for w in y[max(j - 1, 0):j + 2:] if np.isfinite(w)]
+                below = np.mean(near) > v and v - upper * 0.05 > upper * 0.08
+                ax.text(x, v - upper * 0.05 if below else v + upper * 0.05, format_persen(v, 2), ha="center",
+                        va="top" if below else "bottom", fontsize=5.5, bbox=_KOTAK)
             ax.axhline(100, color=_GELAP, lw=0.6, ls="--", zorder=1)
             ax.set_xticks(years, [str(t) for t in years])
             ax.set_xlim(years[0] - 0.5, years[-1] + 0.5)
