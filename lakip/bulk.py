@@ -690,7 +690,9 @@ def muat_kabupaten(data_dir: str | Path | None = None, slugs: Iterable[str] | No
             info[slug] = data
     frames = {}
     for t in TABEL:
-        parts = [r[t] for r in results if len(r[t])]
+        # the empty frames of other shares would only blur the column types; with
+        # no row at all (e.g. no unit has a laporan yet) the columns are kept
+        parts = [r[t] for r in results if len(r[t])] or [r[t] for r in results if len(r[t].columns)][:1]
         frames[t] = pd.concat(parts, ignore_index=True) if len(parts) > 1 else (parts[0] if parts else pd.DataFrame({"entitas": []}))
     return Kabupaten(folder=root, unit=pd.DataFrame(rows, columns=["entitas", "nama", "pemda", "kelompok"]),
                      pilihan=pilihan, info=info, gagal=dict(sorted(gagal.items())),

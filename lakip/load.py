@@ -58,6 +58,10 @@ KOLOM: dict[str, tuple[str, ...]] = {
     "perda.csv": ("uraian", "tanggal"),
 }
 _OPSIONAL = ("sdm.csv", "perda.csv")
+#: Files that may hold a header and no row: a unit whose budget is not yet in
+#: the data, or whose report is not yet published (the reviu then has nothing
+#: to check). Without indikator or kinerja there is nothing to analyse.
+_BOLEH_KOSONG = ("anggaran.csv", "anggaran_iku.csv", "laporan.csv", *_OPSIONAL)
 
 
 @dataclass(frozen=True)
@@ -192,7 +196,7 @@ def _baca_csv(path: Path, masalah: list[Masalah]) -> pd.DataFrame | None:
         rows.append([cell.strip() for cell in row])
         index.append(line)
     df = pd.DataFrame(rows, columns=header, index=pd.Index(index, name="baris"), dtype=object)
-    if df.empty:
+    if df.empty and name not in _BOLEH_KOSONG:
         if not any(m.berkas == name for m in masalah):
             masalah.append(Masalah(name, None, None, "berkas tidak berisi baris data"))
         return None

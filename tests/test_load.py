@@ -120,6 +120,20 @@ def test_empty_file_wrong_encoding_and_ragged_row(data):
     ]
 
 
+def test_budget_and_report_files_may_hold_only_their_header(data):
+    """A unit whose budget is not yet in the data and whose report is not yet published."""
+    folder = data / "setda-batubara"
+    for name in ("anggaran.csv", "anggaran_iku.csv", "laporan.csv"):
+        path = folder / name
+        path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    unit = muat(data, "setda-batubara")
+    assert unit.anggaran.empty and unit.anggaran_iku.empty and unit.laporan.empty
+    assert list(unit.laporan.columns) == list(muat(entitas="setda-batubara").laporan.columns)
+    assert len(unit.kinerja) == 21
+    (folder / "kinerja.csv").write_text("kode,tahun,target,realisasi\n", encoding="utf-8")
+    assert problems(data) == ["kinerja.csv: berkas tidak berisi baris data"]
+
+
 def test_semicolon_csv_saved_by_excel_is_read(data):
     path = data / "setda-batubara" / "anggaran_iku.csv"
     path.write_text(

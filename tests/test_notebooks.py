@@ -112,6 +112,32 @@ def broken_notebook(tmp_path):
     return path
 
 
+def test_a_unit_without_budget_and_report_runs_whole(tmp_path):
+    """anggaran.csv, anggaran_iku.csv and laporan.csv with their header only: every
+    notebook runs, and the reports say that the budget is not available yet."""
+    import shutil
+
+    import docx
+
+    from lakip.paths import DATA_DIR
+
+    folder = tmp_path / "data" / "setda-batubara"
+    shutil.copytree(DATA_DIR / "setda-batubara", folder)
+    for name in ("anggaran.csv", "anggaran_iku.csv", "laporan.csv"):
+        path = folder / name
+        path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    res = lakip("run", "--data", str(tmp_path / "data"), "--out", str(tmp_path / "out"))
+    assert res.returncode == 0, res.stderr
+    run = tmp_path / "out" / "setda-batubara" / "2024"
+    assert len(list((run / "notebook").glob("*.html"))) == len(NOTEBOOKS)
+    assert json.loads((run / "tabel" / "reviu_ringkasan.json").read_text(encoding="utf-8"))["jumlah_angka"] == 0
+    teks = [p.text for p in docx.Document(run / "laporan" / "laporan.docx").paragraphs]
+    assert any("realisasi anggaran belum dapat disajikan" in t for t in teks)
+    assert any("efisiensi belum dapat dinilai" in t for t in teks)
+    res = lakip("rekap", "--data", str(tmp_path / "data"), "--out", str(tmp_path / "out"))
+    assert res.returncode == 0, res.stderr
+
+
 def test_a_failing_notebook_is_named_with_its_cell(broken_notebook, tmp_path):
     with pytest.raises(NotebookError) as info:
         jalankan_notebook("setda-batubara", 2024, "", tmp_path / "run", notebooks=[broken_notebook], progres=False)
