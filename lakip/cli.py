@@ -9,6 +9,7 @@ cannot be used, or for an unexpected failure.
 from __future__ import annotations
 
 import argparse
+import errno
 import signal
 import sys
 from collections.abc import Sequence
@@ -195,6 +196,19 @@ def _semua(args: argparse.Namespace) -> int:
     return _laporkan_gagal(hasil.gagal, hasil.galat_data)
 
 
+#: The system's reasons for the file errors a user meets, in Indonesian (others as the system words them).
+_SEBAB_OS = {
+    errno.ENOTDIR: "sebagian jalurnya adalah berkas, bukan folder",
+    errno.EISDIR: "itu folder, bukan berkas",
+    errno.EACCES: "tidak ada izin",
+    errno.EPERM: "tidak ada izin",
+    errno.ENOSPC: "ruang disk penuh",
+    errno.EROFS: "disk hanya dapat dibaca",
+    errno.ENOENT: "tidak ada",
+    errno.EEXIST: "sudah ada",
+}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     # a terminated run cleans up like an interrupted one: no half-written folder is left
@@ -270,6 +284,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DataError as e:
         print(str(e), file=sys.stderr)
         warnings = [m for m in e.masalah if m.tingkat == "peringatan"]
+        if warnings:
+            print(f"Selain itu {len(warnings)} peringatan (tidak menghentikan proses):", file=sys.stderr)
         for m in warnings:
             print(f"  - {m}", file=sys.stderr)
         return 2
@@ -282,7 +298,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except OSError as e:
         where = f" {e.filename}" if e.filename else ""
-        print(f"Galat: tidak dapat menulis atau membaca{where}: {e.strerror or e}", file=sys.stderr)
+        print(f"Galat: tidak dapat menulis atau membaca{where}: {_SEBAB_OS.get(e.errno, e.strerror or e)}", file=sys.stderr)
         return 2
     return 0
 

@@ -125,7 +125,7 @@ def test_a_step_that_fails_leaves_no_half_written_folder(tmp_path):
         (["run", "--entity", "kota-x"], "Galat: folder unit 'kota-x' tidak ada (unit yang ada: setda-batubara)"),
         (["run", "--entity", "../data"], "Galat: '../data' bukan nama unit"),
         (["run", "--data", "/tidak/ada"], "Galat: folder data '/tidak/ada' tidak ada"),
-        (["run", "--out", "/dev/null/x"], "Galat: tidak dapat menulis atau membaca /dev/null/x/setda-batubara: Not a directory"),
+        (["run", "--out", "/dev/null/x"], "Galat: tidak dapat menulis atau membaca /dev/null/x/setda-batubara: sebagian jalurnya adalah berkas, bukan folder"),
         (["run", "--tahun", "2024"], "lakip: galat: argumen tidak dikenal: --tahun 2024"),
     ],
 )
@@ -135,6 +135,26 @@ def test_user_mistakes_get_a_clear_message_and_exit_2(args, message, tmp_path):
     assert message in res.stderr
     assert "Traceback" not in res.stderr
     assert not any(tmp_path.iterdir())
+
+
+def test_errors_then_warnings_each_under_its_own_count(tmp_path):
+    folder = tmp_path / "data" / "setda-batubara"
+    shutil.copytree(DATA_DIR / "setda-batubara", folder)
+    kin = folder / "kinerja.csv"
+    kin.write_text(kin.read_text(encoding="utf-8").replace('IKU-2,2024,100,"85,83"', 'IKU-2,2024,100,"85,8,3"'), encoding="utf-8")
+    ang = folder / "anggaran.csv"
+    lines = ang.read_text(encoding="utf-8").splitlines(keepends=True)
+    i = next(i for i, ln in enumerate(lines) if ln.startswith("2024,P1,,program,"))
+    cells = lines[i].rstrip("\n").split(",")
+    lines[i] = ",".join(cells[:-2] + ["1.000", "2.000"]) + "\n"  # realisasi above pagu: a warning
+    ang.write_text("".join(lines), encoding="utf-8")
+    res = lakip("periksa", "--data", str(tmp_path / "data"))
+    assert res.returncode == 2 and "Traceback" not in res.stderr
+    err = res.stderr.splitlines()
+    assert err[0] == "Data tidak dapat dipakai: 1 masalah ditemukan."
+    assert err[1].startswith("  - kinerja.csv baris 7, kolom realisasi: '85,8,3'")
+    assert err[2] == "Selain itu 1 peringatan (tidak menghentikan proses):"
+    assert err[3].startswith(f"  - anggaran.csv baris {i + 1}") and "peringatan:" in err[3]
 
 
 def test_a_killed_run_leaves_nothing_half_written(tmp_path):
