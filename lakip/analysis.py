@@ -15,8 +15,10 @@ import pandas as pd
 
 from lakip import budget, efficiency, scoring
 from lakip.load import DataError, Masalah, PilihanError, Unit
+from lakip.numbers import is_kosong
 
 __all__ = [
+    "iku_belum_terukur",
     "tahun_banding",
     "cek_tahun",
     "skor_unit",
@@ -204,6 +206,19 @@ def _json(x: Any) -> Any:
     if x is pd.NA or x is None:
         return None
     return x
+
+
+def iku_belum_terukur(unit: Unit, tahun: int | None = None) -> pd.DataFrame:
+    """The IKU-years whose realisasi is empty or N/A (belum dapat diukur), of one
+    year or of all: kode, tahun, indikator. Not an error, but a cell a planner may
+    have forgotten to fill in."""
+    k = unit.kinerja
+    rows = k[k["realisasi"].map(is_kosong)]
+    if tahun is not None:
+        rows = rows[rows["tahun"] == tahun]
+    names = unit.indikator.set_index("kode")["indikator"]
+    out = rows[["kode", "tahun"]].assign(indikator=rows["kode"].map(names))
+    return out.sort_values("tahun", kind="stable").reset_index(drop=True)  # in the data's order within a year
 
 
 def catatan_data(unit: Unit, tahun: int) -> list[str]:

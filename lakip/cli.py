@@ -128,6 +128,18 @@ def _berhenti(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+def _belum_terukur(unit: object, tahun: int | None = None) -> None:
+    """List the IKU whose realisasi is empty or N/A: a cell a planner may have forgotten."""
+    from lakip.analysis import iku_belum_terukur
+
+    t = iku_belum_terukur(unit, tahun)  # type: ignore[arg-type]
+    if t.empty:
+        return
+    print("Realisasi kosong atau N/A, dihitung belum dapat diukur (periksa bila belum diisi):")
+    for th, g in t.groupby("tahun", sort=True):
+        print(f"  {th}: " + "; ".join(f"{r.kode} {r.indikator}" for r in g.itertuples()))
+
+
 def _peringatan(unit_or_none: object) -> None:
     for m in getattr(unit_or_none, "peringatan", []):
         print(str(m), file=sys.stderr)
@@ -250,6 +262,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(str(m), file=sys.stderr)
             rows = ", ".join(f"{n} baris {t}" for t, n in hasil.baris.items() if n)
             print(f"Tahun {hasil.tahun} masuk ke data {hasil.entitas}: {rows}.")
+            from lakip.load import muat
+
+            _belum_terukur(muat(args.data, hasil.entitas), hasil.tahun)
         elif args.perintah == "skenario":
             _skenario(args)
         elif args.perintah == "rekap":
@@ -278,6 +293,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             for m in unit.peringatan:
                 print(str(m), file=sys.stderr)
             print(f"Data {unit.slug} dapat dipakai: {len(unit.indikator)} IKU, tahun {', '.join(map(str, unit.tahun))}.")
+            _belum_terukur(unit)
     except PilihanError as e:
         print(f"Galat: {e}", file=sys.stderr)
         return 2

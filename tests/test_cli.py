@@ -193,4 +193,9 @@ def _umask():
 def test_periksa_validates_without_writing():
     res = lakip("periksa")
     assert res.returncode == 0, res.stderr
-    assert res.stdout.strip() == "Data setda-batubara dapat dipakai: 7 IKU, tahun 2022, 2023, 2024."
+    assert res.stdout.splitlines() == [
+        "Data setda-batubara dapat dipakai: 7 IKU, tahun 2022, 2023, 2024.",
+        "Realisasi kosong atau N/A, dihitung belum dapat diukur (periksa bila belum diisi):",
+        "  2022: IKU-1 Nilai LPPD",
+        "  2024: IKU-1 Nilai LPPD",
+    ]

@@ -117,6 +117,19 @@ def test_a_real_number_with_three_decimals_is_written_so_that_it_reads_back(work
     assert k.loc[("IKU-6", 2025), "realisasi_nilai"] == 7.275
 
 
+def test_the_command_line_names_the_iku_left_without_realisasi(workbook, data, tmp_path):
+    workbook["kinerja"].cell(baris(workbook["kinerja"], "IKU-6"), 4).value = None  # forgotten
+    path = tmp_path / "diisi.xlsx"
+    workbook.save(path)
+    res = subprocess.run([sys.executable, "-m", "lakip", "import", str(path), "--entity", "setda-batubara", "--data", str(data)],
+                         capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.splitlines()[1:] == [
+        "Realisasi kosong atau N/A, dihitung belum dapat diukur (periksa bila belum diisi):",
+        "  2025: IKU-6 Indeks Kepuasan Masyarakat",
+    ]
+
+
 def test_replace_and_keep(workbook, data, tmp_path):
     run_import(workbook, tmp_path, data)
     workbook["kinerja"].cell(baris(workbook["kinerja"], "IKU-7"), 4).value = "81"
