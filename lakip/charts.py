@@ -399,7 +399,8 @@ def simpan(fig: Figure, folder: str | Path | None, nama: str, svg: bool = True) 
     ``svg=False`` writes the PNG only (for a chart that goes into a report).
 
     The files carry no date or software version, so the same chart gives the
-    same bytes on every run.
+    same bytes on every run. The figure is laid out once and fixed there (see
+    :func:`_tata_letak_tetap`): drawn again afterwards, it keeps its layout.
     """
     if folder is None:
         return []
