@@ -21,6 +21,7 @@ from typing import Any
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
@@ -430,12 +431,16 @@ def _tata_letak_tetap(fig: Figure) -> None:
     """
     engine = fig.get_layout_engine()
     if engine is not None:
-        dpi = fig.dpi
+        # measured as savefig measures a PNG, whatever backend matplotlib is set to
+        # (a pdf or cairo canvas measures text a little differently)
+        canvas, dpi = fig.canvas, fig.dpi
+        FigureCanvasAgg(fig)
         fig.set_dpi(300)
         try:
             engine.execute(fig)
         finally:
             fig.set_dpi(dpi)
+            fig.set_canvas(canvas)
         # no engine at all (not "none", which keeps a placeholder): savefig then
         # draws once, without a dry run to lay the figure out first
         with plt.rc_context({"figure.autolayout": False, "figure.constrained_layout.use": False}):

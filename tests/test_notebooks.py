@@ -112,6 +112,26 @@ def broken_notebook(tmp_path):
     return path
 
 
+def test_chart_files_do_not_depend_on_the_matplotlib_backend(tmp_path):
+    """A planner's matplotlibrc or MPLBACKEND (pdf, svg) gives the same PNG and SVG bytes as Agg."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys; from lakip import analysis, charts, muat; u = muat(entitas='setda-batubara'); "
+            "per = analysis.tabel_perbandingan(u, 2024); "
+            "charts.simpan(charts.grafik_tren(per, u.indikator, u.pilihan.skala), sys.argv[1], 'tren'); "
+            "charts.simpan(charts.grafik_capaian_iku(analysis.tabel_capaian_iku(u, 2024), u.pilihan.skala), sys.argv[1], 'capaian')")
+    for backend in ("agg", "pdf", "svg"):
+        res = subprocess.run([sys.executable, "-c", code, str(tmp_path / backend)], capture_output=True, text=True,
+                             env={**os.environ, "MPLBACKEND": backend})
+        assert res.returncode == 0, res.stderr
+    for name in ("tren.png", "tren.svg", "capaian.png", "capaian.svg"):
+        agg = (tmp_path / "agg" / "grafik" / name).read_bytes()
+        assert (tmp_path / "pdf" / "grafik" / name).read_bytes() == agg, name
+        assert (tmp_path / "svg" / "grafik" / name).read_bytes() == agg, name
+
+
 def test_a_unit_without_budget_and_report_runs_whole(tmp_path):
     """anggaran.csv, anggaran_iku.csv and laporan.csv with their header only: every
     notebook runs, and the reports say that the budget is not available yet."""
