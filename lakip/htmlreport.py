@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import html
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -18,7 +19,7 @@ import pandas as pd
 from lakip import analysis, audit, charts, display, narasi
 from lakip.load import Unit
 
-__all__ = ["tabel_html", "tulis_html"]
+__all__ = ["tabel_html", "tulis_html", "siapkan_html"]
 
 _CSS = """
 body{font-family:"DejaVu Sans",Arial,sans-serif;font-size:14px;line-height:1.45;max-width:60em;margin:2em auto;padding:0 1em;color:#222}
@@ -58,17 +59,20 @@ def tulis_html(unit: Unit, tahun: int, tujuan: str | Path, folder_grafik: str | 
                grafik: charts.SumberGrafik | None = None) -> Path:
     """Write the report; charts come from ``folder_grafik`` (a run's ``grafik/``) or are drawn here.
 
-    ``grafik`` instead gives the source of the charts (shared with another
-    report, or waiting for notebooks still drawing); they are taken last,
-    once the tables and text are made.
+    ``grafik`` instead gives the source of the charts (e.g. waiting for
+    notebooks still drawing).
     """
     with contextlib.ExitStack() as stack:
         if grafik is None:
             grafik = stack.enter_context(charts.SumberGrafik(folder_grafik))
-        return _tulis_html(unit, tahun, Path(tujuan), grafik)
+        tulis = siapkan_html(unit, tahun, grafik)
+        grafik.selesaikan()
+        return tulis(tujuan)
 
 
-def _tulis_html(unit: Unit, tahun: int, out: Path, grafik: charts.SumberGrafik) -> Path:
+def siapkan_html(unit: Unit, tahun: int, grafik: charts.SumberGrafik) -> Callable[[str | Path], Path]:
+    """Build the report, asking ``grafik`` for its charts; return the function that
+    writes it to a path once ``grafik.selesaikan()`` has handed them over."""
     figures: dict[str, str] = {}
 
     def figure(nama: str, make, judul: str) -> str:
@@ -150,9 +154,14 @@ def _tulis_html(unit: Unit, tahun: int, out: Path, grafik: charts.SumberGrafik) 
             f"<title>{html.escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
             f"<h1>{html.escape(title)}</h1>\n<p>Disusun dengan lakip dari data {html.escape(unit.slug)}.</p>\n"
             f"<nav><h2>Daftar Isi</h2><ol>{toc}</ol></nav>\n{content}\n</body>\n</html>\n")
-    grafik.selesaikan()
-    for key, fig_html in figures.items():
-        page = page.replace(key, fig_html, 1)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(page, encoding="utf-8")
-    return out
+
+    def tulis(tujuan: str | Path) -> Path:
+        text = page
+        for key, fig_html in figures.items():
+            text = text.replace(key, fig_html, 1)
+        out = Path(tujuan)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+        return out
+
+    return tulis

@@ -90,19 +90,18 @@ def tulis_laporan(unit: Unit, tahun: int, folder: Path, folder_grafik: Path | No
     """
     from lakip.charts import SumberGrafik
     from lakip.excel import tulis_xlsx
-    from lakip.htmlreport import tulis_html
-    from lakip.word import tulis_docx
+    from lakip.htmlreport import siapkan_html
+    from lakip.word import siapkan_docx
 
     out = folder / "laporan"
-    written = []
     with SumberGrafik(folder_grafik, berjalan) as grafik:
-        if "docx" in berkas:
-            written.append(tulis_docx(unit, tahun, out / "laporan.docx", grafik=grafik))
-        if "xlsx" in berkas:
-            written.append(tulis_xlsx(unit, tahun, out / "laporan.xlsx"))
-        if "html" in berkas:
-            written.append(tulis_html(unit, tahun, out / "laporan.html", grafik=grafik))
-    return written
+        # both reports built first, then their charts taken together (waited for)
+        docx = siapkan_docx(unit, tahun, grafik) if "docx" in berkas else None
+        page = siapkan_html(unit, tahun, grafik) if "html" in berkas else None
+        xlsx = tulis_xlsx(unit, tahun, out / "laporan.xlsx") if "xlsx" in berkas else None
+        grafik.selesaikan()
+        written = [docx(out / "laporan.docx") if docx else None, xlsx, page(out / "laporan.html") if page else None]
+    return [p for p in written if p is not None]
 
 
 def tulis_reviu(unit: Unit, tahun: int, folder: Path) -> list[Path]:

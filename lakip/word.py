@@ -23,7 +23,7 @@ import contextlib
 import datetime as dt
 import io
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,7 +42,7 @@ from lakip.importer import _zip_tetap
 from lakip.load import Unit
 from lakip.numbers import format_angka, format_persen
 
-__all__ = ["NAMA_BERKAS", "GRAFIK", "tulis_docx", "buat_dokumen"]
+__all__ = ["NAMA_BERKAS", "GRAFIK", "tulis_docx", "siapkan_docx", "buat_dokumen"]
 
 #: The file name :func:`tulis_docx` writes when given a folder.
 NAMA_BERKAS = "laporan.docx"
@@ -454,8 +454,8 @@ def _bab3_anggaran(doc, unit: Unit, tahun: int, nomor: _Nomor, grafik: charts.Su
 
 
 def buat_dokumen(unit: Unit, tahun: int, grafik: charts.SumberGrafik):
-    """The report as a python-docx ``Document``, not yet saved, with its charts from ``grafik``
-    (taken last, once the tables and text are made)."""
+    """The report as a python-docx ``Document``, not yet saved; its charts are
+    asked from ``grafik`` and go in when ``grafik.selesaikan()`` hands them over."""
     judul = f"Laporan Kinerja {unit.nama} Tahun {tahun}"
     doc = Document()
     _atur_dokumen(doc, judul)
@@ -485,11 +485,30 @@ def buat_dokumen(unit: Unit, tahun: int, grafik: charts.SumberGrafik):
 
     doc.add_heading("BAB IV PENUTUP", level=1).paragraph_format.page_break_before = True
     _paragraf(doc, narasi.paragraf_ringkasan(unit, tahun))
-    grafik.selesaikan()
     return doc
 
 
-def tulis_docx(unit: Unit, tahun: int, tujuan: Path, folder_grafik: Path | None = None,
+def siapkan_docx(unit: Unit, tahun: int, grafik: charts.SumberGrafik) -> Callable[[str | Path], Path]:
+    """Build the Word report, asking ``grafik`` for its charts; return the function
+    that writes it (see :func:`tulis_docx` for ``tujuan``) once ``grafik.selesaikan()``
+    has handed them over. Two reports prepared on one source take their charts together."""
+    doc = buat_dokumen(unit, tahun, grafik)
+
+    def tulis(tujuan: str | Path) -> Path:
+        tujuan = Path(tujuan)
+        path = tujuan if tujuan.suffix.lower() == ".docx" else tujuan / NAMA_BERKAS
+        path.parent.mkdir(parents=True, exist_ok=True)
+        buf = io.BytesIO()
+        doc.save(buf)
+        sementara = path.with_name(f".{path.name}.baru")
+        sementara.write_bytes(_zip_tetap(buf.getvalue()))
+        os.replace(sementara, path)
+        return path
+
+    return tulis
+
+
+def tulis_docx(unit: Unit, tahun: int, tujuan: str | Path, folder_grafik: str | Path | None = None,
                grafik: charts.SumberGrafik | None = None) -> Path:
     """Write the Word report of a unit and year; return its path.
 
@@ -498,21 +517,13 @@ def tulis_docx(unit: Unit, tahun: int, tujuan: Path, folder_grafik: Path | None 
     (or the run folder): its PNG files (``capaian_iku.png``, ...) are used as
     they are; a chart not found there, and the chart of each sasaran, is
     drawn with :mod:`lakip.charts` in a temporary folder. ``grafik`` instead
-    gives the source of the charts (shared with another report, or waiting
-    for notebooks still drawing). The file is written whole (temporary file,
-    then renamed) and is byte-identical for the same inputs.
+    gives the source of the charts (e.g. waiting for notebooks still drawing).
+    The file is written whole (temporary file, then renamed) and is
+    byte-identical for the same inputs.
     """
-    tujuan = Path(tujuan)
-    path = tujuan if tujuan.suffix.lower() == ".docx" else tujuan / NAMA_BERKAS
-    path.parent.mkdir(parents=True, exist_ok=True)
     with contextlib.ExitStack() as stack:
         if grafik is None:
             grafik = stack.enter_context(charts.SumberGrafik(folder_grafik))
-        doc = buat_dokumen(unit, tahun, grafik)
-        buf = io.BytesIO()
-        doc.save(buf)
-    data = _zip_tetap(buf.getvalue())
-    sementara = path.with_name(f".{path.name}.baru")
-    sementara.write_bytes(data)
-    os.replace(sementara, path)
-    return path
+        tulis = siapkan_docx(unit, tahun, grafik)
+        grafik.selesaikan()
+        return tulis(tujuan)

@@ -289,6 +289,21 @@ def test_sumber_grafik_menunggu_notebook_yang_masih_berjalan(tmp_path):
     assert got == [grafik / "a.png", grafik / "b.png"] and len(polls) == 4
 
 
+def test_dua_laporan_disusun_dulu_lalu_menunggu_grafiknya_bersama(unit, tmp_path):
+    """Word and HTML are built without waiting for a chart; they wait together, in selesaikan."""
+    from lakip.htmlreport import siapkan_html
+
+    menunggu = []
+    with charts.SumberGrafik(tmp_path / "grafik", berjalan=lambda: menunggu.append(1) and False) as sumber:
+        docx_ = word.siapkan_docx(unit, 2024, sumber)
+        html_ = siapkan_html(unit, 2024, sumber)
+        assert menunggu == []  # both built, nothing waited for yet
+        sumber.selesaikan()
+        assert len(menunggu) == 12  # each chart missing once: waited for (the notebooks have finished), then drawn
+        d, h = docx_(tmp_path / "a"), html_(tmp_path / "a" / "laporan.html")
+    assert d.name == "laporan.docx" and h.read_text(encoding="utf-8").count("<img ") == 6
+
+
 def test_sumber_grafik_menggambar_yang_tidak_ada_sekali_untuk_dua_laporan(unit, tmp_path, monkeypatch):
     """Once no notebook runs, a missing chart is drawn, once for both reports,
     and removed with the source."""
