@@ -216,9 +216,12 @@ def iku_belum_terukur(unit: Unit, tahun: int | None = None) -> pd.DataFrame:
     rows = k[k["realisasi"].map(is_kosong)]
     if tahun is not None:
         rows = rows[rows["tahun"] == tahun]
-    names = unit.indikator.set_index("kode")["indikator"]
-    out = rows[["kode", "tahun"]].assign(indikator=rows["kode"].map(names))
-    return out.sort_values("tahun", kind="stable").reset_index(drop=True)  # in the data's order within a year
+    ind = unit.indikator.reset_index(drop=True)
+    urutan = pd.Series(ind.index, index=ind["kode"])
+    out = rows[["kode", "tahun"]].assign(indikator=rows["kode"].map(ind.set_index("kode")["indikator"]),
+                                         _urutan=rows["kode"].map(urutan))
+    # by year, then in the order of indikator.csv (as the reports list the IKU)
+    return out.sort_values(["tahun", "_urutan"], kind="stable").drop(columns="_urutan").reset_index(drop=True)
 
 
 def catatan_data(unit: Unit, tahun: int) -> list[str]:

@@ -9,7 +9,6 @@ cannot be used, or for an unexpected failure.
 from __future__ import annotations
 
 import argparse
-import errno
 import signal
 import sys
 from collections.abc import Sequence
@@ -208,19 +207,6 @@ def _semua(args: argparse.Namespace) -> int:
     return _laporkan_gagal(hasil.gagal, hasil.galat_data)
 
 
-#: The system's reasons for the file errors a user meets, in Indonesian (others as the system words them).
-_SEBAB_OS = {
-    errno.ENOTDIR: "sebagian jalurnya adalah berkas, bukan folder",
-    errno.EISDIR: "itu folder, bukan berkas",
-    errno.EACCES: "tidak ada izin",
-    errno.EPERM: "tidak ada izin",
-    errno.ENOSPC: "ruang disk penuh",
-    errno.EROFS: "disk hanya dapat dibaca",
-    errno.ENOENT: "tidak ada",
-    errno.EEXIST: "sudah ada",
-}
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     # a terminated run cleans up like an interrupted one: no half-written folder is left
@@ -313,8 +299,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("Dibatalkan. Keluaran sebelumnya (bila ada) tidak diubah.", file=sys.stderr)
         return 130
     except OSError as e:
-        where = f" {e.filename}" if e.filename else ""
-        print(f"Galat: tidak dapat menulis atau membaca{where}: {_SEBAB_OS.get(e.errno, e.strerror or e)}", file=sys.stderr)
+        from lakip.paths import pesan_os
+
+        print(f"Galat: {pesan_os(e)}", file=sys.stderr)
         return 2
     return 0
 

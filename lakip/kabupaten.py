@@ -154,13 +154,14 @@ def _kolom_kategori(label: str) -> str:
     return "jumlah_" + label.lower().replace(" ", "_")
 
 
-def tabel_unit(units: Units, tahun: int, temuan: dict[str, int] | None = None) -> pd.DataFrame:
+def tabel_unit(units: Units, tahun: int, temuan: dict[str, int | None] | None = None) -> pd.DataFrame:
     """One row per unit that has ``tahun``: capaian, counts, distribution, budget, reviu findings, rank.
 
     Columns: entitas, nama, jumlah_iku, iku_terukur, iku_belum_dapat_diukur,
     rata_rata_iku, rata_rata_sasaran, ``jumlah_<kategori>`` per class of the
     scale and ``jumlah_belum_dapat_diukur``, pagu, realisasi, serapan (the
-    program tree), temuan_tidak_sesuai (the reviu's 'tidak sesuai' findings;
+    program tree), temuan_tidak_sesuai (the reviu's 'tidak sesuai' findings, empty
+    when the unit published no figure of the year;
     computed when ``temuan`` is None) and peringkat (1 = highest
     rata_rata_iku; units without a measured IKU have none).
     """
@@ -228,22 +229,24 @@ def unit_dengan_tahun(units: Units, tahun: int) -> list[str]:
     return [slug for slug, th in _kab(units).tahun().items() if isinstance(th, list) and tahun in th]
 
 
-def _temuan_satu(kab: Kabupaten, slug: str, tahun: int) -> int:
+def _temuan_satu(kab: Kabupaten, slug: str, tahun: int) -> int | None:
+    """The 'tidak sesuai' findings of a unit; None when its laporan.csv has no figure of the year (nothing reviewed)."""
     r = audit.reviu(kab.ke_unit(slug), tahun)
-    return int((r["status"] == audit.TIDAK_SESUAI).sum())
+    return int((r["status"] == audit.TIDAK_SESUAI).sum()) if len(r) else None
 
 
 _KAB_ANAK: Kabupaten | None = None  # the kabupaten a forked worker of hitung_temuan audits
 
 
-def _temuan_potongan(slugs: list[str], tahun: int) -> dict[str, int]:
+def _temuan_potongan(slugs: list[str], tahun: int) -> dict[str, int | None]:
     assert _KAB_ANAK is not None
     return {slug: _temuan_satu(_KAB_ANAK, slug, tahun) for slug in slugs}
 
 
 def hitung_temuan(units: Units, tahun: int, slugs: Iterable[str] | None = None, pekerja: int | None = None,
-                  progres: bool = False) -> dict[str, int]:
-    """The number of 'tidak sesuai' findings of the reviu of each unit (:func:`lakip.audit.reviu`), by slug.
+                  progres: bool = False) -> dict[str, int | None]:
+    """The number of 'tidak sesuai' findings of the reviu of each unit (:func:`lakip.audit.reviu`), by slug;
+    None for a unit with no published figure of the year (nothing reviewed).
 
     The reviu is an audit per unit (15-25 ms each); from 400 units on it is
     shared among ``pekerja`` processes (default: one per core), forked from
@@ -361,7 +364,7 @@ def tulis_kabupaten(
     out: str | Path | None = None,
     gagal: Iterable[str] = (),
     grafik: bool = True,
-    temuan: dict[str, int] | None = None,
+    temuan: dict[str, int | None] | None = None,
 ) -> Path:
     """Write the rollup into ``<out>/_kabupaten/<tahun>/`` (replaced whole); return that folder.
 

@@ -112,10 +112,11 @@ def parse_angka(teks: object) -> float | None:
             if not whole or not frac:
                 raise AngkaError(asli, "bukan angka: tanda desimal tidak sah")
             if len(frac) == 3 and whole[0] != "0" and len(whole) <= 3:
+                w = ("-" if sign < 0 else "") + whole
                 raise AngkaError(
                     asli,
-                    f"ambigu: dapat dibaca {whole},{frac} (desimal) atau {whole}.{frac} "
-                    f"(ribuan gaya Inggris); tulis {whole}.{frac} untuk ribuan, {whole},{frac}0 untuk desimal",
+                    f"ambigu: dapat dibaca {w},{frac} (desimal) atau {w}.{frac} "
+                    f"(ribuan gaya Inggris); tulis {w}.{frac} untuk ribuan, {w},{frac}0 untuk desimal",
                 )
             value = f"{whole}.{frac}"
     elif last_dot >= 0:
@@ -195,10 +196,11 @@ def format_angka(x: float | None, desimal: int = 2, kosong: str = "N/A") -> str:
 
 
 def format_angka_terbaca(x: float, desimal: int = 10) -> str:
-    """``x`` the Indonesian way, with at most ``desimal`` decimals and no trailing
+    """``x`` the Indonesian way, rounded to ``desimal`` decimals without trailing
     zeros, in a form :func:`parse_angka` reads back as the same number: ``80.4 ->
-    '80,4'``, ``7.275 -> '7,2750'`` (``7,275`` is refused there as ambiguous),
-    ``1234.5 -> '1.234,5'``. For numbers a user or the data files take in again.
+    '80,4'``, ``1234.5 -> '1.234,5'``, and ``7.275 -> '7,2750'``: one zero more
+    where exactly three decimals would remain, since ``7,275`` is refused there as
+    ambiguous. NaN gives ``N/A``. For numbers a user or the data files take in again.
     """
     s = format_angka(float(x), desimal)
     if "," in s:

@@ -24,7 +24,7 @@ import pandas as pd
 from lakip import analysis, audit
 from lakip.load import DataError, Unit, muat
 from lakip.notebooks import jalankan_notebook
-from lakip.paths import DATA_DIR, OUTPUTS_DIR, output_dir, resolve
+from lakip.paths import DATA_DIR, OUTPUTS_DIR, output_dir, pesan_os, resolve
 
 __all__ = ["rupiah_bulat", "tulis_csv", "tulis_json", "tulis_tabel", "tulis_reviu", "tulis_laporan", "folder_sementara", "jalankan", "jalankan_reviu",
            "HasilSemua", "jalankan_semua", "KlasterError", "klaster_lokal", "konteks_proses"]
@@ -266,6 +266,8 @@ def _jalankan_unit(data_dir: str, slug: str, tahun: int | None, out: str | None,
         return slug, None, str(e), True
     except NotebookError as e:
         return slug, None, f"{e}", False
+    except OSError as e:  # e.g. the output folder cannot be written
+        return slug, None, pesan_os(e), False
     except Exception as e:  # noqa: BLE001 - one unit must not stop the others
         return slug, None, f"{type(e).__name__}: {e}", False
     return slug, str(folder), None, False
@@ -410,7 +412,7 @@ def _semua_dask(hasil: HasilSemua, scheduler: str, data_dir: str, slugs: list[st
                 bar.update(1)
 
 
-def _temuan_batch(kab: Any, tahun: int, selesai: dict[str, Path]) -> dict[str, int]:
+def _temuan_batch(kab: Any, tahun: int, selesai: dict[str, Path]) -> dict[str, int | None]:
     """The reviu findings of each unit in ``tahun``: from the ``reviu_ringkasan.json`` its run
     of that year just wrote, else (another year, or the run failed) by auditing it now."""
     from lakip.audit import TIDAK_SESUAI
@@ -421,7 +423,8 @@ def _temuan_batch(kab: Any, tahun: int, selesai: dict[str, Path]) -> dict[str, i
         folder = selesai.get(slug)
         path = None if folder is None or folder.name != str(tahun) else folder / "tabel" / "reviu_ringkasan.json"
         if path is not None and path.is_file():
-            temuan[slug] = int(json.loads(path.read_text(encoding="utf-8"))["per_status"][TIDAK_SESUAI])
+            ring = json.loads(path.read_text(encoding="utf-8"))
+            temuan[slug] = int(ring["per_status"][TIDAK_SESUAI]) if ring["jumlah_angka"] else None
         else:
             lagi.append(slug)
     return {**temuan, **hitung_temuan(kab, tahun, lagi)}

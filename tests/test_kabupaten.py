@@ -196,6 +196,17 @@ def test_run_all_then_one_broken_unit_does_not_stop_the_others(tmp_path):
     assert ring["unit_gagal"] == ["opd-002"] and ring["jumlah_unit"] == 2
 
 
+def test_run_all_names_a_unit_whose_output_cannot_be_written_in_indonesian(tmp_path):
+    data, out = tmp_path / "data", tmp_path / "out"
+    buat_kabupaten(data, unit=2, tahun=1, seed=3)
+    out.mkdir()
+    (out / "opd-002").write_text("bukan folder")
+    res = lakip("run", "--all", "--tabel-saja", "--data", str(data), "--out", str(out))
+    assert res.returncode == 1 and "Traceback" not in res.stderr
+    assert f"  - opd-002: tidak dapat menulis atau membaca {out / 'opd-002'}: sudah ada sebagai berkas, bukan folder" in res.stderr
+    assert (out / "opd-001" / "2024" / "tabel" / "ringkasan.json").is_file()
+
+
 def test_run_all_refuses_entity_and_an_empty_folder(tmp_path):
     res = lakip("run", "--all", "--entity", "x", "--data", str(tmp_path))
     assert res.returncode == 2 and "--all dan --entity" in res.stderr

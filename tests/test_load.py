@@ -211,3 +211,16 @@ def test_a_range_target_is_met_by_a_number(data):
 
     cap = analysis.tabel_capaian_iku(unit, 2024).set_index("kode").loc["IKU-4", "capaian"]
     assert cap == 72.37 * 100 / 73  # below the lower bound: divided by it
+
+
+def test_iku_without_realisasi_listed_by_year_in_the_order_of_indikator(data):
+    from lakip.analysis import iku_belum_terukur
+
+    edit(data, "kinerja.csv", 'IKU-7,2024,87,"66,35"', "IKU-7,2024,87,")
+    path = data / "setda-batubara" / "kinerja.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([lines[0], *reversed(lines[1:])]) + "\n", encoding="utf-8")  # rows sorted otherwise
+    t = iku_belum_terukur(muat(data, "setda-batubara"))
+    assert t[["kode", "tahun"]].values.tolist() == [["IKU-1", 2022], ["IKU-1", 2024], ["IKU-7", 2024]]
+    assert t["indikator"].tolist()[-1] == "IKM Sekretariat Daerah"
+    assert iku_belum_terukur(muat(data, "setda-batubara"), 2023).empty

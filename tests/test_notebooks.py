@@ -156,6 +156,10 @@ def test_a_unit_without_budget_and_report_runs_whole(tmp_path):
     assert any("efisiensi belum dapat dinilai" in t for t in teks)
     res = lakip("rekap", "--data", str(tmp_path / "data"), "--out", str(tmp_path / "out"))
     assert res.returncode == 0, res.stderr
+    from bantu import read_csv
+
+    [row] = read_csv(tmp_path / "out" / "_kabupaten" / "2024" / "unit.csv")
+    assert row["temuan_tidak_sesuai"] == "" and row["pagu"] == ""  # nothing reviewed, no budget: empty, not 0
 
 
 def test_a_failing_notebook_is_named_with_its_cell(broken_notebook, tmp_path):

@@ -163,7 +163,9 @@ def test_numbers_lakip_writes_for_users_read_back_as_written(d):
 def test_readable_form_adds_a_zero_only_where_the_form_would_be_ambiguous():
     assert [format_angka_terbaca(x) for x in (7.275, 80.4, 1234.5, 1234.567, 0.125, 10.0, -7.275, 12.3456)] == [
         "7,2750", "80,4", "1.234,5", "1.234,567", "0,125", "10", "-7,2750", "12,3456"]
-    assert format_angka_terbaca(7.27501, 4) == "7,2750"
+    assert format_angka_terbaca(7.27501, 4) == "7,2750" and format_angka_terbaca(float("nan")) == "N/A"
+    with pytest.raises(AngkaError, match="tulis -1.500 untuk ribuan, -1,5000 untuk desimal"):
+        parse_angka("-1,500")
 
 
 @given(st.text(max_size=20))
