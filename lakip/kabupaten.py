@@ -257,6 +257,7 @@ def hitung_temuan(units: Units, tahun: int, slugs: Iterable[str] | None = None, 
 
     from tqdm.auto import tqdm
 
+    from lakip.notebooks import lepas_sinyal, sinyal_ditahan
     from lakip.run import konteks_proses
 
     global _KAB_ANAK
@@ -272,8 +273,9 @@ def hitung_temuan(units: Units, tahun: int, slugs: Iterable[str] | None = None, 
     _KAB_ANAK = kab
     out: dict[str, int] = {}
     try:  # the bar's thread starts after the fork
-        with ProcessPoolExecutor(max_workers=workers, mp_context=konteks) as pool:
-            parts = pool.map(_temuan_potongan, shares, [tahun] * len(shares))
+        with ProcessPoolExecutor(max_workers=workers, mp_context=konteks, initializer=lepas_sinyal) as pool:
+            with sinyal_ditahan():
+                parts = pool.map(_temuan_potongan, shares, [tahun] * len(shares))
             with tqdm(total=len(slugs), desc="Reviu", unit="unit", disable=not progres) as bar:
                 for part in parts:
                     out.update(part)

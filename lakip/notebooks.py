@@ -13,13 +13,15 @@ timings, the temporary folder's name), so the same inputs give the same bytes.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import multiprocessing
 import os
 import re
+import signal
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
@@ -96,9 +98,40 @@ def _bersihkan(nb: Any, ganti: tuple[tuple[str, str], ...]) -> None:
                 params[key] = value
 
 
+_SINYAL = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextlib.contextmanager
+def sinyal_ditahan() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM back while this process forks worker processes.
+
+    A signal that arrives in the middle of a fork is raised (as
+    KeyboardInterrupt, by the command line's handler) inside the fork's own
+    hooks, where Python only prints it and the run goes on: a SIGTERM was lost
+    and the run completed with exit 0. Held back, it is raised just after the
+    forks, where the run stops cleanly. Forked workers release it first thing
+    (:func:`lepas_sinyal`, their initializer).
+    """
+    if not hasattr(signal, "pthread_sigmask"):  # not POSIX: nothing is forked
+        yield
+        return
+    lama = signal.pthread_sigmask(signal.SIG_BLOCK, _SINYAL)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, lama)
+
+
+def lepas_sinyal() -> None:
+    """Worker initializer: the signals held back while it was forked reach it again."""
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _SINYAL)
+
+
 def _sunyikan_stderr() -> None:
     """Worker initializer: kernels inherit this process's stderr; keep their
     start-up chatter off the user's terminal (failures come back as results)."""
+    lepas_sinyal()
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)
     os.close(devnull)
@@ -260,7 +293,8 @@ def jalankan_notebook(
     konteks = _konteks_notebook()
     with ProcessPoolExecutor(max_workers=workers, initializer=_sunyikan_stderr if konteks is None else _anak_pekerja_dask,
                              mp_context=konteks) as pool:
-        futures = {pool.submit(jalankan_satu, t): i for i, t in enumerate(tasks)}
+        with sinyal_ditahan():  # the workers are forked at the first submit
+            futures = {pool.submit(jalankan_satu, t): i for i, t in enumerate(tasks)}
         if sambil is not None:
             sambil(lambda: not all(f.done() for f in futures))
         with tqdm(total=len(tasks), desc="Notebook", unit="nb", disable=not progres, leave=False) as bar:

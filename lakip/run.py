@@ -10,6 +10,7 @@ byte-identical files.
 from __future__ import annotations
 
 import contextlib
+import importlib
 import json
 import os
 import shutil
@@ -23,7 +24,7 @@ import pandas as pd
 
 from lakip import analysis, audit
 from lakip.load import DataError, Unit, muat
-from lakip.notebooks import jalankan_notebook
+from lakip.notebooks import jalankan_notebook, lepas_sinyal, sinyal_ditahan
 from lakip.paths import DATA_DIR, OUTPUTS_DIR, output_dir, pesan_os, resolve
 
 __all__ = ["rupiah_bulat", "tulis_csv", "tulis_json", "tulis_tabel", "tulis_reviu", "tulis_laporan", "folder_sementara", "jalankan", "jalankan_reviu",
@@ -205,6 +206,9 @@ def jalankan(
             # HTML, whose tables and text are made while the notebooks still draw
             # the charts they take from grafik/ (waited for; any chart still
             # missing when all have finished is drawn)
+            with sinyal_ditahan():  # an interruption waits for C extensions (matplotlib, lxml) to be imported whole
+                for modul in ("lakip.charts", "lakip.excel", "lakip.htmlreport", "lakip.word"):
+                    importlib.import_module(modul)
             from lakip.charts import simpan_grafik_sasaran
 
             tables()
@@ -491,8 +495,9 @@ def jalankan_semua(
     if scheduler is not None:
         _semua_dask(hasil, scheduler, str(data_dir), slugs, tahun, str(resolve(out, OUTPUTS_DIR)), notebook, progres, workers)
     else:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=konteks_proses()) as pool:
-            futures = {pool.submit(_jalankan_unit, str(data_dir), slug, tahun, out_dir, notebook): slug for slug in slugs}
+        with ProcessPoolExecutor(max_workers=workers, mp_context=konteks_proses(), initializer=lepas_sinyal) as pool:
+            with sinyal_ditahan():
+                futures = {pool.submit(_jalankan_unit, str(data_dir), slug, tahun, out_dir, notebook): slug for slug in slugs}
             with tqdm(total=len(slugs), desc="Unit", unit="unit", disable=not progres) as bar:
                 for fut in as_completed(futures):
                     _catat(hasil, futures[fut], fut)

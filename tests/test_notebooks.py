@@ -162,6 +162,39 @@ def test_a_unit_without_budget_and_report_runs_whole(tmp_path):
     assert row["temuan_tidak_sesuai"] == "" and row["pagu"] == ""  # nothing reviewed, no budget: empty, not 0
 
 
+def _sigblk():
+    """This process's blocked-signal mask, from /proc."""
+    with open("/proc/self/status") as f:
+        return next(int(ln.split()[1], 16) for ln in f if ln.startswith("SigBlk:"))
+
+
+def test_a_signal_during_the_forks_is_held_then_raised_and_workers_take_signals_again():
+    """A SIGTERM in the middle of a fork was raised inside Python's fork hooks, which only print it:
+    the run went on. Held while the workers are forked, it is raised just after; the workers unblock it."""
+    import os
+    import signal
+    from concurrent.futures import ProcessPoolExecutor
+
+    from lakip.notebooks import lepas_sinyal, sinyal_ditahan
+
+    def berhenti(signum, frame):
+        raise KeyboardInterrupt
+
+    lama = signal.signal(signal.SIGTERM, berhenti)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            with ProcessPoolExecutor(max_workers=1, initializer=lepas_sinyal) as pool:
+                with sinyal_ditahan():
+                    fut = pool.submit(_sigblk)
+                    os.kill(os.getpid(), signal.SIGTERM)
+                    mask_pekerja = fut.result()  # still here: held back while the worker was forked
+                raise AssertionError("the signal held back was not raised")
+        assert mask_pekerja & (1 << (signal.SIGTERM - 1)) == 0  # the worker takes it again
+        assert _sigblk() & (1 << (signal.SIGTERM - 1)) == 0
+    finally:
+        signal.signal(signal.SIGTERM, lama)
+
+
 def test_a_failing_notebook_is_named_with_its_cell(broken_notebook, tmp_path):
     with pytest.raises(NotebookError) as info:
         jalankan_notebook("setda-batubara", 2024, "", tmp_path / "run", notebooks=[broken_notebook], progres=False)
