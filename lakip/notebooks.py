@@ -110,7 +110,10 @@ def sinyal_ditahan() -> Iterator[None]:
     hooks, where Python only prints it and the run goes on: a SIGTERM was lost
     and the run completed with exit 0. Held back, it is raised just after the
     forks, where the run stops cleanly. Forked workers release it first thing
-    (:func:`lepas_sinyal`, their initializer).
+    (:func:`lepas_sinyal`, their initializer). The signals are held for this
+    thread, which is enough where no other thread takes them: in the command
+    line's process, which forks while it runs no other thread (the pool's
+    own thread, started in here, inherits the hold).
     """
     if not hasattr(signal, "pthread_sigmask"):  # not POSIX: nothing is forked
         yield
