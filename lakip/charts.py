@@ -9,12 +9,12 @@ survives black-and-white print. The same inputs give byte-identical files.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 import textwrap
 import time
 from collections.abc import Callable, Sequence
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +46,7 @@ __all__ = [
     "simpan_grafik_sasaran",
     "GRAFIK_LAPORAN",
     "SumberGrafik",
+    "tulis_dengan_grafik",
 ]
 
 #: Width of the text area of an A4 page with 2,5 cm margins, in inches.
@@ -81,7 +82,7 @@ GAYA = {
 }
 
 
-@contextmanager
+@contextlib.contextmanager
 def _gaya():
     with plt.rc_context(GAYA):
         yield
@@ -451,7 +452,7 @@ def _tata_letak_tetap(fig: Figure) -> None:
                 axis.set_major_locator(FixedLocator(axis.get_majorticklocs()))
 
 
-@contextmanager
+@contextlib.contextmanager
 def _utuh(path: Path):
     """A temporary name beside ``path``, renamed to it when written: a chart file
     that exists is complete (another process may be waiting for it)."""
@@ -678,6 +679,21 @@ class SumberGrafik:
         antre, self._antre = self._antre, []
         for nama, buat, pakai in antre:
             pakai(self.png(nama, buat))
+
+
+def tulis_dengan_grafik(siapkan: Callable[[Any, int, SumberGrafik], Callable[[str | Path], Path]], unit, tahun: int,
+                        tujuan: str | Path, folder_grafik: str | Path | None = None,
+                        grafik: SumberGrafik | None = None) -> Path:
+    """Write one report: ``siapkan(unit, tahun, source)`` builds it (as
+    ``word.siapkan_docx`` or ``htmlreport.siapkan_html``), its charts are
+    handed over, and the function it returns writes it to ``tujuan``. The
+    source is ``grafik``, or one made on ``folder_grafik`` for this report."""
+    with contextlib.ExitStack() as stack:
+        if grafik is None:
+            grafik = stack.enter_context(SumberGrafik(folder_grafik))
+        tulis = siapkan(unit, tahun, grafik)
+        grafik.selesaikan()
+        return tulis(tujuan)
 
 
 #: The charts the reports take from ``grafik/`` (besides those of each sasaran).

@@ -9,7 +9,6 @@ follow Bab III A and B and Bab IV of the LKjIP outline.
 from __future__ import annotations
 
 import base64
-import contextlib
 import html
 from collections.abc import Callable
 from pathlib import Path
@@ -62,12 +61,7 @@ def tulis_html(unit: Unit, tahun: int, tujuan: str | Path, folder_grafik: str | 
     ``grafik`` instead gives the source of the charts (e.g. waiting for
     notebooks still drawing).
     """
-    with contextlib.ExitStack() as stack:
-        if grafik is None:
-            grafik = stack.enter_context(charts.SumberGrafik(folder_grafik))
-        tulis = siapkan_html(unit, tahun, grafik)
-        grafik.selesaikan()
-        return tulis(tujuan)
+    return charts.tulis_dengan_grafik(siapkan_html, unit, tahun, tujuan, folder_grafik, grafik)
 
 
 def siapkan_html(unit: Unit, tahun: int, grafik: charts.SumberGrafik) -> Callable[[str | Path], Path]:

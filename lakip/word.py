@@ -19,7 +19,6 @@ document dates are fixed and the zip is rewritten with fixed entry times).
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import io
 import os
@@ -521,9 +520,4 @@ def tulis_docx(unit: Unit, tahun: int, tujuan: str | Path, folder_grafik: str | 
     The file is written whole (temporary file, then renamed) and is
     byte-identical for the same inputs.
     """
-    with contextlib.ExitStack() as stack:
-        if grafik is None:
-            grafik = stack.enter_context(charts.SumberGrafik(folder_grafik))
-        tulis = siapkan_docx(unit, tahun, grafik)
-        grafik.selesaikan()
-        return tulis(tujuan)
+    return charts.tulis_dengan_grafik(siapkan_docx, unit, tahun, tujuan, folder_grafik, grafik)
