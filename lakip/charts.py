@@ -289,7 +289,7 @@ def grafik_tren(perbandingan: pd.DataFrame, indikator: pd.DataFrame, skala: Skal
                     ax.text(x, 3 + upper * 0.05, "N/A", ha="center", va="bottom", fontsize=5.5, bbox=_KOTAK)
                     continue
                 # above the point, or below it where the line comes down to it, off the line
-                near = [w for w in y[max(j - 1, 0):j + 2:] if np.isfinite(w)]
+                near = [w for w in y[max(j - 1, 0):j + 2] if np.isfinite(w)]
                 below = np.mean(near) > v and v - upper * 0.05 > upper * 0.08
                 ax.text(x, v - upper * 0.05 if below else v + upper * 0.05, format_persen(v, 2), ha="center",
                         va="top" if below else "bottom", fontsize=5.5, bbox=_KOTAK)
