@@ -17,6 +17,7 @@ __all__ = [
     "SKALA_ORDINAL",
     "RUMUS_TURUN",
     "METODE_EFISIENSI",
+    "BATAS_CAPAIAN",
     "Skala",
     "Pilihan",
     "SKALA_BAKU",
@@ -118,6 +119,13 @@ SKALA_BAKU = Skala(
 )
 
 
+#: The caps of capaian for averaging that DOMAIN.md section 3 allows. Another
+#: value is refused rather than applied: 1.2 meant as 120 % would cap every
+#: IKU at 1,2 % without a word.
+BATAS_CAPAIAN = (100.0, 120.0)
+_PESAN_BATAS = "batas_capaian harus 100, 120 atau kosong (null: tanpa batas)"
+
+
 @dataclass(frozen=True)
 class Pilihan:
     """Rule choices of one unit; defaults are the first option of DOMAIN.md."""
@@ -134,8 +142,8 @@ class Pilihan:
             raise ValueError(
                 f"metode_efisiensi harus salah satu dari: {', '.join(METODE_EFISIENSI)}"
             )
-        if self.batas_capaian is not None and not self.batas_capaian > 0:
-            raise ValueError("batas_capaian harus angka lebih dari 0 atau kosong")
+        if self.batas_capaian is not None and self.batas_capaian not in BATAS_CAPAIAN:
+            raise ValueError(_PESAN_BATAS)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any] | None) -> "Pilihan":
@@ -152,7 +160,7 @@ class Pilihan:
             try:
                 kwargs["batas_capaian"] = float(d["batas_capaian"])
             except (TypeError, ValueError):
-                raise ValueError("batas_capaian harus angka lebih dari 0 atau kosong") from None
+                raise ValueError(_PESAN_BATAS) from None
         if d.get("skala") is not None:
             kwargs["skala"] = Skala.from_list(d["skala"])
         return cls(**kwargs)

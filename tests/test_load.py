@@ -85,6 +85,9 @@ def test_the_seed_data_loads_clean():
          "entitas.yml, kunci pilihan: rumus_turun harus salah satu dari: selisih, rasio"),
         ("entitas.yml", "{kategori: Tinggi, di_atas: 75}", "{kategori: Tinggi, di_atas: 95}",
          "entitas.yml, kunci pilihan: skala: batas 'di_atas' harus menurun dari kategori tertinggi"),
+        # 1.2 meant as 120 % would cap every IKU at 1,2 %
+        ("entitas.yml", "batas_capaian: null", "batas_capaian: 1.2",
+         "entitas.yml, kunci pilihan: batas_capaian harus 100, 120 atau kosong (null: tanpa batas)"),
     ],
 )
 def test_each_problem_names_file_row_and_column(data, name, old, new, expected):
