@@ -13,7 +13,7 @@ import re
 import pandas as pd
 
 from lakip.config import BELUM_TERUKUR
-from lakip.numbers import format_angka, format_persen, format_rupiah
+from lakip.numbers import format_angka, format_persen, format_rupiah, persen_sisa_terbesar
 
 __all__ = [
     "judul_unit",
@@ -119,12 +119,27 @@ def tampil_capaian_sasaran(tabel: pd.DataFrame) -> pd.DataFrame:
 
 
 def tampil_distribusi(tabel: pd.DataFrame) -> pd.DataFrame:
-    """Number and percent of IKU per kategori; the percents add up to 100."""
+    """Number and percent of IKU per kategori; the printed percents add up to 100.
+
+    Each column is rounded by :func:`lakip.numbers.persen_sisa_terbesar`, as the
+    Bab IV text rounds them (three IKU in three kategori: 33,33, 33,33 and
+    33,34 %, not 33,33 three times).
+    """
+    jumlah = [int(j) for j in tabel["jumlah"]]
+    terukur = [k != BELUM_TERUKUR for k in tabel["kategori"]]
+
+    def kolom(ikut: list[bool], kosong: str) -> list[str]:
+        dipakai = [j for j, i in zip(jumlah, ikut) if i]
+        if not sum(dipakai):
+            return [kosong if i else "-" for i in ikut]
+        persen = iter(persen_sisa_terbesar(dipakai))
+        return [format_persen(float(next(persen))) if i else "-" for i in ikut]
+
     return pd.DataFrame({
         "Kategori": tabel["kategori"],
         "Jumlah IKU": tabel["jumlah"],
-        "Persen dari seluruh IKU": [format_persen(v) for v in tabel["persen"]],
-        "Persen dari IKU terukur": [format_persen(v, kosong="-") for v in tabel["persen_terukur"]],
+        "Persen dari seluruh IKU": kolom([True] * len(jumlah), "N/A"),
+        "Persen dari IKU terukur": kolom(terukur, "-"),
     })
 
 

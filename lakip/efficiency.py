@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from lakip.config import BELUM_TERUKUR, METODE_EFISIENSI
+from lakip.numbers import untuk_banding
 
 __all__ = ["METODE_EFISIENSI", "nilai_efisiensi", "efisiensi"]
 
@@ -34,7 +35,9 @@ def nilai_efisiensi(
 
     Returns ``(nilai, status)``; ``nilai`` is NaN where it cannot be computed:
     capaian kinerja not available (status "belum dapat diukur"), or no
-    budget / a zero one (status "tidak dapat dihitung").
+    budget / a zero one (status "tidak dapat dihitung"). A value is compared
+    with the method's bounds as :func:`lakip.numbers.untuk_banding` rounds
+    it, so a ratio of exactly 1 computed as 0.9999999999999999 is efisien.
     """
     if metode not in METODE_EFISIENSI:
         raise ValueError(f"metode efisiensi harus salah satu dari: {', '.join(METODE_EFISIENSI)}")
@@ -44,16 +47,17 @@ def nilai_efisiensi(
         if metode == "rasio":
             nilai = ck / ca
             nilai[~np.isfinite(nilai)] = np.nan
-            code = np.where(nilai >= 1, 0, 2)
+            code = np.where(untuk_banding(nilai) >= 1, 0, 2)
         elif metode == "selisih":
             nilai = ck - ca
-            code = np.where(nilai > 5, 0, np.where(nilai >= -5, 1, 2))
+            banding = untuk_banding(nilai)
+            code = np.where(banding > 5, 0, np.where(banding >= -5, 1, 2))
         else:
             e = 1.0 - (ca / 100.0) / (ck / 100.0)
             e[~np.isfinite(e)] = np.nan
             e = np.clip(e, -0.2, 0.2)
             nilai = 50.0 + e / 0.2 * 50.0
-            code = np.where(nilai >= 50, 0, 2)
+            code = np.where(untuk_banding(nilai) >= 50, 0, 2)
     code = np.where(np.isnan(nilai), 4, code)
     code = np.where(np.isnan(ck), 3, code)
     return nilai, np.asarray(_STATUS, dtype=object)[code]
@@ -94,7 +98,8 @@ def efisiensi(
     out["metode"] = metode
     out["nilai"] = nilai
     out["status"] = status
-    out["target_tercapai"] = (out["capaian_kinerja"] >= 100).where(out["capaian_kinerja"].notna())
+    out["target_tercapai"] = pd.Series(untuk_banding(out["capaian_kinerja"]) >= 100, index=out.index).where(
+        out["capaian_kinerja"].notna())
     return out[
         ["kode", "capaian_kinerja", "capaian_anggaran", "metode", "nilai", "status",
          "target_tercapai", "pagu", "realisasi_anggaran"]

@@ -12,24 +12,37 @@ import ast
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from lakip.numbers import bulat, untuk_banding
+
 __all__ = ["Persamaan", "FUNGSI", "predikat_akip", "mutu_ikm", "urai_rumus", "hitung"]
 
 
 def predikat_akip(nilai: float) -> str:
-    """Predikat of a Nilai AKIP (DOMAIN.md section 8; upper bounds inclusive: 90,00 is A)."""
+    """Predikat of a Nilai AKIP (DOMAIN.md section 8; upper bounds inclusive: 90,00 is A).
+
+    The value is compared as :func:`lakip.numbers.untuk_banding` rounds it: a sum
+    of components that is 90,00 but computes as 90.00000000000001 is A.
+    """
+    v = untuk_banding(nilai)
     for batas, predikat in ((90, "AA"), (80, "A"), (70, "BB"), (60, "B"), (50, "CC"), (30, "C")):
-        if nilai > batas:
+        if v > batas:
             return predikat
     return "D"
 
 
 def mutu_ikm(nilai: float) -> str:
-    """Mutu pelayanan of an IKM value (PermenPAN-RB 14/2017)."""
-    if nilai >= 88.31:
+    """Mutu pelayanan of an IKM value (PermenPAN-RB 14/2017).
+
+    The classes are bounded at two decimals (B 76,61-88,30, A 88,31-100), so a
+    value is classed as it is printed, rounded to two decimals: 88,305 is
+    printed 88,31 and is A, not B for falling between the classes.
+    """
+    v = float(bulat(nilai, 2))
+    if v >= 88.31:
         return "A"
-    if nilai >= 76.61:
+    if v >= 76.61:
         return "B"
-    if nilai >= 65.0:
+    if v >= 65.0:
         return "C"
     return "D"
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from decimal import Decimal
-from fractions import Fraction
 
 import pandas as pd
 
@@ -31,7 +30,7 @@ from lakip import analysis
 from lakip.config import BELUM_TERUKUR, Pilihan, Skala
 from lakip.display import keterangan_efisiensi, teks_nilai
 from lakip.load import Unit
-from lakip.numbers import bulat, format_angka, format_persen, format_rupiah
+from lakip.numbers import bulat, format_angka, format_persen, format_rupiah, persen_sisa_terbesar, untuk_banding
 
 __all__ = [
     "terbilang",
@@ -100,34 +99,6 @@ def jumlah_kata(n: int, benda: str = "") -> str:
 # --------------------------------------------------------------------------- percents that add up
 
 
-def persen_sisa_terbesar(jumlah: Sequence[int], desimal: int = 2) -> list[Decimal]:
-    """Percents of each count in the total, rounded so that they add up to exactly 100.
-
-    Largest-remainder method: every share is cut down to ``desimal``
-    decimals, then the missing units of the last decimal go one each to the
-    shares with the largest remainders. When remainders tie, the later share
-    gets the unit first, so a higher kategori (listed first) is never
-    rounded up at the expense of a lower one: ``[1, 1, 1]`` gives
-    33,33 + 33,33 + 33,34. Exact arithmetic (fractions), no binary noise.
-    An empty or all-zero list gives zeros.
-    """
-    counts = [int(c) for c in jumlah]
-    if any(c < 0 for c in counts):
-        raise ValueError("persen_sisa_terbesar: jumlah tidak boleh negatif")
-    total = sum(counts)
-    unit = Decimal(1).scaleb(-desimal)
-    if total == 0:
-        return [Decimal(0).quantize(unit) for _ in counts]
-    skala = 100 * 10**desimal
-    exact = [Fraction(c * skala, total) for c in counts]
-    floors = [math.floor(e) for e in exact]
-    missing = skala - sum(floors)
-    order = sorted(range(len(counts)), key=lambda i: (exact[i] - floors[i], i), reverse=True)
-    for i in order[:missing]:
-        floors[i] += 1
-    return [(Decimal(f) * unit).quantize(unit) for f in floors]
-
-
 def _desimal(d: Decimal) -> str:
     """A Decimal as Indonesian text with its own decimals: ``Decimal('66.67') -> '66,67'``."""
     return format_angka(float(d), max(0, -d.as_tuple().exponent))
@@ -169,7 +140,7 @@ def kalimat_perubahan(kini: float | None, lalu: float | None, tahun_lalu: int, d
                 f"{tahun_lalu} tidak dapat dihitung")
     kini, lalu = float(kini), float(lalu)
     beda = kini - lalu
-    if beda == 0:
+    if untuk_banding(beda) == 0:  # equal values computed two ways differ in the last bits
         return f"tetap {format_persen(kini, desimal)}, sama dengan tahun {tahun_lalu}"
     arah = "naik" if beda > 0 else "turun"
     besar = bulat(abs(beda), desimal)

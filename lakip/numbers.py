@@ -12,6 +12,7 @@ import math
 import re
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 import numpy as np
 
@@ -24,6 +25,8 @@ __all__ = [
     "parse_level",
     "parse_rentang",
     "bulat",
+    "untuk_banding",
+    "persen_sisa_terbesar",
     "format_angka",
     "format_angka_terbaca",
     "format_persen",
@@ -182,6 +185,50 @@ def bulat(x: float, desimal: int = 2) -> Decimal:
     """Round half away from zero, ignoring binary noise (102.49999999999999 -> 102.5 -> 103)."""
     d = Decimal(repr(round(float(x), 9)))
     return d.quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP)
+
+
+def untuk_banding(x: float | np.ndarray) -> float | np.ndarray:
+    """A computed value as it is compared against a bound: rounded to 9 decimals.
+
+    Arithmetic in binary leaves noise in the last bits: a level target of
+    3/9 met exactly gives 99.99999999999999 %, and 25,00 + 26,76 + 13,82 +
+    24,42 gives 90.00000000000001. Compared as they are, such values fall on
+    the wrong side of a bound (100 % met, efficiency ratio 1, 90,00 is A);
+    rounded to 9 decimals, far below any printed precision, they do not.
+    NaN stays NaN. (:meth:`lakip.config.Skala.kode` does the same for the
+    kategori bounds, in one comparison per bound.)
+    """
+    if isinstance(x, (int, float)):
+        return round(float(x), 9)
+    return np.round(np.asarray(x, dtype=float), 9)
+
+
+def persen_sisa_terbesar(jumlah: Sequence[int], desimal: int = 2) -> list[Decimal]:
+    """Percents of each count in the total, rounded so that they add up to exactly 100.
+
+    Largest-remainder method: every share is cut down to ``desimal``
+    decimals, then the missing units of the last decimal go one each to the
+    shares with the largest remainders. When remainders tie, the later share
+    gets the unit first, so a higher kategori (listed first) is never
+    rounded up at the expense of a lower one: ``[1, 1, 1]`` gives
+    33,33 + 33,33 + 33,34. Exact arithmetic (fractions), no binary noise.
+    An empty or all-zero list gives zeros.
+    """
+    counts = [int(c) for c in jumlah]
+    if any(c < 0 for c in counts):
+        raise ValueError("persen_sisa_terbesar: jumlah tidak boleh negatif")
+    total = sum(counts)
+    unit = Decimal(1).scaleb(-desimal)
+    if total == 0:
+        return [Decimal(0).quantize(unit) for _ in counts]
+    skala = 100 * 10**desimal
+    exact = [Fraction(c * skala, total) for c in counts]
+    floors = [math.floor(e) for e in exact]
+    missing = skala - sum(floors)
+    order = sorted(range(len(counts)), key=lambda i: (exact[i] - floors[i], i), reverse=True)
+    for i in order[:missing]:
+        floors[i] += 1
+    return [(Decimal(f) * unit).quantize(unit) for f in floors]
 
 
 def format_angka(x: float | None, desimal: int = 2, kosong: str = "N/A") -> str:

@@ -299,3 +299,17 @@ def test_reviu_command_writes_the_findings_and_exits_0(tmp_path):
     assert (folder / "reviu_ringkasan.json").is_file()
     _, ring = jalankan_reviu(out=tmp_path, tahun=2023)
     assert ring["jumlah_angka"] == 0
+
+
+def test_predikat_and_mutu_at_their_bounds():
+    from lakip.formula import hitung, mutu_ikm, predikat_akip, urai_rumus
+
+    # 25,00 + 26,76 + 13,82 + 24,42 is 90,00, computed as 90.00000000000001: A (90,00 is A)
+    rumus = urai_rumus("predikat = predikat_akip(perencanaan + pengukuran + pelaporan + evaluasi)")[0]
+    nilai = dict(perencanaan=25.00, pengukuran=26.76, pelaporan=13.82, evaluasi=24.42)
+    assert sum(nilai.values()) > 90
+    assert hitung(rumus.kanan, nilai) == "A"
+    assert [predikat_akip(v) for v in (90.01, 90.0, 80.0, 30.0, 30.01, 0.0)] == ["AA", "A", "BB", "D", "C", "D"]
+    # mutu is classed as the IKM is printed, at two decimals: 88,305 is printed 88,31
+    assert [mutu_ikm(v) for v in (88.31, 88.305, 88.304, 88.30, 76.61, 76.605, 65.0, 64.99)] == \
+        ["A", "A", "B", "B", "B", "B", "C", "D"]

@@ -93,3 +93,20 @@ def test_efficiency_table():
     assert e["status"].tolist() == ["efisien", "belum dapat diukur", "tidak dapat dihitung"]
     assert e.loc["A", "target_tercapai"] == True  # noqa: E712
     assert e.loc["A", "metode"] == "rasio"
+
+
+def test_equal_values_with_binary_noise_fall_on_the_right_side_of_each_bound():
+    # a level target of 3/9 met exactly: realisasi x 100 / target is 99.99999999999999 in binary
+    met = (3 / 9) * 100 / (3 / 9)
+    assert met != 100.0
+    v, s = efficiency.nilai_efisiensi(np.array([met]), np.array([100.0]), "rasio")
+    assert v[0] < 1 and s[0] == "efisien"
+    v, s = efficiency.nilai_efisiensi(np.array([met]), np.array([100.0]), "pmk249")
+    assert v[0] < 50 and s[0] == "efisien"
+    # 51,22 / 80 = 64,025 % against 59,025 %: a difference of exactly 5 pp, 5.000000000000007 in binary
+    ck, ca = 51.22 / 80 * 100, 590250000 * 100 / 1000000000
+    v, s = efficiency.nilai_efisiensi(np.array([ck]), np.array([ca]), "selisih")
+    assert v[0] > 5 and s[0] == "cukup efisien"
+    e = efficiency.efisiensi(pd.DataFrame({"kode": ["A", "B"], "capaian": [met, 99.99]}),
+                             pd.DataFrame({"kode": ["A", "B"], "pagu": [100.0, 100.0], "realisasi": [100.0, 100.0]}))
+    assert e["target_tercapai"].tolist() == [True, False]

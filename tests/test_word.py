@@ -519,3 +519,27 @@ def test_teks_efisiensi_dan_metode():
     assert "Sebanyak 1 (satu) IKU belum dapat dinilai" in s
     m = narasi.teks_metode(Pilihan(rumus_turun="rasio", batas_capaian=120.0), "Tabel 3.1")
     assert "target / realisasi x 100" in m and "paling tinggi 120 %" in m and "menurut Tabel 3.1" in m
+
+
+def test_equal_capaian_computed_with_binary_noise_stays_the_same():
+    met = (3 / 9) * 100 / (3 / 9)  # 99.99999999999999
+    assert narasi.kalimat_perubahan(met, 100.0, 2023) == "tetap 100,00 %, sama dengan tahun 2023"
+    assert narasi.kalimat_perubahan(100.004, 100.0, 2023).startswith("naik kurang dari 0,01 poin persentase")
+
+
+def test_distribution_table_prints_the_percents_of_the_text():
+    import pandas as pd
+
+    from lakip import display, scoring
+
+    d = scoring.distribusi(pd.DataFrame({"capaian": [95.0, 80.0, 70.0, float("nan")]}), Pilihan().skala)
+    t = display.tampil_distribusi(d).set_index("Kategori")
+    assert t["Persen dari IKU terukur"].tolist() == ["33,33 %", "33,33 %", "33,34 %", "0,00 %", "0,00 %", "-"]
+    assert t["Persen dari seluruh IKU"].tolist() == ["25,00 %", "25,00 %", "25,00 %", "0,00 %", "0,00 %", "25,00 %"]
+    teks = narasi.teks_ringkasan(nama="Unit", tahun=2024, jumlah_iku=4, rata_rata=81.67,
+                                 per_kategori=[("Sangat Tinggi", 1), ("Tinggi", 1), ("Sedang", 1)],
+                                 belum_terukur=["IKU-4"], kategori_rata_rata="Tinggi")
+    assert "(33,34 %) pada kategori Sedang" in teks
+    kosong = display.tampil_distribusi(scoring.distribusi(pd.DataFrame({"capaian": [float("nan")]}), Pilihan().skala))
+    assert kosong["Persen dari IKU terukur"].tolist() == ["-"] * 6
+    assert kosong["Persen dari seluruh IKU"].tolist() == ["0,00 %"] * 5 + ["100,00 %"]
