@@ -13,7 +13,7 @@ import re
 import pandas as pd
 
 from lakip.config import BELUM_TERUKUR
-from lakip.numbers import format_angka, format_persen, format_rupiah, persen_sisa_terbesar
+from lakip.numbers import format_angka, format_persen, format_rupiah, persen_sisa_terbesar, untuk_banding
 
 __all__ = [
     "judul_unit",
@@ -359,7 +359,7 @@ def tanda_selisih(sebelum: object, sesudah: object, satuan: str = "pp") -> str:
     if _kosong(sesudah):
         return "tidak lagi terukur"
     d = float(sesudah) - float(sebelum)
-    if d == 0:
+    if untuk_banding(d) == 0:  # the same value computed two ways may differ in its last bits
         return "tetap"
     angka = format_angka(d, 2) if satuan else format_angka(d, 0)
     return f"{'▲ +' if d > 0 else '▼ '}{angka}{' ' + satuan if satuan else ''}"

@@ -411,6 +411,10 @@ def test_kalimat_perubahan():
         "turun 62,46 poin persentase dari 148,29 % pada tahun 2023 menjadi 85,83 %"
     assert narasi.kalimat_perubahan(100.0, 100.0, 2023) == "tetap 100,00 %, sama dengan tahun 2023"
     assert narasi.kalimat_perubahan(100.004, 100.0, 2023).startswith("naik kurang dari 0,01 poin persentase")
+    from lakip import display
+
+    assert display.tanda_selisih(100.0, met) == "tetap"
+    assert display.tanda_selisih(100.0, 101.5) == "▲ +1,50 pp"
     assert "belum dapat diukur" in narasi.kalimat_perubahan(None, 90.0, 2023)
     assert "tahun 2023 belum dapat diukur" in narasi.kalimat_perubahan(90.0, float("nan"), 2023)
     assert "tidak tersedia" in narasi.kalimat_perubahan(90.0, None, 2023, ada_lalu=False)
@@ -525,6 +529,10 @@ def test_equal_capaian_computed_with_binary_noise_stays_the_same():
     met = (3 / 9) * 100 / (3 / 9)  # 99.99999999999999
     assert narasi.kalimat_perubahan(met, 100.0, 2023) == "tetap 100,00 %, sama dengan tahun 2023"
     assert narasi.kalimat_perubahan(100.004, 100.0, 2023).startswith("naik kurang dari 0,01 poin persentase")
+    from lakip import display
+
+    assert display.tanda_selisih(100.0, met) == "tetap"
+    assert display.tanda_selisih(100.0, 101.5) == "▲ +1,50 pp"
 
 
 def test_distribution_table_prints_the_percents_of_the_text():
