@@ -260,8 +260,18 @@ _PENANDA = ("o", "s", "^", "D", "v", "P", "X")
 
 
 def grafik_tren(perbandingan: pd.DataFrame, indikator: pd.DataFrame, skala: Skala) -> Figure:
-    """Capaian of every IKU over the years, one small panel per IKU, on the kategori bands."""
+    """Capaian of every IKU over the years, one small panel per IKU, on the kategori bands.
+
+    The panels show the last three years of ``perbandingan``, the years the
+    report's comparison table (Tabel 3.3 form) and the per-sasaran charts
+    show; more points would not leave room for their labels in a panel.
+    """
+    from lakip import analysis
+
     names = indikator.set_index("kode")["indikator"]
+    if len(perbandingan):
+        banding = analysis.tahun_banding(perbandingan, int(perbandingan["tahun"].max()))
+        perbandingan = perbandingan[perbandingan["tahun"].isin(banding)]
     kodes = list(dict.fromkeys(perbandingan["kode"]))
     years = sorted(perbandingan["tahun"].unique())
     n = len(kodes)

@@ -19,7 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PIL import Image
 
-from lakip import charts, narasi, word
+from lakip import analysis, charts, narasi, word
 from lakip.config import Pilihan
 from lakip.load import muat
 
@@ -411,10 +411,6 @@ def test_kalimat_perubahan():
         "turun 62,46 poin persentase dari 148,29 % pada tahun 2023 menjadi 85,83 %"
     assert narasi.kalimat_perubahan(100.0, 100.0, 2023) == "tetap 100,00 %, sama dengan tahun 2023"
     assert narasi.kalimat_perubahan(100.004, 100.0, 2023).startswith("naik kurang dari 0,01 poin persentase")
-    from lakip import display
-
-    assert display.tanda_selisih(100.0, met) == "tetap"
-    assert display.tanda_selisih(100.0, 101.5) == "▲ +1,50 pp"
     assert "belum dapat diukur" in narasi.kalimat_perubahan(None, 90.0, 2023)
     assert "tahun 2023 belum dapat diukur" in narasi.kalimat_perubahan(90.0, float("nan"), 2023)
     assert "tidak tersedia" in narasi.kalimat_perubahan(90.0, None, 2023, ada_lalu=False)
@@ -551,3 +547,23 @@ def test_distribution_table_prints_the_percents_of_the_text():
     kosong = display.tampil_distribusi(scoring.distribusi(pd.DataFrame({"capaian": [float("nan")]}), Pilihan().skala))
     assert kosong["Persen dari IKU terukur"].tolist() == ["-"] * 6
     assert kosong["Persen dari seluruh IKU"].tolist() == ["0,00 %"] * 5 + ["100,00 %"]
+
+
+def test_tren_chart_and_its_caption_show_the_three_years_the_report_compares(tmp_path):
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(Path(__file__).parents[1] / "data" / "setda-batubara", data / "setda-batubara")
+    k = data / "setda-batubara" / "kinerja.csv"
+    rows = k.read_text(encoding="utf-8").splitlines()
+    k.write_text("\n".join(rows + [r.replace(",2024,", ",2021,", 1) for r in rows[1:] if ",2024," in r]) + "\n",
+                 encoding="utf-8")
+    u = muat(data, "setda-batubara")
+    per = analysis.tabel_perbandingan(u, 2024)
+    assert sorted(per["tahun"].unique()) == [2021, 2022, 2023, 2024]
+    fig = charts.grafik_tren(per, u.indikator, u.pilihan.skala)
+    assert fig.get_suptitle() == "Tren Capaian IKU 2022-2024"
+    assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == ["2022", "2023", "2024"]
+    d = docx.Document(word.tulis_docx(u, 2024, tmp_path / "out", None))
+    caps = [t for kind, style, t, *_ in (x for x in isi(d) if x[0] == "p") if style == "Caption"]
+    assert any(c.endswith("Tren Capaian Indikator Kinerja Utama Tahun 2022-2024") for c in caps)
