@@ -97,12 +97,15 @@ def tabel_capaian_sasaran(unit: Unit, tahun: int) -> pd.DataFrame:
 
 
 def tabel_perbandingan(unit: Unit, tahun: int) -> pd.DataFrame:
-    """Every IKU in every year up to ``tahun`` (Tabel 3.3 form), with the change in pp.
+    """Every IKU of ``tahun`` in every year up to it (Tabel 3.3 form), with the change in pp.
 
+    An IKU no longer measured in ``tahun`` (``tahun_akhir`` in indikator.csv)
+    is left out: the comparison is of this year's IKU.
     Columns: kode, tahun, target, realisasi, capaian, kategori, perubahan_pp.
     """
     s = skor_unit(unit)
-    s = s[s["tahun"] <= tahun].copy()
+    kini = set(s.loc[s["tahun"] == tahun, "kode"])
+    s = s[(s["tahun"] <= tahun) & s["kode"].isin(kini)].copy()
     s["target"] = [_teks(v, a, j) for v, a, j in zip(s["target"], s["target_nilai"], s["jenis"])]
     s["realisasi"] = [_teks(v, a, j) for v, a, j in zip(s["realisasi"], s["realisasi_nilai"], s["jenis"])]
     out = scoring.perbandingan(s)
@@ -123,7 +126,8 @@ def tabel_renstra(unit: Unit, tahun: int) -> pd.DataFrame:
     Only IKU whose ``indikator.csv`` row has a ``target_renstra``. Columns:
     kode, indikator, target_renstra, tahun_renstra, realisasi, capaian_renstra.
     """
-    ind = unit.indikator[unit.indikator["target_renstra"].fillna("") != ""]
+    ind = unit.indikator[(unit.indikator["target_renstra"].fillna("") != "")
+                         & ~(unit.indikator["tahun_akhir"] < tahun).fillna(False)]  # not an IKU no longer measured
     s = unit.kinerja[unit.kinerja["tahun"] == tahun][["kode", "realisasi", "realisasi_nilai"]]
     out = ind.merge(s, on="kode", how="left", validate="one_to_one")
     frame = pd.DataFrame({

@@ -407,6 +407,10 @@ def _indikator(df: pd.DataFrame, tanda: _Tanda) -> pd.DataFrame:
     th_bad = (th != "") & ~t.tiap("tahun_renstra", _tahun_ok) if "tahun_renstra" in t.kode else np.zeros(t.n, bool)
     bad |= th_bad
     out["tahun_renstra"] = pd.array([int(v) if v and not b else pd.NA for v, b in zip(th, th_bad)], dtype="Int64")
+    ta = t.obj("tahun_akhir") if "tahun_akhir" in t.kode else np.full(t.n, "", dtype=object)
+    ta_bad = (ta != "") & ~t.tiap("tahun_akhir", _tahun_ok) if "tahun_akhir" in t.kode else np.zeros(t.n, bool)
+    bad |= ta_bad
+    out["tahun_akhir"] = pd.array([int(v) if v and not b else pd.NA for v, b in zip(ta, ta_bad)], dtype="Int64")
     tanda.rows(t.uid, bad)
     return out
 
@@ -458,16 +462,19 @@ def _kinerja(df: pd.DataFrame, ind: pd.DataFrame, tanda: _Tanda) -> pd.DataFrame
         if kolom == "target":
             bad |= ok & kosong & ~((jenis == "kategori") & np.array([s is None for s in skala]))
         nilai[kolom] = vals
-    # every IKU has a row in every year of the data from its first year on
+    # every IKU has a row in every year of the data from its first year on, up to
+    # its tahun_akhir when it has one, and none after it
     years_ok = tahun >= 0
     unit_years = pd.DataFrame({"u": t.uid[years_ok], "th": tahun[years_ok]}).drop_duplicates()
     have = pd.DataFrame({"u": t.uid[years_ok], "kode": kode[years_ok], "th": tahun[years_ok]}).drop_duplicates()
-    first = have.groupby(["u", "kode"], sort=False)["th"].agg(["min", "size"]).reset_index()
-    all_ind = pd.DataFrame({"u": ind["_uid"].to_numpy(), "kode": ind["kode"].to_numpy()}).merge(first, on=["u", "kode"], how="left")
-    # units whose indikator.csv has an IKU without any row
-    tanda.rows(all_ind["u"].to_numpy(), all_ind["min"].isna().to_numpy())
+    first = have.groupby(["u", "kode"], sort=False)["th"].agg(["min", "max", "size"]).reset_index()
+    akhir = ind["tahun_akhir"].to_numpy(dtype="float64", na_value=np.inf)
+    all_ind = pd.DataFrame({"u": ind["_uid"].to_numpy(), "kode": ind["kode"].to_numpy(), "akhir": akhir}).merge(
+        first, on=["u", "kode"], how="left")
+    # units whose indikator.csv has an IKU without any row, or with a row after its tahun_akhir
+    tanda.rows(all_ind["u"].to_numpy(), (all_ind["min"].isna() | (all_ind["max"] > all_ind["akhir"])).to_numpy())
     chk = all_ind.dropna(subset=["min"]).merge(unit_years, on="u")
-    expected = chk[chk["th"] >= chk["min"]].groupby(["u", "kode"], sort=False).size()
+    expected = chk[(chk["th"] >= chk["min"]) & (chk["th"] <= chk["akhir"])].groupby(["u", "kode"], sort=False).size()
     got = chk.drop_duplicates(["u", "kode"]).set_index(["u", "kode"])["size"]
     short = (got.reindex(expected.index) < expected)
     tanda.rows(short.index.get_level_values(0).to_numpy(), short.to_numpy())

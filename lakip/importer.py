@@ -123,15 +123,17 @@ def tulis_template(entitas: str, tahun: int, tujuan: str | Path, data: str | Pat
 
     k = unit.kinerja
     prev = k[k["tahun"] == lalu].set_index("kode") if lalu else pd.DataFrame()
+    # the IKU measured in that year: not those whose tahun_akhir is before it
+    aktif = unit.indikator[unit.indikator["tahun_akhir"].isna() | (unit.indikator["tahun_akhir"] >= tahun)]
     rows = []
-    for _, r in unit.indikator.iterrows():
+    for _, r in aktif.iterrows():
         p = prev.loc[r["kode"]] if r["kode"] in prev.index else None
         rows.append([r["kode"], str(tahun), "", "", r["indikator"], r["satuan"], r["jenis"],
                      "" if p is None else _teks_nilai(p["target"]), "" if p is None else _teks_nilai(p["realisasi"])])
     s_kin = sheet("kinerja", ["kode", "tahun", "target", "realisasi", "indikator (referensi)", "satuan (referensi)",
                               "jenis (referensi)", f"target {lalu} (referensi)", f"realisasi {lalu} (referensi)"], rows, ref=5,
                   widths={"indikator (referensi)": 45})
-    for i, (_, r) in enumerate(unit.indikator.iterrows(), start=2):
+    for i, (_, r) in enumerate(aktif.iterrows(), start=2):
         if r["jenis"] == "kategori" and r["skala_kata"]:
             words = ",".join(r["skala_kata"]) + ",N/A"
             dv = DataValidation(type="list", formula1=f'"{words}"', allow_blank=True)
@@ -152,7 +154,7 @@ def tulis_template(entitas: str, tahun: int, tujuan: str | Path, data: str | Pat
     ai = unit.anggaran_iku
     ai_prev = ai[ai["tahun"] == lalu].set_index("kode") if lalu else pd.DataFrame()
     rows = []
-    for kode in unit.indikator["kode"]:
+    for kode in aktif["kode"]:
         p = ai_prev.loc[kode] if kode in ai_prev.index else None
         rows.append([str(tahun), kode, "", "", "" if p is None else format_angka(p["pagu"], 0, ""),
                      "" if p is None else format_angka(p["realisasi"], 0, "")])

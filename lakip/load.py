@@ -332,6 +332,14 @@ def _indikator(df: pd.DataFrame, masalah: list[Masalah]) -> pd.DataFrame:
             masalah.append(Masalah(name, int(baris), "tahun_renstra", f"'{th}' bukan tahun antara {TAHUN_MIN} dan {TAHUN_MAKS}"))
             th = ""
         tahun_renstra.append(int(th) if th else pd.NA)
+    # optional: the last year an IKU is measured (a Renstra that drops it)
+    tahun_akhir = []
+    for baris, row in df.iterrows():
+        th = row.get("tahun_akhir", "")
+        if th and not _tahun_ok(th):
+            masalah.append(Masalah(name, int(baris), "tahun_akhir", f"'{th}' bukan tahun antara {TAHUN_MIN} dan {TAHUN_MAKS}"))
+            th = ""
+        tahun_akhir.append(int(th) if th else pd.NA)
     for key, values in renstra.items():
         out[key] = pd.Series(values, index=df.index, dtype=float)
     rumus = []
@@ -345,6 +353,7 @@ def _indikator(df: pd.DataFrame, masalah: list[Masalah]) -> pd.DataFrame:
     if "target_renstra" not in out.columns:
         out["target_renstra"] = ""
     out["tahun_renstra"] = pd.array(tahun_renstra, dtype="Int64")
+    out["tahun_akhir"] = pd.array(tahun_akhir, dtype="Int64")
     return out
 
 
@@ -429,25 +438,37 @@ def _kinerja(df: pd.DataFrame, indikator: pd.DataFrame | None, masalah: list[Mas
 
 
 def _baris_hilang(df: pd.DataFrame, indikator: pd.DataFrame, masalah: list[Masalah]) -> None:
-    """Every IKU needs a row in every year of the data from its first year on.
+    """Every IKU needs a row in every year of the data from its first year on,
+    up to its ``tahun_akhir`` (indikator.csv) when it has one, and no row after it.
 
     Without it the IKU would silently drop out of that year's tables and means.
+    An IKU that is no longer measured says so in ``tahun_akhir``: its missing
+    later rows are never taken for forgotten ones, nor forgotten rows for an end.
     """
-    years = sorted({t for t in df["tahun"] if _tahun_ok(t)})
-    have = set(zip(df["kode"], df["tahun"]))
+    tahun = [int(t) if _tahun_ok(t) else None for t in df["tahun"]]
+    years = sorted({t for t in tahun if t is not None})
+    have = set(zip(df["kode"], tahun))
+    akhir = {k: int(v) for k, v in zip(indikator["kode"], indikator["tahun_akhir"]) if not pd.isna(v)}
+    for baris, kode, t in zip(df.index, df["kode"], tahun):
+        end = akhir.get(kode)
+        if end is not None and t is not None and t > end:
+            masalah.append(Masalah("kinerja.csv", int(baris), "tahun",
+                                   f"{kode} tidak dipakai lagi sesudah tahun {end} (kolom tahun_akhir di indikator.csv) "
+                                   f"tetapi punya baris tahun {t}"))
     for kode in indikator["kode"]:
         own = [t for t in years if (kode, t) in have]
         if not own:
             masalah.append(Masalah("kinerja.csv", None, "kode", f"{kode} dari indikator.csv tidak punya baris sama sekali"))
             continue
+        end = akhir.get(kode)
         for t in years:
-            if (kode, t) in have:
+            if (kode, t) in have or (end is not None and t > end):
                 continue
             if t > own[0]:
-                masalah.append(Masalah(
-                    "kinerja.csv", None, "kode",
-                    f"{kode} tidak punya baris untuk tahun {t}; tambahkan baris dengan target dan realisasi N/A bila belum terukur",
-                ))
+                hint = "tambahkan baris dengan target dan realisasi N/A bila belum terukur"
+                if t > own[-1]:
+                    hint += f", atau isi tahun_akhir {own[-1]} di indikator.csv bila IKU ini tidak dipakai lagi"
+                masalah.append(Masalah("kinerja.csv", None, "kode", f"{kode} tidak punya baris untuk tahun {t}; {hint}"))
             else:
                 masalah.append(Masalah(
                     "kinerja.csv", None, "kode", f"{kode} baru ada sejak tahun {own[0]}; tidak ikut tahun {t}", "peringatan",

@@ -247,7 +247,7 @@ KASUS = [
     ("IKU tanpa baris", _set("kinerja", "IKU-7", "kode", None),
      ["lembar kinerja baris 8, kolom kode: wajib diisi",
       "lembar kinerja, kolom kode: IKU-7 tidak punya baris untuk tahun 2025; tambahkan baris dengan target dan realisasi N/A "
-      "bila belum terukur"]),
+      "bila belum terukur, atau isi tahun_akhir 2024 di indikator.csv bila IKU ini tidak dipakai lagi"]),
     ("kolom wajib hilang", _del_col("kinerja", "realisasi"), ["lembar kinerja baris 1, kolom realisasi: kolom wajib tidak ada"]),
     ("lembar kinerja hilang", _del_sheet("kinerja"), ["diisi.xlsx: lembar 'kinerja' tidak ada"]),
     ("lembar kinerja kosong", _clear_sheet("kinerja"), ["lembar kinerja: lembar kosong (tanpa judul kolom)"]),
@@ -357,3 +357,24 @@ def test_not_a_workbook_and_the_command_line(data, tmp_path):
 
 def test_corpus_size():
     assert len(KASUS) + len(KASUS_CSV) + 1 >= 30
+
+
+def test_an_iku_no_longer_measured_is_left_out_of_the_template_and_the_import(data, tmp_path):
+    ind = data / "setda-batubara" / "indikator.csv"
+    lines = ind.read_text(encoding="utf-8").splitlines()
+    ind.write_text("\n".join([lines[0] + ",tahun_akhir"] + [
+        ln + (",2024" if ln.startswith("IKU-7,") else ",") for ln in lines[1:]]) + "\n", encoding="utf-8")
+    wb = load_workbook(tulis_template("setda-batubara", 2025, tmp_path / "isian.xlsx", data))
+    assert [wb["kinerja"].cell(i, 1).value for i in range(2, 9)] == [f"IKU-{i}" for i in range(1, 7)] + [None]
+    assert [wb["anggaran_iku"].cell(i, 2).value for i in range(2, 9)] == [f"IKU-{i}" for i in range(1, 7)] + [None]
+    ws = wb["kinerja"]
+    for kode, (t, r) in ISI.items():
+        if kode != "IKU-7":
+            i = baris(ws, kode)
+            ws.cell(i, 3).value, ws.cell(i, 4).value = t, r
+    hasil = run_import(wb, tmp_path, data)
+    assert hasil.baris["kinerja"] == 6
+    unit = muat(data, "setda-batubara")
+    assert unit.tahun == [2022, 2023, 2024, 2025]
+    assert set(analysis.tabel_capaian_iku(unit, 2025)["kode"]) == {f"IKU-{i}" for i in range(1, 7)}
+    assert "IKU-7" in set(analysis.tabel_capaian_iku(unit, 2024)["kode"])

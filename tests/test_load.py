@@ -179,8 +179,41 @@ def test_a_missing_iku_year_is_an_error_not_a_silent_gap(data):
     edit(data, "kinerja.csv", 'IKU-2,2024,100,"85,83"\n', "")
     assert problems(data) == [
         "kinerja.csv, kolom kode: IKU-2 tidak punya baris untuk tahun 2024; tambahkan baris dengan target dan "
-        "realisasi N/A bila belum terukur"
+        "realisasi N/A bila belum terukur, atau isi tahun_akhir 2023 di indikator.csv bila IKU ini tidak dipakai lagi"
     ]
+
+
+def _akhiri(data, kode: str, tahun: int) -> None:
+    """Add the optional tahun_akhir column to indikator.csv, with ``tahun`` for ``kode``."""
+    path = data / "setda-batubara" / "indikator.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([lines[0] + ",tahun_akhir"] + [
+        ln + (f",{tahun}" if ln.startswith(kode + ",") else ",") for ln in lines[1:]]) + "\n", encoding="utf-8")
+
+
+def test_an_iku_no_longer_measured_says_so_in_tahun_akhir(data):
+    from lakip import analysis
+
+    edit(data, "kinerja.csv", 'IKU-2,2024,100,"85,83"\n', "")
+    _akhiri(data, "IKU-2", 2023)
+    unit = muat(data, "setda-batubara")
+    assert unit.peringatan == []
+    assert unit.indikator.set_index("kode")["tahun_akhir"].to_dict()["IKU-2"] == 2023
+    assert "IKU-2" not in set(analysis.tabel_capaian_iku(unit, 2024)["kode"])
+    assert analysis.ringkasan(unit, 2024)["jumlah"]["iku"] == 6
+    # the comparison is of the year's IKU; the years it was measured are still compared in them
+    assert "IKU-2" not in set(analysis.tabel_perbandingan(unit, 2024)["kode"])
+    assert set(analysis.tabel_perbandingan(unit, 2023).query("kode == 'IKU-2'")["tahun"]) == {2022, 2023}
+
+
+def test_a_row_after_tahun_akhir_or_a_bad_tahun_akhir_is_an_error(data):
+    _akhiri(data, "IKU-2", 2023)
+    assert problems(data) == [
+        "kinerja.csv baris 7, kolom tahun: IKU-2 tidak dipakai lagi sesudah tahun 2023 (kolom tahun_akhir di indikator.csv) "
+        "tetapi punya baris tahun 2024"
+    ]
+    edit(data, "indikator.csv", ",2023\n", ",23\n")
+    assert problems(data) == ["indikator.csv baris 3, kolom tahun_akhir: '23' bukan tahun antara 1990 dan 2100"]
 
 
 def test_an_iku_introduced_later_is_a_warning(data):
