@@ -65,7 +65,7 @@ def _parser() -> argparse.ArgumentParser:
 
     def common(sp: argparse.ArgumentParser) -> None:
         sp.add_argument("--data", metavar="DIR", help="folder data (bawaan: data/ proyek)")
-        sp.add_argument("--entity", metavar="SLUG", help="unit (bawaan: satu-satunya atau yang pertama)")
+        sp.add_argument("--entity", metavar="SLUG", help="unit (bawaan: satu-satunya unit; wajib bila ada beberapa)")
 
     run = sub.add_parser("run", help="jalankan analisis satu unit dan satu tahun")
     common(run)

@@ -630,7 +630,7 @@ def muat(data_dir: str | Path | None = None, entitas: str | None = None) -> Unit
 
     Args:
         data_dir: the data folder (default: the project's ``data/``).
-        entitas: the unit's slug (default: the only or first unit).
+        entitas: the unit's slug (default: the only unit; with several, one must be named).
 
     Raises:
         DataError: listing every problem, when anything is wrong.
@@ -642,6 +642,10 @@ def muat(data_dir: str | Path | None = None, entitas: str | None = None) -> Unit
         slugs = daftar_entitas(root)
         if not slugs:
             raise PilihanError(f"tidak ada folder unit (berisi entitas.yml) di folder data '{root}'")
+        if len(slugs) > 1:  # never a unit picked without a word: the output would silently be another one's
+            daftar = ", ".join(slugs[:10]) + (f", dan {len(slugs) - 10} lainnya" if len(slugs) > 10 else "")
+            raise PilihanError(f"folder data '{root}' berisi {len(slugs)} unit ({daftar}): "
+                               "sebutkan satu dengan --entity SLUG (lakip run --all menjalankan semuanya)")
         entitas = slugs[0]
     def known() -> str:  # listed only for the message: a folder may hold thousands of units
         return ", ".join(daftar_entitas(root)) or "tidak ada"

@@ -169,7 +169,7 @@ def jalankan(
 
     Args:
         data: data folder (default: the project's ``data/``).
-        entitas: unit slug (default: the only or first unit).
+        entitas: unit slug (default: the only unit; with several, one must be named).
         tahun: year (default: the latest year with realisasi).
         out: output folder (default: the project's ``outputs/``).
         langkah: extra steps, each called with (unit, year, run folder)

@@ -137,6 +137,20 @@ def test_user_mistakes_get_a_clear_message_and_exit_2(args, message, tmp_path):
     assert not any(tmp_path.iterdir())
 
 
+def test_with_several_units_one_is_named_never_picked(tmp_path):
+    data = tmp_path / "data"
+    for slug in ("bappeda-x", "setda-batubara"):
+        shutil.copytree(DATA_DIR / "setda-batubara", data / slug)
+    for perintah in ("run", "periksa"):
+        res = lakip(perintah, "--data", str(data), *(["--out", str(tmp_path / "out")] if perintah == "run" else []))
+        assert res.returncode == 2 and "Traceback" not in res.stderr
+        assert (f"Galat: folder data '{data}' berisi 2 unit (bappeda-x, setda-batubara): sebutkan satu dengan "
+                "--entity SLUG (lakip run --all menjalankan semuanya)") in res.stderr
+    assert not (tmp_path / "out").exists()
+    res = lakip("periksa", "--data", str(data), "--entity", "setda-batubara")
+    assert res.returncode == 0 and "Data setda-batubara dapat dipakai" in res.stdout
+
+
 def test_errors_then_warnings_each_under_its_own_count(tmp_path):
     folder = tmp_path / "data" / "setda-batubara"
     shutil.copytree(DATA_DIR / "setda-batubara", folder)
