@@ -417,6 +417,13 @@ def _kinerja(df: pd.DataFrame, indikator: pd.DataFrame | None, masalah: list[Mas
                 name, int(baris), "target",
                 "target 0 dengan polaritas naik: capaian tidak dapat dihitung", "peringatan",
             ))
+        for kolom in ("target", "realisasi"):
+            if any(x < 0 for x in values[kolom]):  # NaN compares False
+                masalah.append(Masalah(
+                    name, int(baris), kolom,
+                    f"'{row[kolom]}' negatif; periksa tanda minus: capaian dari nilai negatif dihitung dengan rumus "
+                    "yang sama dan dapat menyesatkan", "peringatan",
+                ))
         t, r = values["target"][0], values["realisasi"][0]
         if meta is not None and meta["jenis"] == "angka" and t > 0 and r > 0 and (r / t >= 10 or t / r >= 10):
             masalah.append(Masalah(

@@ -260,3 +260,14 @@ def test_iku_without_realisasi_listed_by_year_in_the_order_of_indikator(data):
     assert t[["kode", "tahun"]].values.tolist() == [["IKU-1", 2022], ["IKU-1", 2024], ["IKU-7", 2024]]
     assert t["indikator"].tolist()[-1] == "IKM Sekretariat Daerah"
     assert iku_belum_terukur(muat(data, "setda-batubara"), 2023).empty
+
+
+def test_a_negative_target_or_realisasi_is_a_warning(data):
+    edit(data, "kinerja.csv", 'IKU-2,2024,100,"85,83"', 'IKU-2,2024,100,"-85,83"')
+    edit(data, "kinerja.csv", 'IKU-3,2024,"9,70"', 'IKU-3,2024,"-9,70"')
+    unit = muat(data, "setda-batubara")
+    assert [str(m) for m in unit.peringatan] == [
+        f"kinerja.csv baris {b}, kolom {k}: peringatan: '{v}' negatif; periksa tanda minus: capaian dari nilai negatif "
+        "dihitung dengan rumus yang sama dan dapat menyesatkan"
+        for b, k, v in ((7, "realisasi", "-85,83"), (10, "target", "-9,70"))
+    ]
