@@ -366,6 +366,11 @@ def _indikator(df: pd.DataFrame, tanda: _Tanda) -> pd.DataFrame:
     bad |= t.tiap("jenis", lambda v: v not in JENIS)
     kode = t.obj("kode")
     bad |= _ganda(t.uid, kode)
+    # units where one sasaran_kode has two wordings: lakip.load names the rows
+    s_teks = pd.Series(t.obj("sasaran")).map(lambda v: " ".join(str(v).split()).casefold())
+    nama = pd.DataFrame({"u": t.uid, "k": t.obj("sasaran_kode"), "s": s_teks})
+    ragam = nama.groupby(["u", "k"], sort=False)["s"].transform("nunique").to_numpy() > 1
+    bad |= ragam
     jenis = t.obj("jenis")
     sk_codes, sk_cats = t.kode["skala"]
     kata = np.array([_skala_kata(c) for c in sk_cats] + [None], dtype=object)

@@ -300,6 +300,17 @@ def _indikator(df: pd.DataFrame, masalah: list[Masalah]) -> pd.DataFrame:
     name = "indikator.csv"
     _validasi_skema(name, df, masalah)
     _duplikat(name, df, ["kode"], masalah)
+    # one sasaran, one text: a second wording would split or mislabel it in every table
+    pertama: dict[str, tuple[int, str]] = {}
+    for baris, kode_s, teks in zip(df.index, df["sasaran_kode"], df["sasaran"]):
+        if not kode_s or not teks:
+            continue
+        if kode_s not in pertama:
+            pertama[kode_s] = (int(baris), teks)
+        elif _norm(teks) != _norm(pertama[kode_s][1]):
+            masalah.append(Masalah(name, int(baris), "sasaran",
+                                   f"sasaran_kode {kode_s} di baris {pertama[kode_s][0]} bernama '{pertama[kode_s][1]}', "
+                                   f"di sini '{teks}'; satu kode sasaran, satu nama"))
     skala = []
     for baris, row in df.iterrows():
         words = None

@@ -206,3 +206,19 @@ def test_an_iku_no_longer_measured_loads_the_same_in_bulk(tmp_path):
     kab = muat_kabupaten(tmp_path)
     assert kab.satu_satu == 1  # only the refused unit is loaded on its own
     _sama(kab, units, gagal)
+
+
+def test_a_sasaran_with_two_wordings_fails_in_bulk_as_alone(tmp_path):
+    buat_kabupaten(tmp_path, unit=4, tahun=2, seed=6)
+    ind = tmp_path / "opd-003" / "indikator.csv"
+    df = pd.read_csv(ind, dtype=str, keep_default_na=False)
+    dua = df["sasaran_kode"].duplicated(keep=False)
+    assert dua.any()  # the generated unit has a sasaran with several IKU
+    i = df.index[dua][-1]
+    df.loc[i, "sasaran"] = df.loc[i, "sasaran"] + " (ditulis lain)"
+    df.to_csv(ind, index=False)
+    units, gagal = kabupaten.muat_semua(tmp_path)
+    assert list(gagal) == ["opd-003"] and "satu kode sasaran, satu nama" in str(gagal["opd-003"])
+    kab = muat_kabupaten(tmp_path)
+    assert kab.satu_satu == 1
+    _sama(kab, units, gagal)

@@ -85,6 +85,11 @@ def test_the_seed_data_loads_clean():
          "entitas.yml, kunci pilihan: rumus_turun harus salah satu dari: selisih, rasio"),
         ("entitas.yml", "{kategori: Tinggi, di_atas: 75}", "{kategori: Tinggi, di_atas: 95}",
          "entitas.yml, kunci pilihan: skala: batas 'di_atas' harus menurun dari kategori tertinggi"),
+        ("indikator.csv", "SS-3,Meningkatnya Akuntabilitas Keuangan dan Kinerja Perangkat Daerah",
+         "SS-2,Meningkatnya Akuntabilitas Keuangan dan Kinerja Perangkat Daerah",
+         "indikator.csv baris 4, kolom sasaran: sasaran_kode SS-2 di baris 3 bernama 'Meningkatnya Penataan Produk "
+         "Hukum Daerah yang Harmonis (tidak Tumpang Tindih)', di sini 'Meningkatnya Akuntabilitas Keuangan dan Kinerja "
+         "Perangkat Daerah'; satu kode sasaran, satu nama"),
         # 1.2 meant as 120 % would cap every IKU at 1,2 %
         ("entitas.yml", "batas_capaian: null", "batas_capaian: 1.2",
          "entitas.yml, kunci pilihan: batas_capaian harus 100, 120 atau kosong (null: tanpa batas)"),
