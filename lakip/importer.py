@@ -203,8 +203,15 @@ class _Sumber:
     df: pd.DataFrame  # index: the row number as the user sees it
 
 
-def _sel(v: object, label: str, baris: int, kolom: str, masalah: list[Masalah]) -> str:
-    """A cell as the text a CSV file of the data contract holds."""
+def _sel(v: object, label: str, baris: int, kolom: str, masalah: list[Masalah], format_sel: str = "General") -> str:
+    """A cell as the text a CSV file of the data contract holds.
+
+    A number in a cell formatted as a percent is the percent the user sees:
+    Excel keeps ``92,5 %`` as 0.925, and 92,5 is what the data means.
+    """
+    if isinstance(v, (int, float)) and not isinstance(v, bool) and "%" in (format_sel or "") and v == v:
+        d = (Decimal(repr(float(v))) * 100).normalize()
+        return format_angka_terbaca(float(d), max(0, -d.as_tuple().exponent))
     if v is None:
         return ""
     if isinstance(v, str):
@@ -241,6 +248,7 @@ def _baca_xlsx(path: Path, masalah: list[Masalah]) -> dict[str, _Sumber]:
             if name in _WAJIB:
                 masalah.append(Masalah(path.name, None, None, f"lembar '{name}' tidak ada"))
             continue
+        cells_fmt = [[getattr(c, "number_format", "General") for c in r] for r in wb[name].iter_rows()]
         rows = list(wb[name].iter_rows(values_only=True))
         rows = [r for r in rows if r is not None]
         if not rows or all(v is None for v in rows[0]):
@@ -253,14 +261,16 @@ def _baca_xlsx(path: Path, masalah: list[Masalah]) -> dict[str, _Sumber]:
         if missing:
             continue
         cols = [k for k in KOLOM[f"{name}.csv"]] + (["catatan"] if name == "laporan" and "catatan" in header else [])
-        cols += [k for k in ("skala", "formula", "rumus_komponen", "target_renstra", "tahun_renstra")
+        cols += [k for k in ("skala", "formula", "rumus_komponen", "target_renstra", "tahun_renstra", "tahun_akhir")
                  if name == "indikator" and k in header and k not in cols]
         data, index = [], []
         for i, r in enumerate(rows[1:], start=2):
             cells = {k: r[header.index(k)] if header.index(k) < len(r) else None for k in cols}
             if all(v is None or (isinstance(v, str) and not v.strip()) for v in cells.values()):
                 continue
-            data.append({k: _sel(v, label, i, k, masalah) for k, v in cells.items()})
+            fmt = cells_fmt[i - 1] if i - 1 < len(cells_fmt) else []
+            data.append({k: _sel(v, label, i, k, masalah, fmt[header.index(k)] if header.index(k) < len(fmt) else "General")
+                         for k, v in cells.items()})
             index.append(i)
         out[name] = _Sumber(label, pd.DataFrame(data, index=pd.Index(index, name="baris"), columns=cols, dtype=object))
     wb.close()

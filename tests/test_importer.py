@@ -117,6 +117,18 @@ def test_a_real_number_with_three_decimals_is_written_so_that_it_reads_back(work
     assert k.loc[("IKU-6", 2025), "realisasi_nilai"] == 7.275
 
 
+def test_a_number_in_a_percent_cell_is_the_percent_the_user_sees(workbook, data, tmp_path):
+    """Pasted with its format, 88,02 % is kept by Excel as 0.8802 in a cell formatted 0.00%."""
+    c = workbook["kinerja"].cell(baris(workbook["kinerja"], "IKU-6"), 4)
+    c.value, c.number_format = 0.8802, "0.00%"
+    c = workbook["kinerja"].cell(baris(workbook["kinerja"], "IKU-4"), 4)
+    c.value, c.number_format = 0.751, "0%"
+    hasil = run_import(workbook, tmp_path, data)
+    kin = (data / "setda-batubara" / "kinerja.csv").read_text(encoding="utf-8")
+    assert 'IKU-6,2025,87,"88,02"' in kin and 'IKU-4,2025,74,"75,1"' in kin
+    assert not [m for m in hasil.peringatan if "sepersepuluh" in m.pesan]
+
+
 def test_the_command_line_names_the_iku_left_without_realisasi(workbook, data, tmp_path):
     workbook["kinerja"].cell(baris(workbook["kinerja"], "IKU-6"), 4).value = None  # forgotten
     path = tmp_path / "diisi.xlsx"
