@@ -27,7 +27,8 @@ from typing import Any
 
 import pandas as pd
 
-from lakip.load import KOLOM, TAHUN_MAKS, TAHUN_MIN, DataError, Masalah, PilihanError, _baca_csv, _tahun_ok, muat
+from lakip.load import (KOLOM, TAHUN_MAKS, TAHUN_MIN, DataError, Masalah, PilihanError, _baca_csv, _tahun_ok, kolom_hilang,
+                        muat)
 from lakip.numbers import format_angka, format_angka_terbaca
 from lakip.paths import DATA_DIR, resolve
 
@@ -75,6 +76,8 @@ def tulis_template(entitas: str, tahun: int, tujuan: str | Path, data: str | Pat
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
+    if Path(tujuan).suffix.lower() != ".xlsx":
+        raise PilihanError(f"'{tujuan}': buku kerja ditulis sebagai .xlsx; beri nama berkas berakhiran .xlsx")
     unit = muat(resolve(data, DATA_DIR), entitas)
     lalu = max([t for t in unit.tahun if t < tahun], default=None)
     folder = unit.folder
@@ -242,14 +245,16 @@ def _baca_xlsx(path: Path, masalah: list[Masalah]) -> dict[str, _Sumber]:
         masalah.append(Masalah(path.name, None, None, "bukan berkas Excel (.xlsx) yang dapat dibaca"))
         return {}
     out = {}
+    lembar = {n.strip().lower(): n for n in wb.sheetnames}  # "Kinerja " is the kinerja sheet
     for name in TABEL_IMPOR:
         label = f"lembar {name}"
-        if name not in wb.sheetnames:
+        if name not in lembar:
             if name in _WAJIB:
                 masalah.append(Masalah(path.name, None, None, f"lembar '{name}' tidak ada"))
             continue
-        cells_fmt = [[getattr(c, "number_format", "General") for c in r] for r in wb[name].iter_rows()]
-        rows = list(wb[name].iter_rows(values_only=True))
+        ws = wb[lembar[name]]
+        cells_fmt = [[getattr(c, "number_format", "General") for c in r] for r in ws.iter_rows()]
+        rows = list(ws.iter_rows(values_only=True))
         rows = [r for r in rows if r is not None]
         if not rows or all(v is None for v in rows[0]):
             masalah.append(Masalah(label, None, None, "lembar kosong (tanpa judul kolom)"))
@@ -257,7 +262,7 @@ def _baca_xlsx(path: Path, masalah: list[Masalah]) -> dict[str, _Sumber]:
         header = [("" if v is None else str(v)).strip().lower() for v in rows[0]]
         missing = [k for k in KOLOM[f"{name}.csv"] if k not in header]
         for k in missing:
-            masalah.append(Masalah(label, 1, k, "kolom wajib tidak ada"))
+            masalah.append(Masalah(label, 1, k, kolom_hilang(k, header, KOLOM[f"{name}.csv"])))
         if missing:
             continue
         cols = [k for k in KOLOM[f"{name}.csv"]] + (["catatan"] if name == "laporan" and "catatan" in header else [])

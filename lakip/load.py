@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -148,6 +149,17 @@ def _line_of(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
 
 
+def kolom_hilang(kolom: str, header: Sequence[str], dikenal: Sequence[str] = ()) -> str:
+    """The message for a required column that a header lacks, naming a likely misspelling of it."""
+    import difflib
+
+    lain = [h for h in header if h and h not in dikenal]
+    mirip = difflib.get_close_matches(kolom, lain, n=1, cutoff=0.7)
+    if mirip:
+        return f"kolom wajib tidak ada; judul kolom '{mirip[0]}' mungkin salah ketik untuk '{kolom}'"
+    return f"kolom wajib tidak ada (judul kolom yang ada: {', '.join(h for h in header if h) or 'tidak ada'})"
+
+
 def _baca_csv(path: Path, masalah: list[Masalah]) -> pd.DataFrame | None:
     """Read a CSV file as text cells, indexed by spreadsheet row number."""
     name = path.name
@@ -174,12 +186,15 @@ def _baca_csv(path: Path, masalah: list[Masalah]) -> pd.DataFrame | None:
     sep = ","
     if len(header_semi) > len(header_comma) and set(wajib) <= set(header_semi):
         sep = ";"  # saved by Excel with an Indonesian locale
+    if "\t" in first and len(header_comma) == 1 and len(header_semi) == 1:
+        masalah.append(Masalah(name, 1, None, "kolom dipisah tab; simpan ulang sebagai 'CSV UTF-8 (dipisah koma)'"))
+        return None
     reader = csv.reader(io.StringIO(text), delimiter=sep)
     header = [h.strip().lower() for h in next(reader)]
     missing = [k for k in wajib if k not in header]
     if missing:
         for k in missing:
-            masalah.append(Masalah(name, 1, k, "kolom wajib tidak ada"))
+            masalah.append(Masalah(name, 1, k, kolom_hilang(k, header, wajib)))
         return None
     dup = sorted({h for h in header if header.count(h) > 1 and h})
     if dup:

@@ -260,7 +260,8 @@ KASUS = [
      ["lembar kinerja baris 8, kolom kode: wajib diisi",
       "lembar kinerja, kolom kode: IKU-7 tidak punya baris untuk tahun 2025; tambahkan baris dengan target dan realisasi N/A "
       "bila belum terukur, atau isi tahun_akhir 2024 di indikator.csv bila IKU ini tidak dipakai lagi"]),
-    ("kolom wajib hilang", _del_col("kinerja", "realisasi"), ["lembar kinerja baris 1, kolom realisasi: kolom wajib tidak ada"]),
+    ("kolom wajib hilang", _del_col("kinerja", "realisasi"), ["lembar kinerja baris 1, kolom realisasi: kolom wajib tidak ada (judul kolom yang ada: kode, tahun, target, "
+      "indikator (referensi), satuan (referensi), jenis (referensi), target 2024 (referensi), realisasi 2024 (referensi))"]),
     ("lembar kinerja hilang", _del_sheet("kinerja"), ["diisi.xlsx: lembar 'kinerja' tidak ada"]),
     ("lembar kinerja kosong", _clear_sheet("kinerja"), ["lembar kinerja: lembar kosong (tanpa judul kolom)"]),
     ("tahun di luar rentang", _both(*[_set("kinerja", k, "tahun", "2203") for k in ISI]),
@@ -339,7 +340,7 @@ KASUS_CSV = [
     ("kinerja.csv tidak ada", {"anggaran_iku.csv": "tahun,kode,pagu,realisasi\n2025,IKU-1,1,1\n"},
      ["kinerja.csv: berkas tidak ditemukan"]),
     ("baris tidak rata", {"kinerja.csv": KIN + "IKU-8,2025,1\n"}, ["kinerja.csv baris 9: baris berisi 3 kolom, seharusnya 4"]),
-    ("kolom hilang", {"kinerja.csv": "kode,tahun,target\nIKU-1,2025,Tinggi\n"}, ["kinerja.csv baris 1, kolom realisasi: kolom wajib tidak ada"]),
+    ("kolom hilang", {"kinerja.csv": "kode,tahun,target\nIKU-1,2025,Tinggi\n"}, ["kinerja.csv baris 1, kolom realisasi: kolom wajib tidak ada (judul kolom yang ada: kode, tahun, target)"]),
 ]
 
 
@@ -364,7 +365,18 @@ def test_not_a_workbook_and_the_command_line(data, tmp_path):
     res = subprocess.run([sys.executable, "-m", "lakip", "template", "--entity", "setda-batubara", "--year", "2025",
                           "--data", str(data), "--out", str(tmp_path / "t.xlsx")], capture_output=True, text=True)
     assert res.returncode == 0 and (tmp_path / "t.xlsx").is_file()
+    res = subprocess.run([sys.executable, "-m", "lakip", "template", "--entity", "setda-batubara", "--year", "2025",
+                          "--data", str(data), "--out", str(tmp_path / "t.csv")], capture_output=True, text=True)
+    assert res.returncode == 2 and not (tmp_path / "t.csv").exists()
+    assert f"'{tmp_path / 't.csv'}': buku kerja ditulis sebagai .xlsx; beri nama berkas berakhiran .xlsx" in res.stderr
     assert sidik(data) == before
+
+
+def test_sheet_names_are_read_as_the_header_is(workbook, data, tmp_path):
+    """A sheet renamed 'Kinerja ' is the kinerja sheet, as a header 'Realisasi' is the realisasi column."""
+    workbook["kinerja"].title = "Kinerja "
+    hasil = run_import(workbook, tmp_path, data)
+    assert hasil.baris["kinerja"] == 7
 
 
 def test_corpus_size():

@@ -111,9 +111,18 @@ def test_missing_file_and_missing_column(data):
     (data / "setda-batubara" / "anggaran_iku.csv").unlink()
     edit(data, "kinerja.csv", "kode,tahun,target,realisasi", "kode,tahun,target,real")
     assert problems(data) == [
-        "kinerja.csv baris 1, kolom realisasi: kolom wajib tidak ada",
+        "kinerja.csv baris 1, kolom realisasi: kolom wajib tidak ada (judul kolom yang ada: kode, tahun, target, real)",
         "anggaran_iku.csv: berkas tidak ditemukan",
     ]
+
+
+def test_a_misspelt_or_tab_separated_header_is_named(data):
+    edit(data, "kinerja.csv", "kode,tahun,target,realisasi", "kode,tahun,target,realisai")
+    assert problems(data) == [
+        "kinerja.csv baris 1, kolom realisasi: kolom wajib tidak ada; judul kolom 'realisai' mungkin salah ketik untuk 'realisasi'"]
+    path = data / "setda-batubara" / "kinerja.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",", "\t").replace("realisai", "realisasi"), encoding="utf-8")
+    assert problems(data) == ["kinerja.csv baris 1: kolom dipisah tab; simpan ulang sebagai 'CSV UTF-8 (dipisah koma)'"]
 
 
 def test_empty_file_wrong_encoding_and_ragged_row(data):
