@@ -198,12 +198,16 @@ def tampil_cek_anggaran(tabel: pd.DataFrame) -> pd.DataFrame:
     })
 
 
+#: How the efficiency value of each method is written (DOMAIN.md section 7).
+_FORMAT_NILAI_EFISIENSI = {"rasio": lambda v: format_angka(v, 2, "N/A"), "selisih": lambda v: _pp(v),
+                           "pmk249": lambda v: format_persen(v)}
+
+
 def tampil_efisiensi(tabel: pd.DataFrame, indikator: pd.DataFrame) -> pd.DataFrame:
     """The efficiency table of Bab III A item 6."""
     names = indikator.set_index("kode")["indikator"]
     metode = tabel["metode"].iloc[0] if len(tabel) else "rasio"
-    nilai_fmt = {"rasio": lambda v: format_angka(v, 2, "N/A"), "selisih": lambda v: _pp(v),
-                 "pmk249": lambda v: format_persen(v)}[metode]
+    nilai_fmt = _FORMAT_NILAI_EFISIENSI[metode]
     return pd.DataFrame({
         "Kode": tabel["kode"],
         "Indikator": [names.get(k, "") for k in tabel["kode"]],
@@ -516,6 +520,9 @@ def teks_skenario(hasil: dict) -> str:
                      f"{tanda_selisih(r['capaian_sebelum'], r['capaian_sesudah'])}")
     eff = hasil["efisiensi"][hasil["efisiensi"]["berubah"]]
     if len(eff):
+        fmt = _FORMAT_NILAI_EFISIENSI.get(str(eff["metode"].iloc[0]), teks_nilai)
         lines.append("Efisiensi berubah: " + ", ".join(
-            f"{k} ({_jadi(a, b, str)})" for k, a, b in zip(eff["kode"], eff["status_sebelum"], eff["status_sesudah"])))
+            f"{k} (nilai {_jadi(na, nb, fmt)}; {_jadi(a, b, str) if a != b else 'tetap ' + str(a)})"
+            for k, na, nb, a, b in zip(eff["kode"], eff["nilai_sebelum"], eff["nilai_sesudah"],
+                                       eff["status_sebelum"], eff["status_sesudah"])))
     return "\n".join(lines)

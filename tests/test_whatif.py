@@ -395,6 +395,8 @@ def test_display_marks_the_differences(batubara):
     assert "Rata-rata capaian IKU (IKU terukur): 93,97 % → 97,07 % (▲ +3,10 pp; Sangat Tinggi)" in text
     assert "Distribusi kategori: Sangat Tinggi 4 → 6, Tinggi 2 → 1, belum dapat diukur 1 → 0" in text
     assert "  IKU-7: 76,26 % (Tinggi) → 91,95 % (Sangat Tinggi), ▲ +15,69 pp" in text
+    assert ("Efisiensi berubah: IKU-1 (nilai N/A → 1,02; belum dapat diukur → efisien), "
+            "IKU-7 (nilai 0,81 → 0,98; tetap tidak efisien)") in text
     k = display.tampil_kebutuhan(h["kebutuhan"]).set_index(["Kode", "Kategori"])
     assert k.loc[("IKU-7", "Sangat Tinggi"), "Realisasi yang Dibutuhkan"] == "lebih dari 78,3"
 
