@@ -78,8 +78,9 @@ def tulis_template(entitas: str, tahun: int, tujuan: str | Path, data: str | Pat
 
     if Path(tujuan).suffix.lower() != ".xlsx":
         raise PilihanError(f"'{tujuan}': buku kerja ditulis sebagai .xlsx; beri nama berkas berakhiran .xlsx")
-    unit = muat(resolve(data, DATA_DIR), entitas)
+    unit = muat(resolve(data, DATA_DIR), entitas, kinerja_kosong=True)  # a new unit's first year too
     lalu = max([t for t in unit.tahun if t < tahun], default=None)
+    acuan = lalu or "tahun lalu"  # in the reference columns' titles; a new unit has no earlier year
     folder = unit.folder
     wb = Workbook()
     wb.properties.created = wb.properties.modified = _TANGGAL_TETAP
@@ -134,7 +135,7 @@ def tulis_template(entitas: str, tahun: int, tujuan: str | Path, data: str | Pat
         rows.append([r["kode"], str(tahun), "", "", r["indikator"], r["satuan"], r["jenis"],
                      "" if p is None else _teks_nilai(p["target"]), "" if p is None else _teks_nilai(p["realisasi"])])
     s_kin = sheet("kinerja", ["kode", "tahun", "target", "realisasi", "indikator (referensi)", "satuan (referensi)",
-                              "jenis (referensi)", f"target {lalu} (referensi)", f"realisasi {lalu} (referensi)"], rows, ref=5,
+                              "jenis (referensi)", f"target {acuan} (referensi)", f"realisasi {acuan} (referensi)"], rows, ref=5,
                   widths={"indikator (referensi)": 45})
     for i, (_, r) in enumerate(aktif.iterrows(), start=2):
         if r["jenis"] == "kategori" and r["skala_kata"]:
@@ -149,7 +150,7 @@ def tulis_template(entitas: str, tahun: int, tujuan: str | Path, data: str | Pat
     rows = [[str(tahun), r["kode"], "" if pd.isna(r["induk"]) else r["induk"], r["tingkat"], r["uraian"], "", "",
              format_angka(r["pagu"], 0, ""), format_angka(r["realisasi"], 0, "")] for _, r in a_prev.iterrows()]
     s_ang = sheet("anggaran", ["tahun", "kode", "induk", "tingkat", "uraian", "pagu", "realisasi",
-                               f"pagu {lalu} (referensi)", f"realisasi {lalu} (referensi)"], rows, ref=2, widths={"uraian": 60})
+                               f"pagu {acuan} (referensi)", f"realisasi {acuan} (referensi)"], rows, ref=2, widths={"uraian": 60})
     dv = DataValidation(type="list", formula1='"program,bagian,kegiatan,subkegiatan"', allow_blank=False)
     s_ang.add_data_validation(dv)
     dv.add("D2:D2000")
@@ -161,7 +162,7 @@ def tulis_template(entitas: str, tahun: int, tujuan: str | Path, data: str | Pat
         p = ai_prev.loc[kode] if kode in ai_prev.index else None
         rows.append([str(tahun), kode, "", "", "" if p is None else format_angka(p["pagu"], 0, ""),
                      "" if p is None else format_angka(p["realisasi"], 0, "")])
-    sheet("anggaran_iku", ["tahun", "kode", "pagu", "realisasi", f"pagu {lalu} (referensi)", f"realisasi {lalu} (referensi)"], rows, ref=2)
+    sheet("anggaran_iku", ["tahun", "kode", "pagu", "realisasi", f"pagu {acuan} (referensi)", f"realisasi {acuan} (referensi)"], rows, ref=2)
     sheet("laporan", ["tahun", "tabel", "kunci", "nilai", "catatan"], [], widths={"kunci": 40, "nilai": 20, "catatan": 50})
 
     return simpan_buku(wb, tujuan)
@@ -375,7 +376,7 @@ def impor(
         DataError: listing every problem; the data folder is then unchanged.
     """
     root = resolve(data, DATA_DIR)
-    muat(root, entitas)  # the existing data must itself be valid (and the unit exist)
+    muat(root, entitas, kinerja_kosong=True)  # the existing data must itself be valid (and the unit exist)
     src = Path(sumber)
     masalah: list[Masalah] = []
     if src.is_dir():

@@ -160,8 +160,12 @@ def kolom_hilang(kolom: str, header: Sequence[str], dikenal: Sequence[str] = ())
     return f"kolom wajib tidak ada (judul kolom yang ada: {', '.join(h for h in header if h) or 'tidak ada'})"
 
 
-def _baca_csv(path: Path, masalah: list[Masalah]) -> pd.DataFrame | None:
-    """Read a CSV file as text cells, indexed by spreadsheet row number."""
+def _baca_csv(path: Path, masalah: list[Masalah], boleh_kosong: bool = False, saran_kosong: str = "") -> pd.DataFrame | None:
+    """Read a CSV file as text cells, indexed by spreadsheet row number.
+
+    ``boleh_kosong``: a header with no row is a table with no row, whatever
+    the file; ``saran_kosong``: what to do, added to the message when it is not.
+    """
     name = path.name
     wajib = KOLOM[name]
     if not path.is_file():
@@ -211,9 +215,9 @@ def _baca_csv(path: Path, masalah: list[Masalah]) -> pd.DataFrame | None:
         rows.append([cell.strip() for cell in row])
         index.append(line)
     df = pd.DataFrame(rows, columns=header, index=pd.Index(index, name="baris"), dtype=object)
-    if df.empty and name not in _BOLEH_KOSONG:
+    if df.empty and name not in _BOLEH_KOSONG and not boleh_kosong:
         if not any(m.berkas == name for m in masalah):
-            masalah.append(Masalah(name, None, None, "berkas tidak berisi baris data"))
+            masalah.append(Masalah(name, None, None, "berkas tidak berisi baris data" + saran_kosong))
         return None
     return df
 
@@ -465,7 +469,7 @@ def _kinerja(df: pd.DataFrame, indikator: pd.DataFrame | None, masalah: list[Mas
     out = df.copy()
     for k, v in parsed.items():
         out[k] = pd.Series(v, index=df.index, dtype=float)
-    if indikator is not None:
+    if indikator is not None and len(df):
         _baris_hilang(df, indikator, masalah)
     return out
 
@@ -658,12 +662,15 @@ def daftar_entitas(data_dir: str | Path | None = None) -> list[str]:
     return sorted(p.name for p in root.iterdir() if not p.name.startswith(".") and (p / "entitas.yml").is_file())
 
 
-def muat(data_dir: str | Path | None = None, entitas: str | None = None) -> Unit:
+def muat(data_dir: str | Path | None = None, entitas: str | None = None, kinerja_kosong: bool = False) -> Unit:
     """Load and validate one unit.
 
     Args:
         data_dir: the data folder (default: the project's ``data/``).
         entitas: the unit's slug (default: the only unit; with several, one must be named).
+        kinerja_kosong: accept a ``kinerja.csv`` with its header only: a new
+            unit before its first year, for ``lakip template`` and ``lakip
+            import`` to fill (there is nothing to analyse yet).
 
     Raises:
         DataError: listing every problem, when anything is wrong.
@@ -691,7 +698,10 @@ def muat(data_dir: str | Path | None = None, entitas: str | None = None) -> Unit
 
     masalah: list[Masalah] = []
     info, pilihan = _entitas(folder / "entitas.yml", masalah)
-    raw = {name: _baca_csv(folder / name, masalah) for name in KOLOM}
+    raw = {name: _baca_csv(folder / name, masalah, boleh_kosong=kinerja_kosong and name == "kinerja.csv",
+                           saran_kosong="; tahun pertama unit baru diisi dengan lakip template lalu lakip import"
+                           if name == "kinerja.csv" else "")
+           for name in KOLOM}
 
     indikator = _indikator(raw["indikator.csv"], masalah) if raw["indikator.csv"] is not None else None
     kinerja = _kinerja(raw["kinerja.csv"], indikator, masalah) if raw["kinerja.csv"] is not None else None

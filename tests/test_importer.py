@@ -402,3 +402,30 @@ def test_an_iku_no_longer_measured_is_left_out_of_the_template_and_the_import(da
     assert unit.tahun == [2022, 2023, 2024, 2025]
     assert set(analysis.tabel_capaian_iku(unit, 2025)["kode"]) == {f"IKU-{i}" for i in range(1, 7)}
     assert "IKU-7" in set(analysis.tabel_capaian_iku(unit, 2024)["kode"])
+
+
+def test_a_new_unit_gets_its_first_year_through_template_and_import(tmp_path):
+    """A unit with entitas.yml and indikator.csv, and kinerja.csv (and the rest) holding their header only."""
+    root = tmp_path / "data"
+    unit_dir = root / "dinas-x"
+    shutil.copytree(DATA_DIR / "setda-batubara", unit_dir)
+    for name in ("kinerja.csv", "anggaran.csv", "anggaran_iku.csv", "laporan.csv"):
+        p = unit_dir / name
+        p.write_text(p.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    res = subprocess.run([sys.executable, "-m", "lakip", "run", "--data", str(root), "--out", str(tmp_path / "out")],
+                         capture_output=True, text=True)
+    assert res.returncode == 2 and "lakip template lalu lakip import" in res.stderr
+    wb = load_workbook(tulis_template("dinas-x", 2025, tmp_path / "isian.xlsx", root))
+    ws = wb["kinerja"]
+    assert [ws.cell(i, 1).value for i in range(2, 9)] == [f"IKU-{i}" for i in range(1, 8)]
+    assert ws.cell(1, 8).value == "target tahun lalu (referensi)" and ws.cell(2, 8).value in (None, "")  # no earlier year
+    for kode, (t, r) in ISI.items():
+        i = baris(ws, kode)
+        ws.cell(i, 3).value, ws.cell(i, 4).value = t, r
+    path = tmp_path / "diisi.xlsx"
+    wb.save(path)
+    hasil = impor(path, "dinas-x", root)
+    assert hasil.tahun == 2025 and hasil.baris["kinerja"] == 7
+    unit = muat(root, "dinas-x")
+    assert unit.tahun == [2025]
+    assert analysis.tabel_capaian_iku(unit, 2025).set_index("kode").loc["IKU-2", "capaian"] == 90.5

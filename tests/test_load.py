@@ -148,7 +148,7 @@ def test_budget_and_report_files_may_hold_only_their_header(data):
     assert list(unit.laporan.columns) == list(muat(entitas="setda-batubara").laporan.columns)
     assert len(unit.kinerja) == 21
     (folder / "kinerja.csv").write_text("kode,tahun,target,realisasi\n", encoding="utf-8")
-    assert problems(data) == ["kinerja.csv: berkas tidak berisi baris data"]
+    assert problems(data) == ["kinerja.csv: berkas tidak berisi baris data; tahun pertama unit baru diisi dengan lakip template lalu lakip import"]
 
 
 def test_semicolon_csv_saved_by_excel_is_read(data):
