@@ -29,7 +29,7 @@ import pandas as pd
 
 from lakip.load import (KOLOM, TAHUN_MAKS, TAHUN_MIN, DataError, Masalah, PilihanError, _baca_csv, _tahun_ok, kolom_hilang,
                         muat)
-from lakip.numbers import format_angka, format_angka_terbaca
+from lakip.numbers import format_angka, format_angka_terbaca, format_rupiah
 from lakip.paths import DATA_DIR, resolve
 
 __all__ = ["TABEL_IMPOR", "HasilImpor", "tulis_template", "impor", "simpan_buku"]
@@ -363,6 +363,22 @@ def _tulis_teks(path: Path, header: list[str], rows: list[list[str]]) -> None:
         w.writerows(rows)
 
 
+def _cek_pohon(unit: Any, tahun: int, tables: dict[str, _Sumber]) -> list[Masalah]:
+    """Warnings for the imported budget: each parent whose pagu or realisasi is not the sum of its
+    rincian, at its row of the sheet (the template asks for it; the reviu reports it too)."""
+    from lakip import analysis
+
+    s = tables.get("anggaran")
+    if s is None or s.df.empty:
+        return []
+    baris = dict(zip(s.df["kode"], s.df.index))
+    cek = analysis.tabel_cek_anggaran(unit, tahun)
+    return [Masalah(s.label, int(baris[r.kode]) if r.kode in baris else None, str(r.kolom),
+                    f"{r.kolom} {r.kode} {format_rupiah(r.nilai_induk)} tidak sama dengan jumlah rinciannya "
+                    f"{format_rupiah(r.jumlah_anak)} (selisih {format_rupiah(r.selisih)})", "peringatan")
+            for r in cek[~cek["sesuai"]].itertuples(index=False)]
+
+
 def impor(
     sumber: str | Path,
     entitas: str,
@@ -440,6 +456,7 @@ def impor(
                                            "(capaian tidak dapat dihitung)"))
                 else:
                     hasil.peringatan.append(m)
+            hasil.peringatan += _cek_pohon(unit, year, tables)
         if any(m.tingkat == "galat" for m in masalah):
             raise DataError(masalah)
         # everything valid: swap the unit folder in one step

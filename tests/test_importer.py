@@ -168,8 +168,23 @@ def test_budget_above_pagu_is_a_warning(workbook, data, tmp_path):
     ws = workbook["anggaran_iku"]
     ws.cell(2, 4).value = "1.200.000"
     hasil = run_import(workbook, tmp_path, data)
-    assert [str(m) for m in hasil.peringatan] == [
+    assert [str(m) for m in hasil.peringatan if "anggaran_iku" in m.berkas] == [
         "lembar anggaran_iku baris 2, kolom realisasi: peringatan: realisasi anggaran melebihi pagu"]
+
+
+def test_a_parent_that_is_not_the_sum_of_its_rincian_is_a_warning_at_its_row(workbook, data, tmp_path):
+    """The workbook was filled with 2024's budget, whose Bagian Umum is 43.684.125 off its kegiatan (as the seed prints)."""
+    hasil = run_import(workbook, tmp_path, data)
+    ws = workbook["anggaran"]
+    assert [str(m) for m in hasil.peringatan] == [
+        f"lembar anggaran baris {baris(ws, 'B1', 2)}, kolom pagu: peringatan: pagu B1 Rp 24.874.287.410 tidak sama "
+        "dengan jumlah rinciannya Rp 24.830.603.285 (selisih Rp 43.684.125)",
+        f"lembar anggaran baris {baris(ws, 'B1.2', 2)}, kolom pagu: peringatan: pagu B1.2 Rp 10.200.016.139 tidak sama "
+        "dengan jumlah rinciannya Rp 10.243.700.264 (selisih -Rp 43.684.125)",
+    ]
+    ws.cell(baris(ws, "B1.2", 2), 6).value = "10.243.700.264"  # its sub-kegiatan were right: B1 is then too
+    hasil = run_import(workbook, tmp_path, data, ganti=True)
+    assert hasil.peringatan == []
 
 
 # --------------------------------------------------------------------- the corpus of bad workbooks
