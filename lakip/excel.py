@@ -202,7 +202,8 @@ def tulis_xlsx(unit: Unit, tahun: int, tujuan: str | Path) -> Path:
     # --- Efisiensi
     eff = analysis.tabel_efisiensi(unit, tahun)
     ws = sheet("Efisiensi", [("Kode", 9), ("Indikator", 44), ("Capaian Kinerja (%)", 16), ("Pagu", 20), ("Realisasi Anggaran", 20),
-                             ("Capaian Anggaran (%)", 17), ("Nilai Efisiensi", 14), ("Status", 18), ("Metode", 10)],
+                             ("Capaian Anggaran (%)", 17), ("Capaian Anggaran: rumus (%)", 17), ("Nilai Efisiensi", 14),
+                             ("Status", 18), ("Metode", 10)],
                f"Efisiensi Penggunaan Sumber Daya Tahun {tahun}")
     for i, row in enumerate(eff.itertuples(index=False), start=4):
         put(ws, i, 1, row.kode)
@@ -210,13 +211,14 @@ def tulis_xlsx(unit: Unit, tahun: int, tujuan: str | Path) -> Path:
         put(ws, i, 3, row.capaian_kinerja, _PERSEN)
         put(ws, i, 4, row.pagu, _RUPIAH)
         put(ws, i, 5, row.realisasi_anggaran, _RUPIAH)
+        put(ws, i, 6, row.capaian_anggaran, _PERSEN)  # the value, as a program reading the file finds it
         if _nilai(row.realisasi_anggaran) is not None and row.pagu:
-            rumus(ws, i, 6, f"=E{i}/D{i}*100", _PERSEN)
+            rumus(ws, i, 7, f"=E{i}/D{i}*100", _PERSEN)
         else:
-            put(ws, i, 6, row.capaian_anggaran, _PERSEN)
-        put(ws, i, 7, row.nilai, "0.00" if row.metode == "rasio" else _PP if row.metode == "selisih" else _PERSEN)
-        put(ws, i, 8, row.status)
-        put(ws, i, 9, row.metode)
+            put(ws, i, 7, None)
+        put(ws, i, 8, row.nilai, "0.00" if row.metode == "rasio" else _PP if row.metode == "selisih" else _PERSEN)
+        put(ws, i, 9, row.status)
+        put(ws, i, 10, row.metode)
 
     # --- Reviu
     rev = audit.reviu(unit, tahun)

@@ -43,7 +43,10 @@ def test_xlsx_sheets_real_numbers_formats_and_formulas(xlsx):
     total = next(r for r in range(4, a.max_row + 1) if a.cell(r, 4).value == "Jumlah program")
     assert a.cell(total, 5).value == "=E4+E5+E6"
     e = xlsx["Efisiensi"]
-    assert e.cell(5, 1).value == "IKU-2" and e.cell(5, 6).value == "=E5/D5*100" and round(e.cell(5, 7).value, 4) == 0.8778
+    assert e.cell(5, 1).value == "IKU-2" and e.cell(5, 7).value == "=E5/D5*100" and round(e.cell(5, 8).value, 4) == 0.8778
+    # the value beside its formula, so that a program reading the file (pandas) finds it
+    assert e.cell(5, 6).value == e.cell(5, 5).value * 100 / e.cell(5, 4).value and e.cell(5, 6).data_type == "n"
+    assert e.cell(3, 6).value == "Capaian Anggaran (%)" and e.cell(3, 7).value == "Capaian Anggaran: rumus (%)"
     r = xlsx["Reviu"]
     assert r.max_row == 3 + 350 and r.auto_filter.ref == "A3:H353"
 
