@@ -418,6 +418,9 @@ def impor(
         asal: dict[tuple[str, int], tuple[str, int]] = {}  # (csv, line) -> (label, row)
         hasil = HasilImpor(entitas, year)
         for name, s in tables.items():
+            if s.df.empty:  # a sheet left empty (laporan before the report is out) replaces nothing
+                hasil.baris[name] = 0
+                continue
             path = cand / f"{name}.csv"
             header, rows = _baca_teks(path)
             if name != "indikator":

@@ -154,6 +154,22 @@ def test_replace_and_keep(workbook, data, tmp_path):
     assert k.loc[("IKU-7", 2025), "realisasi_nilai"] == 81.0 and len(k) == 28
 
 
+def test_an_empty_sheet_replaces_nothing(workbook, data, tmp_path):
+    """Re-importing a year to correct its kinerja keeps the report figures entered for it earlier."""
+    lap = workbook["laporan"]
+    for j, v in enumerate(["2025", "Tabel 3.2", "capaian/IKU-7/2025", "90,91"], start=1):
+        lap.cell(2, j).value = v
+    assert run_import(workbook, tmp_path, data).baris["laporan"] == 1
+    for j in range(1, 5):
+        lap.cell(2, j).value = None
+    workbook["kinerja"].cell(baris(workbook["kinerja"], "IKU-7"), 4).value = "81"
+    hasil = run_import(workbook, tmp_path, data, ganti=True)
+    assert hasil.baris["laporan"] == 0
+    u = muat(data, "setda-batubara")
+    assert u.laporan[u.laporan["tahun"] == 2025]["kunci"].tolist() == ["capaian/IKU-7/2025"]
+    assert u.kinerja.set_index(["kode", "tahun"]).loc[("IKU-7", 2025), "realisasi_nilai"] == 81.0
+
+
 def test_a_budget_sheet_left_as_prefilled_is_no_budget_data(data, tmp_path):
     path = tulis_template("setda-batubara", 2025, tmp_path / "isian.xlsx", data)
     wb = load_workbook(path)
