@@ -59,6 +59,13 @@ Unit: {nama}
    Bila ada masalah, semuanya ditampilkan sekaligus (lembar, baris, kolom) dan data tidak diubah sama sekali.
 """
 
+#: Added to the instructions when the year is already in the data.
+ADA_ISI = """
+CATATAN: tahun {tahun} sudah ada di data. Buku kerja ini berisi datanya; ubah yang perlu, lalu jalankan:
+       lakip import {berkas} --entity {slug} --replace
+   Setiap lembar yang berisi baris menggantikan baris tahun {tahun} tabelnya; lembar yang dikosongkan tidak mengubahnya.
+"""
+
 
 # ----------------------------------------------------------------------------- the template
 
@@ -90,6 +97,8 @@ def tulis_template(entitas: str, tahun: int, tujuan: str | Path, data: str | Pat
     ws = wb.active
     ws.title = "Petunjuk"
     text = PETUNJUK.format(tahun=tahun, nama=unit.nama, lalu=lalu or "-", berkas=Path(tujuan).name, slug=unit.slug)
+    if tahun in unit.tahun:
+        text += ADA_ISI.format(tahun=tahun, berkas=Path(tujuan).name, slug=unit.slug)
     for i, line in enumerate(text.splitlines(), start=1):
         ws.cell(i, 1, line)
     ws["A1"].font = Font(bold=True, size=13)
@@ -127,12 +136,15 @@ def tulis_template(entitas: str, tahun: int, tujuan: str | Path, data: str | Pat
 
     k = unit.kinerja
     prev = k[k["tahun"] == lalu].set_index("kode") if lalu else pd.DataFrame()
+    cur = k[k["tahun"] == tahun].set_index("kode")  # a year already in the data comes prefilled, to correct
     # the IKU measured in that year: not those whose tahun_akhir is before it
     aktif = unit.indikator[unit.indikator["tahun_akhir"].isna() | (unit.indikator["tahun_akhir"] >= tahun)]
     rows = []
     for _, r in aktif.iterrows():
         p = prev.loc[r["kode"]] if r["kode"] in prev.index else None
-        rows.append([r["kode"], str(tahun), "", "", r["indikator"], r["satuan"], r["jenis"],
+        c = cur.loc[r["kode"]] if r["kode"] in cur.index else None
+        rows.append([r["kode"], str(tahun), "" if c is None else _teks_nilai(c["target"]),
+                     "" if c is None else _teks_nilai(c["realisasi"]), r["indikator"], r["satuan"], r["jenis"],
                      "" if p is None else _teks_nilai(p["target"]), "" if p is None else _teks_nilai(p["realisasi"])])
     s_kin = sheet("kinerja", ["kode", "tahun", "target", "realisasi", "indikator (referensi)", "satuan (referensi)",
                               "jenis (referensi)", f"target {acuan} (referensi)", f"realisasi {acuan} (referensi)"], rows, ref=5,
@@ -145,10 +157,22 @@ def tulis_template(entitas: str, tahun: int, tujuan: str | Path, data: str | Pat
             s_kin.add_data_validation(dv)
             dv.add(f"C{i}:D{i}")
 
+    def rupiah(v: object) -> str:  # a value of the year itself, written so that it reads back exactly
+        return "" if v is None or pd.isna(v) else format_angka_terbaca(float(v))
+
     a = unit.anggaran
     a_prev = a[a["tahun"] == lalu] if lalu else a.iloc[0:0]
-    rows = [[str(tahun), r["kode"], "" if pd.isna(r["induk"]) else r["induk"], r["tingkat"], r["uraian"], "", "",
-             format_angka(r["pagu"], 0, ""), format_angka(r["realisasi"], 0, "")] for _, r in a_prev.iterrows()]
+    a_cur = a[a["tahun"] == tahun]
+    if len(a_cur):
+        ref = a_prev.set_index("kode")
+        rows = [[str(tahun), r["kode"], "" if pd.isna(r["induk"]) else r["induk"], r["tingkat"], r["uraian"],
+                 rupiah(r["pagu"]), rupiah(r["realisasi"]),
+                 format_angka(ref.loc[r["kode"], "pagu"], 0, "") if r["kode"] in ref.index else "",
+                 format_angka(ref.loc[r["kode"], "realisasi"], 0, "") if r["kode"] in ref.index else ""]
+                for _, r in a_cur.iterrows()]
+    else:
+        rows = [[str(tahun), r["kode"], "" if pd.isna(r["induk"]) else r["induk"], r["tingkat"], r["uraian"], "", "",
+                 format_angka(r["pagu"], 0, ""), format_angka(r["realisasi"], 0, "")] for _, r in a_prev.iterrows()]
     s_ang = sheet("anggaran", ["tahun", "kode", "induk", "tingkat", "uraian", "pagu", "realisasi",
                                f"pagu {acuan} (referensi)", f"realisasi {acuan} (referensi)"], rows, ref=2, widths={"uraian": 60})
     dv = DataValidation(type="list", formula1='"program,bagian,kegiatan,subkegiatan"', allow_blank=False)
@@ -157,13 +181,18 @@ def tulis_template(entitas: str, tahun: int, tujuan: str | Path, data: str | Pat
 
     ai = unit.anggaran_iku
     ai_prev = ai[ai["tahun"] == lalu].set_index("kode") if lalu else pd.DataFrame()
+    ai_cur = ai[ai["tahun"] == tahun].set_index("kode")
     rows = []
     for kode in aktif["kode"]:
         p = ai_prev.loc[kode] if kode in ai_prev.index else None
-        rows.append([str(tahun), kode, "", "", "" if p is None else format_angka(p["pagu"], 0, ""),
-                     "" if p is None else format_angka(p["realisasi"], 0, "")])
+        c = ai_cur.loc[kode] if kode in ai_cur.index else None
+        rows.append([str(tahun), kode, "" if c is None else rupiah(c["pagu"]), "" if c is None else rupiah(c["realisasi"]),
+                     "" if p is None else format_angka(p["pagu"], 0, ""), "" if p is None else format_angka(p["realisasi"], 0, "")])
     sheet("anggaran_iku", ["tahun", "kode", "pagu", "realisasi", f"pagu {acuan} (referensi)", f"realisasi {acuan} (referensi)"], rows, ref=2)
-    sheet("laporan", ["tahun", "tabel", "kunci", "nilai", "catatan"], [], widths={"kunci": 40, "nilai": 20, "catatan": 50})
+    lap = unit.laporan[unit.laporan["tahun"] == tahun]
+    sheet("laporan", ["tahun", "tabel", "kunci", "nilai", "catatan"],
+          [[str(tahun), r["tabel"], r["kunci"], r["nilai"], _teks_nilai(r.get("catatan"))] for _, r in lap.iterrows()],
+          widths={"kunci": 40, "nilai": 20, "catatan": 50})
 
     return simpan_buku(wb, tujuan)
 

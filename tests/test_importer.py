@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 
+import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
@@ -460,3 +461,19 @@ def test_a_new_unit_gets_its_first_year_through_template_and_import(tmp_path):
     unit = muat(root, "dinas-x")
     assert unit.tahun == [2025]
     assert analysis.tabel_capaian_iku(unit, 2025).set_index("kode").loc["IKU-2", "capaian"] == 90.5
+
+
+def test_a_year_already_in_the_data_comes_prefilled_and_reads_back_the_same(data, tmp_path):
+    wb = load_workbook(tulis_template("setda-batubara", 2024, tmp_path / "isian.xlsx", data))
+    assert "tahun 2024 sudah ada di data" in "\n".join(str(c.value) for c in wb["Petunjuk"]["A"] if c.value)
+    ws = wb["kinerja"]
+    assert [ws.cell(baris(ws, "IKU-2"), j).value for j in (3, 4, 8, 9)] == ["100", "85,83", "100", "148,29"]
+    assert len([r for r in wb["laporan"].iter_rows(min_row=2, values_only=True) if r[0]]) == 350
+    sebelum = muat(data, "setda-batubara")
+    hasil = run_import(wb, tmp_path, data, ganti=True)
+    assert hasil.baris == {"indikator": 0, "kinerja": 7, "anggaran": 83, "anggaran_iku": 7, "laporan": 350}
+    sesudah = muat(data, "setda-batubara")
+    for t in ("kinerja", "anggaran", "anggaran_iku", "laporan"):
+        kunci = ["tahun", "kunci"] if t == "laporan" else ["tahun", "kode"]
+        a, b = (getattr(u, t).sort_values(kunci).reset_index(drop=True) for u in (sesudah, sebelum))
+        pd.testing.assert_frame_equal(a[list(b.columns)], b, check_dtype=False, obj=t)
