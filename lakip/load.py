@@ -492,7 +492,10 @@ def _baris_hilang(df: pd.DataFrame, indikator: pd.DataFrame, masalah: list[Masal
             masalah.append(Masalah("kinerja.csv", int(baris), "tahun",
                                    f"{kode} tidak dipakai lagi sesudah tahun {end} (kolom tahun_akhir di indikator.csv) "
                                    f"tetapi punya baris tahun {t}"))
+    tahun_salah = {kode for kode, t in zip(df["kode"], tahun) if t is None}  # reported at their row already
     for kode in indikator["kode"]:
+        if kode in tahun_salah:
+            continue
         own = [t for t in years if (kode, t) in have]
         if not own:
             masalah.append(Masalah("kinerja.csv", None, "kode", f"{kode} dari indikator.csv tidak punya baris sama sekali"))
