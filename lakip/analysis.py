@@ -53,11 +53,16 @@ def cek_tahun(unit: Unit, tahun: int | None) -> int:
 def _teks(nilai: str, angka: float, jenis: str) -> object:
     """A target or realisasi for a machine-readable table: the number for jenis
     angka, the canonical text (``9/9``, ``Tinggi``, ``80-90``) otherwise."""
-    if isinstance(nilai, str) and nilai.strip().lower() in {"", "n/a", "na", "-", "n.a."}:
+    if is_kosong(nilai):
         return np.nan
     if jenis == "angka":
         return angka
     return " ".join(str(nilai).split())
+
+
+def _teks_realisasi(nilai: str, angka: float, jenis: str) -> object:
+    """As :func:`_teks`; the realisasi of a range target is a number (``75.5``, not ``75,5``)."""
+    return _teks(nilai, angka, "angka" if jenis == "rentang" else jenis)
 
 
 def skor_unit(unit: Unit) -> pd.DataFrame:
@@ -77,7 +82,7 @@ def tabel_capaian_iku(unit: Unit, tahun: int) -> pd.DataFrame:
     ind = unit.indikator[["kode", "indikator", "satuan"]]
     out = ind.merge(s, on="kode", how="inner", validate="one_to_one")
     out["target"] = [_teks(v, a, j) for v, a, j in zip(out["target"], out["target_nilai"], out["jenis"])]
-    out["realisasi"] = [_teks(v, a, j) for v, a, j in zip(out["realisasi"], out["realisasi_nilai"], out["jenis"])]
+    out["realisasi"] = [_teks_realisasi(v, a, j) for v, a, j in zip(out["realisasi"], out["realisasi_nilai"], out["jenis"])]
     cols = ["kode", "sasaran_kode", "indikator", "satuan", "polaritas", "target", "realisasi", "capaian",
             "kategori", "status", "catatan", "jenis", "target_nilai", "realisasi_nilai"]
     return out[cols].reset_index(drop=True)
@@ -107,7 +112,7 @@ def tabel_perbandingan(unit: Unit, tahun: int) -> pd.DataFrame:
     kini = set(s.loc[s["tahun"] == tahun, "kode"])
     s = s[(s["tahun"] <= tahun) & s["kode"].isin(kini)].copy()
     s["target"] = [_teks(v, a, j) for v, a, j in zip(s["target"], s["target_nilai"], s["jenis"])]
-    s["realisasi"] = [_teks(v, a, j) for v, a, j in zip(s["realisasi"], s["realisasi_nilai"], s["jenis"])]
+    s["realisasi"] = [_teks_realisasi(v, a, j) for v, a, j in zip(s["realisasi"], s["realisasi_nilai"], s["jenis"])]
     out = scoring.perbandingan(s)
     order = {k: i for i, k in enumerate(unit.indikator["kode"])}
     out = out.assign(_urut=out["kode"].map(order)).sort_values(["_urut", "tahun"], kind="stable")
@@ -137,7 +142,7 @@ def tabel_renstra(unit: Unit, tahun: int) -> pd.DataFrame:
     })
     out["capaian_renstra"] = scoring.hitung_capaian(frame, unit.pilihan)["capaian"].to_numpy()
     out["target_renstra"] = [_teks(v, a, j) for v, a, j in zip(out["target_renstra"], out["renstra_nilai"], out["jenis"])]
-    out["realisasi"] = [_teks(v, a, j) for v, a, j in zip(out["realisasi"], out["realisasi_nilai"], out["jenis"])]
+    out["realisasi"] = [_teks_realisasi(v, a, j) for v, a, j in zip(out["realisasi"], out["realisasi_nilai"], out["jenis"])]
     return out[["kode", "indikator", "target_renstra", "tahun_renstra", "realisasi", "capaian_renstra"]].reset_index(drop=True)
 
 
@@ -268,5 +273,5 @@ def ringkasan(unit: Unit, tahun: int) -> dict[str, Any]:
         "distribusi": dist[["kategori", "jumlah", "persen", "persen_terukur"]].to_dict("records"),
         "anggaran": tot[["pohon", "pagu", "realisasi", "serapan"]].to_dict("records"),
         "pilihan": unit.pilihan.as_dict(),
-        "peringatan": [str(m) for m in unit.peringatan] + catatan_data(unit, tahun),
+        "peringatan": [str(m) for m in unit.peringatan_tahun(tahun)] + catatan_data(unit, tahun),
     })

@@ -290,11 +290,15 @@ def grafik_tren(perbandingan: pd.DataFrame, indikator: pd.DataFrame, skala: Skal
                 a, b = max(a, 0), min(b, upper)
                 if a < b:
                     ax.axhspan(a, b, color=colors[lab][0], alpha=0.12, lw=0, zorder=0)
-            g = perbandingan[perbandingan["kode"] == kode].set_index("tahun").reindex(years)
+            own = perbandingan[perbandingan["kode"] == kode].set_index("tahun")
+            ada = np.isin(years, own.index)  # a year without a row (the IKU did not exist yet) gets no label
+            g = own.reindex(years)
             y = g["capaian"].to_numpy(dtype=float)
             ax.plot(years, y, ls=_GARIS[i % len(_GARIS)], marker=_PENANDA[i % len(_PENANDA)], color=_GELAP,
                     lw=1.1, ms=4, zorder=2)
             for j, (x, v) in enumerate(zip(years, y)):
+                if not ada[j]:
+                    continue
                 if not np.isfinite(v):
                     ax.text(x, 3 + upper * 0.05, "N/A", ha="center", va="bottom", fontsize=5.5, bbox=_KOTAK)
                     continue

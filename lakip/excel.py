@@ -140,7 +140,8 @@ def tulis_xlsx(unit: Unit, tahun: int, tujuan: str | Path) -> Path:
     names = unit.indikator.set_index("kode")["indikator"]
     ws = sheet("Perbandingan", [("Kode", 9), ("Indikator", 44), ("Tahun", 8), ("Target", 12), ("Realisasi", 12),
                                 ("Capaian (%)", 13), ("Kategori", 18), ("Perubahan (pp)", 15)],
-               f"Perbandingan Capaian Kinerja Tahun {per['tahun'].min()}-{tahun}")
+               f"Perbandingan Capaian Kinerja Tahun {per['tahun'].min()}-{tahun}" if len(per) and per["tahun"].min() < tahun
+               else f"Capaian Kinerja Tahun {tahun}")
     for i, row in enumerate(per.itertuples(index=False), start=4):
         put(ws, i, 1, row.kode)
         put(ws, i, 2, names.get(row.kode, ""))

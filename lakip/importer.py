@@ -85,7 +85,7 @@ def tulis_template(entitas: str, tahun: int, tujuan: str | Path, data: str | Pat
 
     if Path(tujuan).suffix.lower() != ".xlsx":
         raise PilihanError(f"'{tujuan}': buku kerja ditulis sebagai .xlsx; beri nama berkas berakhiran .xlsx")
-    unit = muat(resolve(data, DATA_DIR), entitas, kinerja_kosong=True)  # a new unit's first year too
+    unit = muat(resolve(data, DATA_DIR), entitas, isian=True)  # a new unit's, a new IKU's first year too
     lalu = max([t for t in unit.tahun if t < tahun], default=None)
     acuan = lalu or "tahun lalu"  # in the reference columns' titles; a new unit has no earlier year
     folder = unit.folder
@@ -139,6 +139,8 @@ def tulis_template(entitas: str, tahun: int, tujuan: str | Path, data: str | Pat
     cur = k[k["tahun"] == tahun].set_index("kode")  # a year already in the data comes prefilled, to correct
     # the IKU measured in that year: not those whose tahun_akhir is before it
     aktif = unit.indikator[unit.indikator["tahun_akhir"].isna() | (unit.indikator["tahun_akhir"] >= tahun)]
+    if len(cur):  # a year already in the data: its own IKU, as they are (one that starts later is not listed)
+        aktif = aktif[aktif["kode"].isin(cur.index)]
     rows = []
     for _, r in aktif.iterrows():
         p = prev.loc[r["kode"]] if r["kode"] in prev.index else None
@@ -236,14 +238,26 @@ class _Sumber:
     df: pd.DataFrame  # index: the row number as the user sees it
 
 
+def _format_persen(format_sel: str | None) -> bool:
+    """Whether an Excel number format scales by 100: a ``%`` outside quotes and not escaped
+    (``0.00%`` does; ``0.00" %"`` and ``0.00\\%`` only write the sign)."""
+    f = re.sub(r'"[^"]*"|\\.', "", format_sel or "")
+    return "%" in f
+
+
 def _sel(v: object, label: str, baris: int, kolom: str, masalah: list[Masalah], format_sel: str = "General") -> str:
     """A cell as the text a CSV file of the data contract holds.
 
     A number in a cell formatted as a percent is the percent the user sees:
-    Excel keeps ``92,5 %`` as 0.925, and 92,5 is what the data means.
+    Excel keeps ``92,5 %`` as 0.925, and 92,5 is what the data means. In the
+    ``nilai`` column of the laporan sheet (figures as printed) it is the text
+    shown, decimals included: 0.9 formatted ``0.00%`` is ``90,00 %``.
     """
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and "%" in (format_sel or "") and v == v:
+    if isinstance(v, (int, float)) and not isinstance(v, bool) and _format_persen(format_sel) and v == v:
         d = (Decimal(repr(float(v))) * 100).normalize()
+        if kolom == "nilai":  # a figure of the published report: as printed, with the decimals shown and the sign
+            m = re.search(r"\.(0+)\s*%", format_sel)
+            return f"{format_angka(float(d), len(m.group(1)) if m else 0)} %"
         return format_angka_terbaca(float(d), max(0, -d.as_tuple().exponent))
     if v is None:
         return ""
@@ -421,7 +435,7 @@ def impor(
         DataError: listing every problem; the data folder is then unchanged.
     """
     root = resolve(data, DATA_DIR)
-    muat(root, entitas, kinerja_kosong=True)  # the existing data must itself be valid (and the unit exist)
+    muat(root, entitas, isian=True)  # the existing data must itself be valid (and the unit exist)
     src = Path(sumber)
     masalah: list[Masalah] = []
     if src.is_dir():

@@ -74,6 +74,8 @@ class Masalah:
     kolom: str | None
     pesan: str
     tingkat: str = "galat"  # galat (error) | peringatan (warning)
+    #: the year a warning concerns: a report shows it in that year only (None: every year)
+    tahun: int | None = field(default=None, compare=False)
 
     def __str__(self) -> str:
         where = self.berkas
@@ -140,6 +142,10 @@ class Unit:
         """The latest year with at least one realisasi (the default year of a run)."""
         ada = self.kinerja[self.kinerja["realisasi_nilai"].notna()]
         return int(ada["tahun"].max()) if len(ada) else None
+
+    def peringatan_tahun(self, tahun: int) -> list[Masalah]:
+        """The warnings a report of ``tahun`` shows: those of its own rows and those of no one year."""
+        return [m for m in self.peringatan if m.tahun is None or m.tahun == tahun]
 
 
 # --------------------------------------------------------------------------- reading
@@ -411,7 +417,7 @@ def _nilai(teks: str, jenis: str, words: tuple[str, ...] | None) -> tuple[float,
     return float(rank), np.nan, np.nan
 
 
-def _kinerja(df: pd.DataFrame, indikator: pd.DataFrame | None, masalah: list[Masalah]) -> pd.DataFrame:
+def _kinerja(df: pd.DataFrame, indikator: pd.DataFrame | None, masalah: list[Masalah], isian: bool = False) -> pd.DataFrame:
     name = "kinerja.csv"
     bad = _validasi_skema(name, df, masalah)
     _duplikat(name, df, ["kode", "tahun"], masalah)
@@ -439,20 +445,21 @@ def _kinerja(df: pd.DataFrame, indikator: pd.DataFrame | None, masalah: list[Mas
                     if v is None and kolom == "target":
                         masalah.append(Masalah(name, int(baris), kolom, "target wajib diisi"))
             values[kolom] = v or (np.nan, np.nan, np.nan)
+        th = int(row["tahun"]) if _tahun_ok(row["tahun"]) else None
         if (
             meta is not None and meta["polaritas"] == "naik" and values["target"][0] == 0
             and int(baris) not in bad
         ):
             masalah.append(Masalah(
                 name, int(baris), "target",
-                "target 0 dengan polaritas naik: capaian tidak dapat dihitung", "peringatan",
+                "target 0 dengan polaritas naik: capaian tidak dapat dihitung", "peringatan", th,
             ))
         for kolom in ("target", "realisasi"):
             if any(x < 0 for x in values[kolom]):  # NaN compares False
                 masalah.append(Masalah(
                     name, int(baris), kolom,
                     f"'{row[kolom]}' negatif; periksa tanda minus: capaian dari nilai negatif dihitung dengan rumus "
-                    "yang sama dan dapat menyesatkan", "peringatan",
+                    "yang sama dan dapat menyesatkan", "peringatan", th,
                 ))
         t, r = values["target"][0], values["realisasi"][0]
         if meta is not None and meta["jenis"] == "angka" and t > 0 and r > 0 and (r / t >= 10 or t / r >= 10):
@@ -460,7 +467,7 @@ def _kinerja(df: pd.DataFrame, indikator: pd.DataFrame | None, masalah: list[Mas
                 name, int(baris), "realisasi",
                 f"'{row['realisasi']}' dibaca {format_angka(r, 4).rstrip('0').rstrip(',')}, {'lebih dari 10 kali' if r > t else 'kurang dari sepersepuluh'} "
                 f"target {format_angka(t, 4).rstrip('0').rstrip(',')}; periksa penulisan (titik memisahkan ribuan, koma memisahkan desimal)",
-                "peringatan",
+                "peringatan", th,
             ))
         parsed["target_nilai"].append(values["target"][0])
         parsed["target_bawah"].append(values["target"][1])
@@ -470,11 +477,11 @@ def _kinerja(df: pd.DataFrame, indikator: pd.DataFrame | None, masalah: list[Mas
     for k, v in parsed.items():
         out[k] = pd.Series(v, index=df.index, dtype=float)
     if indikator is not None and len(df):
-        _baris_hilang(df, indikator, masalah)
+        _baris_hilang(df, indikator, masalah, isian)
     return out
 
 
-def _baris_hilang(df: pd.DataFrame, indikator: pd.DataFrame, masalah: list[Masalah]) -> None:
+def _baris_hilang(df: pd.DataFrame, indikator: pd.DataFrame, masalah: list[Masalah], isian: bool = False) -> None:
     """Every IKU needs a row in every year of the data from its first year on,
     up to its ``tahun_akhir`` (indikator.csv) when it has one, and no row after it.
 
@@ -497,22 +504,28 @@ def _baris_hilang(df: pd.DataFrame, indikator: pd.DataFrame, masalah: list[Masal
         if kode in tahun_salah:
             continue
         own = [t for t in years if (kode, t) in have]
+        if not own and kode in akhir and (not years or akhir[kode] < years[0]):
+            continue  # ended before the first year of the data: kept in indikator.csv as history
         if not own:
-            masalah.append(Masalah("kinerja.csv", None, "kode", f"{kode} dari indikator.csv tidak punya baris sama sekali"))
+            if not isian:  # a new IKU gets its rows through lakip template and lakip import
+                masalah.append(Masalah("kinerja.csv", None, "kode", f"{kode} dari indikator.csv tidak punya baris sama sekali; "
+                                       "tambahkan baris tahun pertamanya (lakip template menyiapkannya)"))
             continue
         end = akhir.get(kode)
         for t in years:
-            if (kode, t) in have or (end is not None and t > end):
+            if (kode, t) in have or (end is not None and t > end) or t < own[0]:
                 continue
-            if t > own[0]:
-                hint = "tambahkan baris dengan target dan realisasi N/A bila belum terukur"
-                if t > own[-1]:
-                    hint += f", atau isi tahun_akhir {own[-1]} di indikator.csv bila IKU ini tidak dipakai lagi"
-                masalah.append(Masalah("kinerja.csv", None, "kode", f"{kode} tidak punya baris untuk tahun {t}; {hint}"))
-            else:
-                masalah.append(Masalah(
-                    "kinerja.csv", None, "kode", f"{kode} baru ada sejak tahun {own[0]}; tidak ikut tahun {t}", "peringatan",
-                ))
+            hint = "tambahkan baris dengan target dan realisasi N/A bila belum terukur"
+            if t > own[-1]:
+                hint += f", atau isi tahun_akhir {own[-1]} di indikator.csv bila IKU ini tidak dipakai lagi"
+            masalah.append(Masalah("kinerja.csv", None, "kode", f"{kode} tidak punya baris untuk tahun {t}; {hint}"))
+        sebelum = [t for t in years if t < own[0]]
+        if sebelum:  # once, for the report of its first year: its comparison has no earlier year
+            masalah.append(Masalah(
+                "kinerja.csv", None, "kode",
+                f"{kode} baru ada sejak tahun {own[0]}; tidak ikut tahun {', '.join(str(t) for t in sebelum)}",
+                "peringatan", own[0],
+            ))
 
 
 def _tahun_int(df: pd.DataFrame) -> pd.DataFrame:
@@ -541,10 +554,12 @@ def _anggaran(df: pd.DataFrame, masalah: list[Masalah]) -> pd.DataFrame:
         if node in seen:
             masalah.append(Masalah(name, int(baris), "induk", "hubungan induk berputar (melingkar)"))
         if row["induk"] == "" and row["tingkat"] in ("kegiatan", "subkegiatan"):
-            masalah.append(Masalah(name, int(baris), "induk", f"{row['tingkat']} tanpa induk", "peringatan"))
+            masalah.append(Masalah(name, int(baris), "induk", f"{row['tingkat']} tanpa induk", "peringatan",
+                                   int(row["tahun"]) if _tahun_ok(row["tahun"]) else None))
     over = out["realisasi"] > out["pagu"]
     for baris in out.index[over.fillna(False)]:
-        masalah.append(Masalah(name, int(baris), "realisasi", "realisasi anggaran melebihi pagu", "peringatan"))
+        masalah.append(Masalah(name, int(baris), "realisasi", "realisasi anggaran melebihi pagu", "peringatan",
+                               int(df.at[baris, "tahun"]) if _tahun_ok(df.at[baris, "tahun"]) else None))
     out["induk"] = out["induk"].replace("", np.nan)
     return _tahun_int(out)
 
@@ -562,7 +577,8 @@ def _anggaran_iku(df: pd.DataFrame, kode_iku: set[str] | None, masalah: list[Mas
                 masalah.append(Masalah(name, int(baris), "kode", f"'{kode}' tidak ada di indikator.csv"))
     over = out["realisasi"] > out["pagu"]
     for baris in out.index[over.fillna(False)]:
-        masalah.append(Masalah(name, int(baris), "realisasi", "realisasi anggaran melebihi pagu", "peringatan"))
+        masalah.append(Masalah(name, int(baris), "realisasi", "realisasi anggaran melebihi pagu", "peringatan",
+                               int(df.at[baris, "tahun"]) if _tahun_ok(df.at[baris, "tahun"]) else None))
     return _tahun_int(out)
 
 
@@ -665,15 +681,23 @@ def daftar_entitas(data_dir: str | Path | None = None) -> list[str]:
     return sorted(p.name for p in root.iterdir() if not p.name.startswith(".") and (p / "entitas.yml").is_file())
 
 
-def muat(data_dir: str | Path | None = None, entitas: str | None = None, kinerja_kosong: bool = False) -> Unit:
+#: What to do about a table that holds its header only where rows are needed.
+_SARAN_KOSONG = {
+    "kinerja.csv": "; tahun pertama unit baru diisi dengan lakip template lalu lakip import",
+    "indikator.csv": "; tulis IKU unit, satu baris per IKU (lihat data/README.md)",
+}
+
+
+def muat(data_dir: str | Path | None = None, entitas: str | None = None, isian: bool = False) -> Unit:
     """Load and validate one unit.
 
     Args:
         data_dir: the data folder (default: the project's ``data/``).
         entitas: the unit's slug (default: the only unit; with several, one must be named).
-        kinerja_kosong: accept a ``kinerja.csv`` with its header only: a new
-            unit before its first year, for ``lakip template`` and ``lakip
-            import`` to fill (there is nothing to analyse yet).
+        isian: load for data entry (``lakip template`` and ``lakip import``):
+            ``kinerja.csv`` may hold its header only (a new unit before its
+            first year) and an IKU of ``indikator.csv`` may have no row yet (a
+            new IKU before its first year). Nothing is analysed from it.
 
     Raises:
         DataError: listing every problem, when anything is wrong.
@@ -701,13 +725,12 @@ def muat(data_dir: str | Path | None = None, entitas: str | None = None, kinerja
 
     masalah: list[Masalah] = []
     info, pilihan = _entitas(folder / "entitas.yml", masalah)
-    raw = {name: _baca_csv(folder / name, masalah, boleh_kosong=kinerja_kosong and name == "kinerja.csv",
-                           saran_kosong="; tahun pertama unit baru diisi dengan lakip template lalu lakip import"
-                           if name == "kinerja.csv" else "")
+    raw = {name: _baca_csv(folder / name, masalah, boleh_kosong=isian and name == "kinerja.csv",
+                           saran_kosong=_SARAN_KOSONG.get(name, ""))
            for name in KOLOM}
 
     indikator = _indikator(raw["indikator.csv"], masalah) if raw["indikator.csv"] is not None else None
-    kinerja = _kinerja(raw["kinerja.csv"], indikator, masalah) if raw["kinerja.csv"] is not None else None
+    kinerja = _kinerja(raw["kinerja.csv"], indikator, masalah, isian) if raw["kinerja.csv"] is not None else None
     anggaran = _anggaran(raw["anggaran.csv"], masalah) if raw["anggaran.csv"] is not None else None
     kode_iku = None if indikator is None else set(indikator["kode"])
     anggaran_iku = _anggaran_iku(raw["anggaran_iku.csv"], kode_iku, masalah) if raw["anggaran_iku.csv"] is not None else None

@@ -398,10 +398,6 @@ def teks_metode(pilihan: Pilihan, tabel_skala: str | None = None) -> str:
 # --------------------------------------------------------------------------- from a loaded unit
 
 
-def _nomor_sasaran(unit: Unit) -> dict[str, int]:
-    return {k: i + 1 for i, k in enumerate(dict.fromkeys(unit.indikator["sasaran_kode"]))}
-
-
 def _kategori(skala: Skala, nilai: float | None) -> str | None:
     return None if _kosong(nilai) else skala.kategori(float(nilai))
 
@@ -417,7 +413,8 @@ def paragraf_sasaran(unit: Unit, tahun: int, desimal: int = 2) -> dict[str, str]
     sas = analysis.tabel_capaian_sasaran(unit, tahun)
     lalu = analysis.tabel_perbandingan(unit, tahun)
     lalu = lalu[lalu["tahun"] == tahun - 1].set_index("kode")
-    nomor = _nomor_sasaran(unit)
+    # numbered as the report numbers the year's sasaran (one that has no IKU that year is not counted)
+    nomor = {k: i + 1 for i, k in enumerate(sas["sasaran_kode"])}
     out: dict[str, str] = {}
     for _, s in sas.iterrows():
         kal = [teks_sasaran(nomor[s["sasaran_kode"]], s["sasaran"], tahun, int(s["jumlah_iku"]),

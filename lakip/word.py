@@ -379,7 +379,6 @@ def _bab3_sasaran(doc, unit: Unit, tahun: int, nomor: _Nomor, grafik: charts.Sum
     lalu = perbandingan[perbandingan["tahun"] == tahun - 1].set_index("kode")["capaian"]
     ada_lalu = (perbandingan["tahun"] == tahun - 1).any()
     years = analysis.tahun_banding(perbandingan, tahun)
-    span = f"{years[0]}-{years[-1]}" if len(years) > 1 else f"{years[0]}"
     per_sasaran = charts.grafik_sasaran(unit, tahun)
     for i, (_, s) in enumerate(sasaran.iterrows(), start=1):
         kode_s, nama_s = s["sasaran_kode"], s["sasaran"]
@@ -392,7 +391,8 @@ def _bab3_sasaran(doc, unit: Unit, tahun: int, nomor: _Nomor, grafik: charts.Sum
         for j, (_, r) in enumerate(sub.iterrows(), start=1):
             row = [str(j), f"{r['kode']} {r['indikator']}", _nilai(r["target"]), _nilai(r["realisasi"])]
             if ada_lalu:
-                row.append(format_persen(lalu.get(r["kode"])))
+                # "-": no row that year (the IKU did not exist yet); N/A: a row not measurable
+                row.append(format_persen(lalu.get(r["kode"])) if r["kode"] in lalu.index else "-")
             row += [format_persen(r["capaian"]), _kat(r["kategori"])]
             rows.append(row)
         if ada_lalu:
@@ -406,8 +406,12 @@ def _bab3_sasaran(doc, unit: Unit, tahun: int, nomor: _Nomor, grafik: charts.Sum
         _sumber(doc, "kinerja.csv, diolah.")
         _paragraf(doc, teks[kode_s])
         nama = f"tren_{kode_s}"
-        _gambar(doc, nomor, grafik, nama, per_sasaran[nama],
-                f"Tren Capaian IKU Sasaran Strategis {i} Tahun {span}")
+        # the years its chart shows: those of the report that its IKU have rows in
+        own = sorted(int(y) for y in perbandingan.loc[perbandingan["kode"].isin(sub["kode"])
+                                                      & perbandingan["tahun"].isin(years), "tahun"].unique())
+        judul = (f"Tren Capaian IKU Sasaran Strategis {i} Tahun {own[0]}-{own[-1]}" if len(own) > 1
+                 else f"Capaian IKU Sasaran Strategis {i} Tahun {own[0] if own else tahun}")
+        _gambar(doc, nomor, grafik, nama, per_sasaran[nama], judul)
 
 
 def _bab3_efisiensi(doc, unit: Unit, tahun: int, nomor: _Nomor, grafik: charts.SumberGrafik) -> None:
@@ -464,7 +468,7 @@ def buat_dokumen(unit: Unit, tahun: int, grafik: charts.SumberGrafik):
 
     doc.add_paragraph(judul, style="Title")
     doc.add_paragraph("Bab III Akuntabilitas Kinerja dan Bab IV Penutup, disusun dari data dengan lakip", style="Subtitle")
-    catatan = [str(m) for m in unit.peringatan] + analysis.catatan_data(unit, tahun)
+    catatan = [str(m) for m in unit.peringatan_tahun(tahun)] + analysis.catatan_data(unit, tahun)
     for c in catatan:
         _paragraf(doc, f"Catatan: {c}", rata="left", miring=True, ukuran=9)
 

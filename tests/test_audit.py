@@ -12,6 +12,7 @@ import pytest
 
 from lakip.audit import SESUAI, TIDAK_DAPAT, TIDAK_SESUAI, baca, reviu, ringkasan_reviu
 from lakip.load import muat
+from lakip.paths import DATA_DIR
 from lakip.run import jalankan_reviu
 
 # ------------------------------------------------------------------------------------------ the seed
@@ -313,3 +314,29 @@ def test_predikat_and_mutu_at_their_bounds():
     # mutu is classed as the IKM is printed, at two decimals: 88,305 is printed 88,31
     assert [mutu_ikm(v) for v in (88.31, 88.305, 88.304, 88.30, 76.61, 76.605, 65.0, 64.99)] == \
         ["A", "A", "B", "B", "B", "B", "C", "D"]
+
+
+def test_percents_rounded_to_add_up_to_100_are_accepted(tmp_path):
+    """Six measured IKU, two in each of three kategori: lakip prints 33,33 + 33,33 + 33,34 %."""
+    import lakip.audit as audit_mod
+    from lakip import narasi
+
+    folder = tmp_path / "setda-batubara"
+    shutil.copytree(DATA_DIR / "setda-batubara", folder)
+    k = folder / "kinerja.csv"
+    teks = k.read_text(encoding="utf-8")
+    for old, new in (('IKU-4,2024,73,"72,37"', "IKU-4,2024,73,52"), ('IKU-6,2024,86,"86,28"', "IKU-6,2024,86,60")):
+        assert old in teks
+        teks = teks.replace(old, new)
+    k.write_text(teks, encoding="utf-8")
+    lap = folder / "laporan.csv"
+    lap.write_text(lap.read_text(encoding="utf-8") + "".join(
+        f'2024,Bab IV uji,persen_kategori/{kat}/2024,"{v}",\n'
+        for kat, v in (("Sangat Tinggi", "33,33 %"), ("Tinggi", "33,33 %"), ("Sedang", "33,34 %"), ("Rendah", "33,34 %"))),
+        encoding="utf-8")
+    u = muat(tmp_path, "setda-batubara")
+    assert "(33,34 %) pada kategori Sedang" in narasi.paragraf_ringkasan(u, 2024)
+    r = audit_mod.reviu(u, 2024)
+    r = r[r["tabel"] == "Bab IV uji"].set_index("kunci")
+    assert r["status"].tolist() == [SESUAI, SESUAI, SESUAI, TIDAK_SESUAI]
+    assert "dibulatkan agar persentase semua kategori berjumlah 100 %" in r.loc["persen_kategori/Sedang/2024", "penjelasan"]

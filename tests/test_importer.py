@@ -124,10 +124,12 @@ def test_a_number_in_a_percent_cell_is_the_percent_the_user_sees(workbook, data,
     c.value, c.number_format = 0.8802, "0.00%"
     c = workbook["kinerja"].cell(baris(workbook["kinerja"], "IKU-4"), 4)
     c.value, c.number_format = 0.751, "0%"
+    c = workbook["kinerja"].cell(baris(workbook["kinerja"], "IKU-2"), 4)
+    c.value, c.number_format = 90.5, '0.00" %"'  # a % sign written by the format, not a scale
     hasil = run_import(workbook, tmp_path, data)
     kin = (data / "setda-batubara" / "kinerja.csv").read_text(encoding="utf-8")
-    assert 'IKU-6,2025,87,"88,02"' in kin and 'IKU-4,2025,74,"75,1"' in kin
-    assert not [m for m in hasil.peringatan if "sepersepuluh" in m.pesan]
+    assert 'IKU-6,2025,87,"88,02"' in kin and 'IKU-4,2025,74,"75,1"' in kin and 'IKU-2,2025,100,"90,5"' in kin
+    assert not [m for m in hasil.peringatan if "sepersepuluh" in m.pesan or "10 kali" in m.pesan]
 
 
 def test_the_command_line_names_the_iku_left_without_realisasi(workbook, data, tmp_path):
@@ -253,7 +255,8 @@ def _both(*fs):
 
 
 IND = ["IKU-8", "Terwujudnya Tata Kelola", "SS-7", "Sasaran Baru", "Indikator Baru", "Persen", "naik", "angka", "", "x", ""]
-K8 = "lembar kinerja, kolom kode: IKU-8 dari indikator.csv tidak punya baris sama sekali"
+K8 = ("lembar kinerja, kolom kode: IKU-8 dari indikator.csv tidak punya baris sama sekali; tambahkan baris tahun "
+      "pertamanya (lakip template menyiapkannya)")
 
 KASUS = [
     ("angka tidak terbaca", _set("kinerja", "IKU-2", "realisasi", "85,8,3"),
@@ -477,3 +480,13 @@ def test_a_year_already_in_the_data_comes_prefilled_and_reads_back_the_same(data
         kunci = ["tahun", "kunci"] if t == "laporan" else ["tahun", "kode"]
         a, b = (getattr(u, t).sort_values(kunci).reset_index(drop=True) for u in (sesudah, sebelum))
         pd.testing.assert_frame_equal(a[list(b.columns)], b, check_dtype=False, obj=t)
+
+
+def test_a_prefilled_year_lists_the_iku_of_that_year(data, tmp_path):
+    """IKU-7 measured from 2023 only: the workbook of 2022 does not ask for it, and reads back."""
+    k = data / "setda-batubara" / "kinerja.csv"
+    k.write_text("".join(ln for ln in k.read_text(encoding="utf-8").splitlines(keepends=True)
+                         if not ln.startswith("IKU-7,2022,")), encoding="utf-8")
+    wb = load_workbook(tulis_template("setda-batubara", 2022, tmp_path / "isian.xlsx", data))
+    assert "IKU-7" not in [wb["kinerja"].cell(i, 1).value for i in range(2, 10)]
+    assert run_import(wb, tmp_path, data, ganti=True).baris["kinerja"] == 6

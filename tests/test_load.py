@@ -236,9 +236,21 @@ def test_an_iku_introduced_later_is_a_warning(data):
         edit(data, "kinerja.csv", f"IKU-5,{year},9/9,9/9\n", "")
     unit = muat(data, "setda-batubara")
     assert [str(m) for m in unit.peringatan] == [
-        "kinerja.csv, kolom kode: peringatan: IKU-5 baru ada sejak tahun 2024; tidak ikut tahun 2022",
-        "kinerja.csv, kolom kode: peringatan: IKU-5 baru ada sejak tahun 2024; tidak ikut tahun 2023",
+        "kinerja.csv, kolom kode: peringatan: IKU-5 baru ada sejak tahun 2024; tidak ikut tahun 2022, 2023",
     ]
+    # a report shows it for the IKU's first year only, with the warnings of its own rows
+    assert [str(m) for m in unit.peringatan_tahun(2024)] == [str(m) for m in unit.peringatan]
+    assert unit.peringatan_tahun(2023) == []
+
+
+def test_a_report_shows_the_warnings_of_its_own_year(data, tmp_path):
+    from lakip import analysis
+
+    edit(data, "kinerja.csv", 'IKU-2,2023,100,"148,29"', 'IKU-2,2023,100,"-148,29"')
+    unit = muat(data, "setda-batubara")
+    assert len(unit.peringatan) == 1 and unit.peringatan[0].tahun == 2023
+    assert [p for p in analysis.ringkasan(unit, 2023)["peringatan"] if "negatif" in p] == [str(unit.peringatan[0])]
+    assert not any("negatif" in p for p in analysis.ringkasan(unit, 2024)["peringatan"])
 
 
 def test_an_implausible_number_is_read_as_written_and_warned(data):
@@ -286,3 +298,15 @@ def test_a_negative_target_or_realisasi_is_a_warning(data):
         "dihitung dengan rumus yang sama dan dapat menyesatkan"
         for b, k, v in ((7, "realisasi", "-85,83"), (10, "target", "-9,70"))
     ]
+
+
+def test_an_iku_ended_before_the_data_starts_stays_as_history(data):
+    edit(data, "indikator.csv", "IKU-7,", "IKU-0,", count=1)  # a second copy is made below
+    path = data / "setda-batubara" / "indikator.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    old = next(ln for ln in lines if ln.startswith("IKU-0,"))
+    lines = [lines[0] + ",tahun_akhir"] + [ln + (",2021" if ln.startswith("IKU-0,") else ",") for ln in lines[1:]]
+    lines.append(old.replace("IKU-0,", "IKU-7,", 1) + ",")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    unit = muat(data, "setda-batubara")
+    assert "IKU-0" in set(unit.indikator["kode"]) and "IKU-0" not in set(unit.kinerja["kode"])

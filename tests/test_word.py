@@ -567,3 +567,31 @@ def test_tren_chart_and_its_caption_show_the_three_years_the_report_compares(tmp
     d = docx.Document(word.tulis_docx(u, 2024, tmp_path / "out", None))
     caps = [t for kind, style, t, *_ in (x for x in isi(d) if x[0] == "p") if style == "Caption"]
     assert any(c.endswith("Tren Capaian Indikator Kinerja Utama Tahun 2022-2024") for c in caps)
+
+
+def test_report_of_a_year_with_an_ended_and_a_new_iku(tmp_path):
+    """IKU-2 (alone in SS-2) ended in 2023, IKU-5 measured from 2024: the 2024 report numbers the
+    sasaran it shows, and says '-' where IKU-5 had no row, N/A only where a row was not measurable."""
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(Path(__file__).parents[1] / "data" / "setda-batubara", data / "setda-batubara")
+    folder = data / "setda-batubara"
+    k = folder / "kinerja.csv"
+    k.write_text("".join(ln for ln in k.read_text(encoding="utf-8").splitlines(keepends=True)
+                         if not ln.startswith(("IKU-2,2024,", "IKU-5,2022,", "IKU-5,2023,"))), encoding="utf-8")
+    ind = folder / "indikator.csv"
+    lines = ind.read_text(encoding="utf-8").splitlines()
+    ind.write_text("\n".join([lines[0] + ",tahun_akhir"] + [
+        ln + (",2023" if ln.startswith("IKU-2,") else ",") for ln in lines[1:]]) + "\n", encoding="utf-8")
+    u = muat(data, "setda-batubara")
+    teks_s = narasi.paragraf_sasaran(u, 2024)
+    assert "SS-2" not in teks_s and teks_s["SS-3"].startswith("Sasaran strategis 2 ")
+    d = docx.Document(word.tulis_docx(u, 2024, tmp_path / "out", None))
+    assert [p.text for p in d.paragraphs if p.style.name.startswith("Heading 4")][1].startswith("Sasaran Strategis 2: ")
+    _, t = tabel_dengan_judul(d, "Tabel 3.6 ")  # SS-4, the sasaran of IKU-5, third of the five shown
+    rows = sel(t)
+    assert rows[0][4] == "Capaian 2023" and rows[1][1].startswith("IKU-5 ") and rows[1][4] == "-"
+    assert "IKU-5 baru ada sejak tahun 2024" in " ".join(p.text for p in d.paragraphs)
+    d23 = docx.Document(word.tulis_docx(u, 2023, tmp_path / "out23", None))
+    assert "IKU-5 baru ada" not in " ".join(p.text for p in d23.paragraphs)
