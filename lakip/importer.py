@@ -52,7 +52,8 @@ Unit: {nama}
 3. Isi lembar "anggaran_iku": pagu dan realisasi anggaran yang mendukung setiap IKU (untuk analisis efisiensi).
 4. Lembar "laporan" boleh dikosongkan; isi setelah laporan terbit dengan setiap angka yang dicetak, agar dapat direviu.
 5. Lembar "indikator" berisi IKU yang ada. Baris IKU baru boleh ditambahkan di bawahnya; baris yang ada jangan diubah
-   (ubah indikator.csv langsung bila rumusan IKU memang berubah).
+   (ubah indikator.csv langsung bila rumusan IKU memang berubah), kecuali kolom tahun_akhir: untuk IKU yang tidak
+   dipakai lagi (Renstra baru), isi tahun terakhir IKU itu diukur, lalu hapus barisnya dari lembar kinerja.
 6. Kolom berjudul "(referensi)" hanya untuk dibaca: nilai tahun {lalu}. Kolom itu tidak diimpor.
 7. Jangan mengubah judul kolom dan nama lembar. Simpan sebagai .xlsx, lalu jalankan:
        lakip import {berkas} --entity {slug}
@@ -126,6 +127,8 @@ def tulis_template(entitas: str, tahun: int, tujuan: str | Path, data: str | Pat
         return s
 
     ind = pd.read_csv(folder / "indikator.csv", dtype=str, keep_default_na=False)
+    if "tahun_akhir" not in ind.columns:  # where an IKU the new Renstra drops is ended
+        ind["tahun_akhir"] = ""
     s_ind = sheet("indikator", list(ind.columns), ind.values.tolist(), widths={"sasaran": 50, "indikator": 45, "formula": 40})
     for kolom, words in (("polaritas", "naik,turun"), ("jenis", "angka,rentang,level,kategori")):
         j = list(ind.columns).index(kolom) + 1
@@ -422,6 +425,15 @@ def _cek_pohon(unit: Any, tahun: int, tables: dict[str, _Sumber]) -> list[Masala
             for r in cek[~cek["sesuai"]].itertuples(index=False)]
 
 
+def _berakhir(unit_dir: Path, kode: str, tahun: int) -> bool:
+    """Whether indikator.csv (as being imported) ends ``kode`` before ``tahun`` (its tahun_akhir)."""
+    header, rows = _baca_teks(unit_dir / "indikator.csv")
+    if "tahun_akhir" not in header:
+        return False
+    i, a = header.index("kode"), header.index("tahun_akhir")
+    return any(r[i] == kode and len(r) > a and _tahun_ok(r[a]) and int(r[a]) < tahun for r in rows)
+
+
 def impor(
     sumber: str | Path,
     entitas: str,
@@ -470,9 +482,17 @@ def impor(
                 ti = header.index("tahun")
                 rows = [r for r in rows if not (ganti and len(r) > ti and r[ti] == str(year))]
             else:
+                # an optional column the sheet fills (tahun_akhir, target_renstra) joins the file's header
+                for k in s.df.columns:
+                    if k not in header and (s.df[k].fillna("") != "").any():
+                        header.append(k)
+                        rows = [r + [""] * (len(header) - len(r)) for r in rows]
                 have = {r[header.index("kode")]: r for r in rows}
             added = 0
             for baris, row in s.df.iterrows():
+                if name in ("kinerja", "anggaran_iku") and _berakhir(cand, row.get("kode", ""), year) and not any(
+                        row.get(k, "") for k in ("target", "realisasi", "pagu")):
+                    continue  # the prefilled row, left blank, of an IKU this workbook ends before the year
                 if name != "indikator" and row.get("tahun", "") != str(year) and row.get("tahun", ""):
                     masalah.append(Masalah(s.label, int(baris), "tahun", f"'{row['tahun']}' bukan tahun {year} yang diimpor"))
                     continue
@@ -480,7 +500,12 @@ def impor(
                 if name == "indikator" and row["kode"] in have:
                     old = dict(zip(header, have[row["kode"]]))
                     diff = [k for k in header if k in row.index and (old.get(k, "") or "") != (row[k] or "")]
-                    if diff:
+                    if diff == ["tahun_akhir"]:  # ending an IKU (or correcting its end) from the workbook
+                        r = have[row["kode"]]
+                        r[header.index("tahun_akhir")] = row["tahun_akhir"] or ""
+                        asal[(f"{name}.csv", rows.index(r) + 2)] = (s.label, int(baris))
+                        added += 1
+                    elif diff:
                         masalah.append(Masalah(s.label, int(baris), diff[0],
                                                f"{row['kode']} sudah ada di indikator.csv dengan isi lain; ubah indikator.csv "
                                                "langsung bila rumusan IKU memang berubah"))

@@ -490,3 +490,23 @@ def test_a_prefilled_year_lists_the_iku_of_that_year(data, tmp_path):
     wb = load_workbook(tulis_template("setda-batubara", 2022, tmp_path / "isian.xlsx", data))
     assert "IKU-7" not in [wb["kinerja"].cell(i, 1).value for i in range(2, 10)]
     assert run_import(wb, tmp_path, data, ganti=True).baris["kinerja"] == 6
+
+
+def test_an_iku_is_ended_from_the_workbook(data, tmp_path):
+    """The template's indikator sheet has a tahun_akhir column; IKU-7's kinerja row is left blank as prefilled."""
+    wb = load_workbook(tulis_template("setda-batubara", 2025, tmp_path / "isian.xlsx", data))
+    ind = wb["indikator"]
+    kolom = [c.value for c in ind[1]]
+    assert kolom[-1] == "tahun_akhir"
+    ind.cell(baris(ind, "IKU-7"), len(kolom)).value = "2024"
+    ws = wb["kinerja"]
+    for kode, (t, r) in ISI.items():
+        if kode != "IKU-7":
+            i = baris(ws, kode)
+            ws.cell(i, 3).value, ws.cell(i, 4).value = t, r
+    hasil = run_import(wb, tmp_path, data)
+    assert hasil.baris["kinerja"] == 6 and hasil.baris["indikator"] == 1
+    unit = muat(data, "setda-batubara")
+    assert unit.indikator.set_index("kode")["tahun_akhir"].to_dict()["IKU-7"] == 2024
+    assert "IKU-7" not in set(unit.kinerja.loc[unit.kinerja["tahun"] == 2025, "kode"])
+    assert (data / "setda-batubara" / "indikator.csv").read_text(encoding="utf-8").splitlines()[0].endswith(",tahun_akhir")
