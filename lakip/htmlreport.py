@@ -106,8 +106,9 @@ def siapkan_html(unit: Unit, tahun: int, grafik: charts.SumberGrafik) -> Callabl
         body += f"<p>{html.escape(p)}</p>"
     sections.append(("sasaran", "Capaian per Sasaran dan Sebaran Kategori", body))
 
-    body = tabel_html(display.tampil_perbandingan(per, unit.indikator),
-                      cap("tabel", f"Perbandingan Capaian Kinerja Tahun {per['tahun'].min()}-{tahun}"))
+    per = per[per["tahun"].isin(analysis.tahun_banding(per, tahun))]  # the years the Word report compares
+    span = f"{per['tahun'].min()}-{tahun}" if len(per) and per["tahun"].min() < tahun else f"{tahun}"
+    body = tabel_html(display.tampil_perbandingan(per, unit.indikator), cap("tabel", f"Perbandingan Capaian Kinerja Tahun {span}"))
     body += figure("tren_capaian", lambda: charts.grafik_tren(per, unit.indikator, sk), cap("gambar", "Tren capaian IKU"))
     sections.append(("perbandingan", "Perbandingan dengan Tahun Sebelumnya", body))
 

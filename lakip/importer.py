@@ -292,7 +292,13 @@ def _baca_xlsx(path: Path, masalah: list[Masalah]) -> dict[str, _Sumber]:
         masalah.append(Masalah(path.name, None, None, "bukan berkas Excel (.xlsx) yang dapat dibaca"))
         return {}
     out = {}
-    lembar = {n.strip().lower(): n for n in wb.sheetnames}  # "Kinerja " is the kinerja sheet
+    lembar: dict[str, str] = {}
+    for n in wb.sheetnames:  # "Kinerja " is the kinerja sheet
+        kunci = n.strip().lower()
+        if kunci in lembar and kunci in TABEL_IMPOR:
+            masalah.append(Masalah(path.name, None, None, f"lembar '{lembar[kunci]}' dan '{n}' sama-sama lembar {kunci}; "
+                                   "hapus salah satu"))
+        lembar.setdefault(kunci, n)
     for name in TABEL_IMPOR:
         label = f"lembar {name}"
         if name not in lembar:

@@ -734,6 +734,14 @@ def muat(data_dir: str | Path | None = None, entitas: str | None = None, isian: 
     anggaran = _anggaran(raw["anggaran.csv"], masalah) if raw["anggaran.csv"] is not None else None
     kode_iku = None if indikator is None else set(indikator["kode"])
     anggaran_iku = _anggaran_iku(raw["anggaran_iku.csv"], kode_iku, masalah) if raw["anggaran_iku.csv"] is not None else None
+    if anggaran_iku is not None and indikator is not None:  # the budget of an IKU after its end is not analysed
+        akhir = {k: int(v) for k, v in zip(indikator["kode"], indikator["tahun_akhir"]) if not pd.isna(v)}
+        for baris, kode, th in zip(anggaran_iku.index, anggaran_iku["kode"], anggaran_iku["tahun"]):
+            if kode in akhir and not pd.isna(th) and int(th) > akhir[kode]:
+                masalah.append(Masalah("anggaran_iku.csv", int(baris), "kode",
+                                       f"{kode} tidak dipakai lagi sesudah tahun {akhir[kode]} (kolom tahun_akhir di "
+                                       f"indikator.csv); baris anggaran tahun {int(th)} ini tidak dianalisis",
+                                       "peringatan", int(th)))
     codes: dict[str, set[str]] = {}
     if indikator is not None:
         codes["iku"], codes["sasaran"] = set(indikator["kode"]), set(indikator["sasaran_kode"])

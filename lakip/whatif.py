@@ -211,7 +211,7 @@ def _ubah_kinerja(unit: Unit, tahun: int, p: Perubahan, meta: pd.Series) -> dict
     k = unit.kinerja
     hit = k.index[(k["kode"] == p.kode) & (k["tahun"] == tahun)]
     if len(hit) == 0:
-        raise PerubahanError(f"perubahan '{p}': {p.kode} tidak punya baris tahun {tahun} di kinerja.csv")
+        raise PerubahanError(f"perubahan '{p}': {_tanpa_baris(unit, p.kode, tahun)}")
     i = hit[0]
     jenis = str(meta["jenis"])
     v, teks = _baca_kinerja(p, p.kolom, jenis, meta["skala_kata"])
@@ -521,8 +521,20 @@ def _tahun_iku(unit: Unit, tahun: int, kode: str) -> tuple[pd.Series, pd.Series]
     k = unit.kinerja
     hit = k[(k["kode"] == kode) & (k["tahun"] == tahun)]
     if hit.empty:
-        raise PerubahanError(f"{kode} tidak punya baris tahun {tahun} di kinerja.csv")
+        raise PerubahanError(_tanpa_baris(unit, kode, tahun))
     return hit.iloc[0], info.loc[kode]
+
+
+def _tanpa_baris(unit: Unit, kode: str, tahun: int) -> str:
+    """Why an IKU has no row in a year: ended by tahun_akhir, not started yet, or missing."""
+    info = unit.indikator.set_index("kode")
+    akhir = info["tahun_akhir"].get(kode) if "tahun_akhir" in info else None
+    if akhir is not None and not pd.isna(akhir) and int(akhir) < tahun:
+        return f"{kode} tidak dipakai lagi sesudah tahun {int(akhir)} (kolom tahun_akhir di indikator.csv)"
+    awal = unit.kinerja.loc[unit.kinerja["kode"] == kode, "tahun"]
+    if len(awal) and int(awal.min()) > tahun:
+        return f"{kode} baru ada sejak tahun {int(awal.min())}"
+    return f"{kode} tidak punya baris tahun {tahun} di kinerja.csv"
 
 
 def _kandidat(row: pd.Series, meta: pd.Series) -> list[tuple[float, str]] | None:

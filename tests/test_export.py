@@ -42,6 +42,11 @@ def test_xlsx_sheets_real_numbers_formats_and_formulas(xlsx):
     assert a.cell(p1, 8).value == f"=F{p1}/E{p1}*100"
     total = next(r for r in range(4, a.max_row + 1) if a.cell(r, 4).value == "Jumlah program")
     assert a.cell(total, 5).value == "=E4+E5+E6"
+    rk = xlsx["Ringkasan"]
+    dist = {rk.cell(r, 1).value: (rk.cell(r, 3).value, rk.cell(r, 4).value) for r in range(4, rk.max_row + 1)
+            if rk.cell(r, 2).value is not None and rk.cell(r, 3).number_format == '0.00" %"'}
+    assert dist["Sangat Tinggi"] == (57.14, 66.67) and dist["belum dapat diukur"] == (14.29, None)
+    assert round(sum(a for a, _ in dist.values()), 2) == 100 and round(sum(b or 0 for _, b in dist.values()), 2) == 100
     e = xlsx["Efisiensi"]
     assert e.cell(5, 1).value == "IKU-2" and e.cell(5, 7).value == "=E5/D5*100" and round(e.cell(5, 8).value, 4) == 0.8778
     # the value beside its formula, so that a program reading the file (pandas) finds it

@@ -412,6 +412,10 @@ def test_sheet_names_are_read_as_the_header_is(workbook, data, tmp_path):
     workbook["kinerja"].title = "Kinerja "
     hasil = run_import(workbook, tmp_path, data)
     assert hasil.baris["kinerja"] == 7
+    workbook.copy_worksheet(workbook["Kinerja "]).title = "kinerja"
+    with pytest.raises(DataError) as e:
+        run_import(workbook, tmp_path, data, ganti=True)
+    assert [str(m) for m in e.value.masalah] == ["diisi.xlsx: lembar 'Kinerja ' dan 'kinerja' sama-sama lembar kinerja; hapus salah satu"]
 
 
 def test_corpus_size():

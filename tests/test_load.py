@@ -212,7 +212,7 @@ def test_an_iku_no_longer_measured_says_so_in_tahun_akhir(data):
     edit(data, "kinerja.csv", 'IKU-2,2024,100,"85,83"\n', "")
     _akhiri(data, "IKU-2", 2023)
     unit = muat(data, "setda-batubara")
-    assert unit.peringatan == []
+    assert [m.berkas for m in unit.peringatan] == ["anggaran_iku.csv"]  # its 2024 budget row: see below
     assert unit.indikator.set_index("kode")["tahun_akhir"].to_dict()["IKU-2"] == 2023
     assert "IKU-2" not in set(analysis.tabel_capaian_iku(unit, 2024)["kode"])
     assert analysis.ringkasan(unit, 2024)["jumlah"]["iku"] == 6
@@ -310,3 +310,12 @@ def test_an_iku_ended_before_the_data_starts_stays_as_history(data):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     unit = muat(data, "setda-batubara")
     assert "IKU-0" in set(unit.indikator["kode"]) and "IKU-0" not in set(unit.kinerja["kode"])
+
+
+def test_the_budget_of_an_ended_iku_after_its_end_is_a_warning(data):
+    edit(data, "kinerja.csv", 'IKU-2,2024,100,"85,83"\n', "")
+    _akhiri(data, "IKU-2", 2023)
+    unit = muat(data, "setda-batubara")
+    assert [str(m) for m in unit.peringatan] == [
+        "anggaran_iku.csv baris 3, kolom kode: peringatan: IKU-2 tidak dipakai lagi sesudah tahun 2023 (kolom tahun_akhir "
+        "di indikator.csv); baris anggaran tahun 2024 ini tidak dianalisis"]

@@ -499,3 +499,24 @@ def test_the_notebook_runs_with_other_changes(tmp_path):
     assert "IKU-1  Tinggi  N/A → Sedang" in texts
     assert sorted(p.name for p in (out / "grafik").iterdir()) == [
         "skenario_capaian.png", "skenario_capaian.svg", "skenario_sensitivitas.png", "skenario_sensitivitas.svg"]
+
+
+def test_a_change_to_an_iku_without_a_row_that_year_says_why(tmp_path):
+    import shutil
+
+    from lakip.paths import DATA_DIR
+
+    folder = tmp_path / "setda-batubara"
+    shutil.copytree(DATA_DIR / "setda-batubara", folder)
+    k = folder / "kinerja.csv"
+    k.write_text("".join(ln for ln in k.read_text(encoding="utf-8").splitlines(keepends=True)
+                         if not ln.startswith(("IKU-7,2024,", "IKU-5,2022,"))), encoding="utf-8")
+    ind = folder / "indikator.csv"
+    lines = ind.read_text(encoding="utf-8").splitlines()
+    ind.write_text("\n".join([lines[0] + ",tahun_akhir"] + [ln + (",2023" if ln.startswith("IKU-7,") else ",")
+                                                            for ln in lines[1:]]) + "\n", encoding="utf-8")
+    u = muat(tmp_path, "setda-batubara")
+    with pytest.raises(whatif.PerubahanError, match=r"IKU-7 tidak dipakai lagi sesudah tahun 2023 \(kolom tahun_akhir"):
+        whatif.skenario(u, 2024, ["IKU-7:realisasi=80"])
+    with pytest.raises(whatif.PerubahanError, match="IKU-5 baru ada sejak tahun 2023"):
+        whatif.skenario(u, 2022, ["IKU-5:realisasi=9/9"])
