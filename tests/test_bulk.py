@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+import bantu
 from lakip import kabupaten
 from lakip.bulk import TABEL, Kabupaten, muat_kabupaten
 from lakip.contoh import buat_kabupaten
@@ -182,22 +183,17 @@ def test_parse_angka_banyak_equals_parse_angka():
 def test_an_iku_no_longer_measured_loads_the_same_in_bulk(tmp_path):
     buat_kabupaten(tmp_path, unit=6, tahun=3, seed=5)
 
-    def akhiri(slug: str, hapus_baris: bool) -> tuple[str, int]:
+    def akhiri(slug: str, hapus: bool) -> tuple[str, int]:
         """Give the first IKU of a unit tahun_akhir = its year before last; drop its last row if asked."""
-        ind = tmp_path / slug / "indikator.csv"
         kin = pd.read_csv(tmp_path / slug / "kinerja.csv", dtype=str, keep_default_na=False)
         kode, last = kin["kode"].iloc[0], int(kin["tahun"].astype(int).max())
-        lines = ind.read_text(encoding="utf-8").splitlines()
-        ind.write_text("\n".join([lines[0] + ",tahun_akhir"] + [
-            ln + (f",{last - 1}" if ln.startswith(kode + ",") else ",") for ln in lines[1:]]) + "\n", encoding="utf-8")
-        if hapus_baris:
-            k = tmp_path / slug / "kinerja.csv"
-            k.write_text("\n".join(ln for ln in k.read_text(encoding="utf-8").splitlines()
-                                   if not ln.startswith(f"{kode},{last},")) + "\n", encoding="utf-8")
+        bantu.akhiri(tmp_path / slug, kode, last - 1)
+        if hapus:
+            bantu.hapus_baris(tmp_path / slug / "kinerja.csv", f"{kode},{last},")
         return kode, last
 
-    kode, last = akhiri("opd-002", hapus_baris=True)
-    akhiri("opd-004", hapus_baris=False)  # a row after tahun_akhir: refused
+    kode, last = akhiri("opd-002", hapus=True)
+    akhiri("opd-004", hapus=False)  # a row after tahun_akhir: refused
     units, gagal = kabupaten.muat_semua(tmp_path)
     assert list(gagal) == ["opd-004"] and "tidak dipakai lagi sesudah tahun" in str(gagal["opd-004"])
     u = next(u for u in units if u.slug == "opd-002")

@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
+import bantu
 from lakip import analysis
 from lakip.importer import impor, tulis_template
 from lakip.load import DataError, muat
@@ -423,10 +424,7 @@ def test_corpus_size():
 
 
 def test_an_iku_no_longer_measured_is_left_out_of_the_template_and_the_import(data, tmp_path):
-    ind = data / "setda-batubara" / "indikator.csv"
-    lines = ind.read_text(encoding="utf-8").splitlines()
-    ind.write_text("\n".join([lines[0] + ",tahun_akhir"] + [
-        ln + (",2024" if ln.startswith("IKU-7,") else ",") for ln in lines[1:]]) + "\n", encoding="utf-8")
+    bantu.akhiri(data / "setda-batubara", "IKU-7", 2024)
     wb = load_workbook(tulis_template("setda-batubara", 2025, tmp_path / "isian.xlsx", data))
     assert [wb["kinerja"].cell(i, 1).value for i in range(2, 9)] == [f"IKU-{i}" for i in range(1, 7)] + [None]
     assert [wb["anggaran_iku"].cell(i, 2).value for i in range(2, 9)] == [f"IKU-{i}" for i in range(1, 7)] + [None]
@@ -488,9 +486,7 @@ def test_a_year_already_in_the_data_comes_prefilled_and_reads_back_the_same(data
 
 def test_a_prefilled_year_lists_the_iku_of_that_year(data, tmp_path):
     """IKU-7 measured from 2023 only: the workbook of 2022 does not ask for it, and reads back."""
-    k = data / "setda-batubara" / "kinerja.csv"
-    k.write_text("".join(ln for ln in k.read_text(encoding="utf-8").splitlines(keepends=True)
-                         if not ln.startswith("IKU-7,2022,")), encoding="utf-8")
+    bantu.hapus_baris(data / "setda-batubara" / "kinerja.csv", "IKU-7,2022,")
     wb = load_workbook(tulis_template("setda-batubara", 2022, tmp_path / "isian.xlsx", data))
     assert "IKU-7" not in [wb["kinerja"].cell(i, 1).value for i in range(2, 10)]
     assert run_import(wb, tmp_path, data, ganti=True).baris["kinerja"] == 6

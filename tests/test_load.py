@@ -4,6 +4,7 @@ import shutil
 
 import pytest
 
+from bantu import akhiri
 from lakip.load import DataError, daftar_entitas, kunci_laporan, muat
 from lakip.paths import DATA_DIR
 
@@ -198,19 +199,11 @@ def test_a_missing_iku_year_is_an_error_not_a_silent_gap(data):
     ]
 
 
-def _akhiri(data, kode: str, tahun: int) -> None:
-    """Add the optional tahun_akhir column to indikator.csv, with ``tahun`` for ``kode``."""
-    path = data / "setda-batubara" / "indikator.csv"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    path.write_text("\n".join([lines[0] + ",tahun_akhir"] + [
-        ln + (f",{tahun}" if ln.startswith(kode + ",") else ",") for ln in lines[1:]]) + "\n", encoding="utf-8")
-
-
 def test_an_iku_no_longer_measured_says_so_in_tahun_akhir(data):
     from lakip import analysis
 
     edit(data, "kinerja.csv", 'IKU-2,2024,100,"85,83"\n', "")
-    _akhiri(data, "IKU-2", 2023)
+    akhiri(data / "setda-batubara", "IKU-2", 2023)
     unit = muat(data, "setda-batubara")
     assert [m.berkas for m in unit.peringatan] == ["anggaran_iku.csv"]  # its 2024 budget row: see below
     assert unit.indikator.set_index("kode")["tahun_akhir"].to_dict()["IKU-2"] == 2023
@@ -222,7 +215,7 @@ def test_an_iku_no_longer_measured_says_so_in_tahun_akhir(data):
 
 
 def test_a_row_after_tahun_akhir_or_a_bad_tahun_akhir_is_an_error(data):
-    _akhiri(data, "IKU-2", 2023)
+    akhiri(data / "setda-batubara", "IKU-2", 2023)
     assert problems(data) == [
         "kinerja.csv baris 7, kolom tahun: IKU-2 tidak dipakai lagi sesudah tahun 2023 (kolom tahun_akhir di indikator.csv) "
         "tetapi punya baris tahun 2024"
@@ -314,7 +307,7 @@ def test_an_iku_ended_before_the_data_starts_stays_as_history(data):
 
 def test_the_budget_of_an_ended_iku_after_its_end_is_a_warning(data):
     edit(data, "kinerja.csv", 'IKU-2,2024,100,"85,83"\n', "")
-    _akhiri(data, "IKU-2", 2023)
+    akhiri(data / "setda-batubara", "IKU-2", 2023)
     unit = muat(data, "setda-batubara")
     assert [str(m) for m in unit.peringatan] == [
         "anggaran_iku.csv baris 3, kolom kode: peringatan: IKU-2 tidak dipakai lagi sesudah tahun 2023 (kolom tahun_akhir "

@@ -19,7 +19,7 @@ from lakip.load import PilihanError
 from lakip.notebooks import daftar_notebook
 from lakip.paths import NOTEBOOKS_DIR
 from lakip.whatif import Perubahan, PerubahanError
-from bantu import lakip
+from bantu import akhiri, hapus_baris, lakip
 
 # ------------------------------------------------------------------------------------ the small unit
 
@@ -508,13 +508,8 @@ def test_a_change_to_an_iku_without_a_row_that_year_says_why(tmp_path):
 
     folder = tmp_path / "setda-batubara"
     shutil.copytree(DATA_DIR / "setda-batubara", folder)
-    k = folder / "kinerja.csv"
-    k.write_text("".join(ln for ln in k.read_text(encoding="utf-8").splitlines(keepends=True)
-                         if not ln.startswith(("IKU-7,2024,", "IKU-5,2022,"))), encoding="utf-8")
-    ind = folder / "indikator.csv"
-    lines = ind.read_text(encoding="utf-8").splitlines()
-    ind.write_text("\n".join([lines[0] + ",tahun_akhir"] + [ln + (",2023" if ln.startswith("IKU-7,") else ",")
-                                                            for ln in lines[1:]]) + "\n", encoding="utf-8")
+    hapus_baris(folder / "kinerja.csv", "IKU-7,2024,", "IKU-5,2022,")
+    akhiri(folder, "IKU-7", 2023)
     u = muat(tmp_path, "setda-batubara")
     with pytest.raises(whatif.PerubahanError, match=r"IKU-7 tidak dipakai lagi sesudah tahun 2023 \(kolom tahun_akhir"):
         whatif.skenario(u, 2024, ["IKU-7:realisasi=80"])

@@ -19,6 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PIL import Image
 
+import bantu
 from lakip import analysis, charts, narasi, word
 from lakip.config import Pilihan
 from lakip.load import muat
@@ -577,13 +578,8 @@ def test_report_of_a_year_with_an_ended_and_a_new_iku(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(Path(__file__).parents[1] / "data" / "setda-batubara", data / "setda-batubara")
     folder = data / "setda-batubara"
-    k = folder / "kinerja.csv"
-    k.write_text("".join(ln for ln in k.read_text(encoding="utf-8").splitlines(keepends=True)
-                         if not ln.startswith(("IKU-2,2024,", "IKU-5,2022,", "IKU-5,2023,"))), encoding="utf-8")
-    ind = folder / "indikator.csv"
-    lines = ind.read_text(encoding="utf-8").splitlines()
-    ind.write_text("\n".join([lines[0] + ",tahun_akhir"] + [
-        ln + (",2023" if ln.startswith("IKU-2,") else ",") for ln in lines[1:]]) + "\n", encoding="utf-8")
+    bantu.hapus_baris(folder / "kinerja.csv", "IKU-2,2024,", "IKU-5,2022,", "IKU-5,2023,")
+    bantu.akhiri(folder, "IKU-2", 2023)
     u = muat(data, "setda-batubara")
     teks_s = narasi.paragraf_sasaran(u, 2024)
     assert "SS-2" not in teks_s and teks_s["SS-3"].startswith("Sasaran strategis 2 ")
