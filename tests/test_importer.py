@@ -45,15 +45,21 @@ def baris(ws, kode, kolom_kode=1):
     raise KeyError(kode)
 
 
+def isi_kinerja(ws, kecuali=()):
+    """Type the target and realisasi of ISI into a kinerja sheet, but for the IKU in ``kecuali``."""
+    for kode, (t, r) in ISI.items():
+        if kode not in kecuali:
+            i = baris(ws, kode)
+            ws.cell(i, 3).value, ws.cell(i, 4).value = t, r
+
+
 @pytest.fixture
 def workbook(data, tmp_path):
     """The template for 2025, filled in correctly (kinerja, anggaran_iku, the budget tree)."""
     path = tulis_template("setda-batubara", 2025, tmp_path / "isian.xlsx", data)
     wb = load_workbook(path)
     ws = wb["kinerja"]
-    for kode, (t, r) in ISI.items():
-        i = baris(ws, kode)
-        ws.cell(i, 3).value, ws.cell(i, 4).value = t, r
+    isi_kinerja(ws)
     ws = wb["anggaran_iku"]
     for i in range(2, 9):
         ws.cell(i, 3).value, ws.cell(i, 4).value = "1.000.000", 900000.0
@@ -177,9 +183,7 @@ def test_an_empty_sheet_replaces_nothing(workbook, data, tmp_path):
 def test_a_budget_sheet_left_as_prefilled_is_no_budget_data(data, tmp_path):
     path = tulis_template("setda-batubara", 2025, tmp_path / "isian.xlsx", data)
     wb = load_workbook(path)
-    for kode, (t, r) in ISI.items():
-        i = baris(wb["kinerja"], kode)
-        wb["kinerja"].cell(i, 3).value, wb["kinerja"].cell(i, 4).value = t, r
+    isi_kinerja(wb["kinerja"])
     hasil = run_import(wb, tmp_path, data)
     assert hasil.baris == {"indikator": 0, "kinerja": 7, "laporan": 0}
 
@@ -429,10 +433,7 @@ def test_an_iku_no_longer_measured_is_left_out_of_the_template_and_the_import(da
     assert [wb["kinerja"].cell(i, 1).value for i in range(2, 9)] == [f"IKU-{i}" for i in range(1, 7)] + [None]
     assert [wb["anggaran_iku"].cell(i, 2).value for i in range(2, 9)] == [f"IKU-{i}" for i in range(1, 7)] + [None]
     ws = wb["kinerja"]
-    for kode, (t, r) in ISI.items():
-        if kode != "IKU-7":
-            i = baris(ws, kode)
-            ws.cell(i, 3).value, ws.cell(i, 4).value = t, r
+    isi_kinerja(ws, kecuali=("IKU-7",))
     hasil = run_import(wb, tmp_path, data)
     assert hasil.baris["kinerja"] == 6
     unit = muat(data, "setda-batubara")
@@ -456,9 +457,7 @@ def test_a_new_unit_gets_its_first_year_through_template_and_import(tmp_path):
     ws = wb["kinerja"]
     assert [ws.cell(i, 1).value for i in range(2, 9)] == [f"IKU-{i}" for i in range(1, 8)]
     assert ws.cell(1, 8).value == "target tahun lalu (referensi)" and ws.cell(2, 8).value in (None, "")  # no earlier year
-    for kode, (t, r) in ISI.items():
-        i = baris(ws, kode)
-        ws.cell(i, 3).value, ws.cell(i, 4).value = t, r
+    isi_kinerja(ws)
     path = tmp_path / "diisi.xlsx"
     wb.save(path)
     hasil = impor(path, "dinas-x", root)
@@ -500,10 +499,7 @@ def test_an_iku_is_ended_from_the_workbook(data, tmp_path):
     assert kolom[-1] == "tahun_akhir"
     ind.cell(baris(ind, "IKU-7"), len(kolom)).value = "2024"
     ws = wb["kinerja"]
-    for kode, (t, r) in ISI.items():
-        if kode != "IKU-7":
-            i = baris(ws, kode)
-            ws.cell(i, 3).value, ws.cell(i, 4).value = t, r
+    isi_kinerja(ws, kecuali=("IKU-7",))
     hasil = run_import(wb, tmp_path, data)
     assert hasil.baris["kinerja"] == 6 and hasil.baris["indikator"] == 1
     unit = muat(data, "setda-batubara")
