@@ -131,8 +131,8 @@ def tabel_renstra(unit: Unit, tahun: int) -> pd.DataFrame:
     Only IKU whose ``indikator.csv`` row has a ``target_renstra``. Columns:
     kode, indikator, target_renstra, tahun_renstra, realisasi, capaian_renstra.
     """
-    ind = unit.indikator[(unit.indikator["target_renstra"].fillna("") != "")
-                         & ~(unit.indikator["tahun_akhir"] < tahun).fillna(False)]  # not an IKU no longer measured
+    ind = unit.indikator_tahun(tahun)
+    ind = ind[ind["target_renstra"].fillna("") != ""]
     s = unit.kinerja[unit.kinerja["tahun"] == tahun][["kode", "realisasi", "realisasi_nilai"]]
     out = ind.merge(s, on="kode", how="left", validate="one_to_one")
     frame = pd.DataFrame({

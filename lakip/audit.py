@@ -30,7 +30,7 @@ from lakip import analysis, budget, efficiency, scoring
 from lakip.config import BELUM_TERUKUR
 from lakip.formula import hitung
 from lakip.load import Unit, kunci_laporan
-from lakip.numbers import AngkaError, bulat, format_angka, format_rupiah, is_kosong, parse_angka, persen_sisa_terbesar
+from lakip.numbers import AngkaError, bulat, format_angka, format_rupiah, is_kosong, parse_angka
 
 __all__ = [
     "SESUAI",
@@ -512,15 +512,13 @@ def _cek_jumlah_kategori(k: _Konteks, tabel: str, kunci: dict, p: Tercetak) -> H
     if _cocok(p, pct_measured):
         return Hasil(SESUAI, pct_measured, f"Sama dengan {n} dari {measured} IKU terukur ({_p(pct_measured)}).",
                      selisih=p.angka - pct_measured)
-    # rounded so that the percents add up to 100 (largest remainder), as lakip prints them itself
-    semua = list(d.index)
-    for nama, idx in (("IKU", semua), ("IKU terukur", [x for x in semua if x != BELUM_TERUKUR])):
-        jumlah = [int(d.loc[x, "jumlah"]) for x in idx]
-        if sum(jumlah) and lab in idx:
-            v = float(persen_sisa_terbesar(jumlah, p.desimal)[idx.index(lab)])
-            if bulat(p.angka, p.desimal) == bulat(v, p.desimal):
-                return Hasil(SESUAI, v, f"Sama dengan {n} dari {sum(jumlah)} {nama} ({_p(v)}), dibulatkan agar persentase "
-                             "semua kategori berjumlah 100 %.", selisih=p.angka - v)
+    # rounded so that the percents add up to 100, as lakip prints them itself
+    tercetak = scoring.persen_tercetak(d.reset_index(), p.desimal).set_index("kategori").loc[lab]
+    for kolom, dari in (("persen", f"{total} IKU"), ("persen_terukur", f"{measured} IKU terukur")):
+        v = tercetak[kolom]
+        if _cocok(p, v):
+            return Hasil(SESUAI, v, f"Sama dengan {n} dari {dari} ({_p(v)}), dibulatkan agar persentase semua kategori "
+                         "berjumlah 100 %.", selisih=p.angka - v)
     printed_n = [q.angka for t, q in k.tercetak(f"jumlah_kategori/{kunci['kategori']}/{tahun}") if q.angka is not None and t == tabel]
     extra = ""
     for pn in dict.fromkeys(printed_n):

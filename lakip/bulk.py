@@ -408,14 +408,11 @@ def _indikator(df: pd.DataFrame, tanda: _Tanda) -> pd.DataFrame:
     out["persamaan"] = persamaan
     # as muat: an empty text where the file has no target_renstra column
     out["target_renstra"] = out["target_renstra"].fillna("") if "target_renstra" in out.columns else ""
-    th = t.obj("tahun_renstra") if "tahun_renstra" in t.kode else np.full(t.n, "", dtype=object)
-    th_bad = (th != "") & ~t.tiap("tahun_renstra", _tahun_ok) if "tahun_renstra" in t.kode else np.zeros(t.n, bool)
-    bad |= th_bad
-    out["tahun_renstra"] = pd.array([int(v) if v and not b else pd.NA for v, b in zip(th, th_bad)], dtype="Int64")
-    ta = t.obj("tahun_akhir") if "tahun_akhir" in t.kode else np.full(t.n, "", dtype=object)
-    ta_bad = (ta != "") & ~t.tiap("tahun_akhir", _tahun_ok) if "tahun_akhir" in t.kode else np.zeros(t.n, bool)
-    bad |= ta_bad
-    out["tahun_akhir"] = pd.array([int(v) if v and not b else pd.NA for v, b in zip(ta, ta_bad)], dtype="Int64")
+    for kolom in ("tahun_renstra", "tahun_akhir"):  # optional years, as muat reads them
+        th = t.obj(kolom) if kolom in t.kode else np.full(t.n, "", dtype=object)
+        th_bad = (th != "") & ~t.tiap(kolom, _tahun_ok) if kolom in t.kode else np.zeros(t.n, bool)
+        bad |= th_bad
+        out[kolom] = pd.array([int(v) if v and not b else pd.NA for v, b in zip(th, th_bad)], dtype="Int64")
     tanda.rows(t.uid, bad)
     return out
 

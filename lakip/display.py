@@ -13,7 +13,7 @@ import re
 import pandas as pd
 
 from lakip.config import BELUM_TERUKUR
-from lakip.numbers import format_angka, format_persen, format_rupiah, persen_sisa_terbesar, untuk_banding
+from lakip.numbers import format_angka, format_persen, format_rupiah, untuk_banding
 
 __all__ = [
     "judul_unit",
@@ -125,21 +125,14 @@ def tampil_distribusi(tabel: pd.DataFrame) -> pd.DataFrame:
     Bab IV text rounds them (three IKU in three kategori: 33,33, 33,33 and
     33,34 %, not 33,33 three times).
     """
-    jumlah = [int(j) for j in tabel["jumlah"]]
-    terukur = [k != BELUM_TERUKUR for k in tabel["kategori"]]
+    from lakip.scoring import persen_tercetak
 
-    def kolom(ikut: list[bool], kosong: str) -> list[str]:
-        dipakai = [j for j, i in zip(jumlah, ikut) if i]
-        if not sum(dipakai):
-            return [kosong if i else "-" for i in ikut]
-        persen = iter(persen_sisa_terbesar(dipakai))
-        return [format_persen(float(next(persen))) if i else "-" for i in ikut]
-
+    p = persen_tercetak(tabel)
     return pd.DataFrame({
         "Kategori": tabel["kategori"],
         "Jumlah IKU": tabel["jumlah"],
-        "Persen dari seluruh IKU": kolom([True] * len(jumlah), "N/A"),
-        "Persen dari IKU terukur": kolom(terukur, "-"),
+        "Persen dari seluruh IKU": [format_persen(v) for v in p["persen"]],
+        "Persen dari IKU terukur": [format_persen(v, kosong="-") for v in p["persen_terukur"]],
     })
 
 

@@ -17,12 +17,11 @@ from typing import Any
 
 import pandas as pd
 
-from lakip import analysis, audit
+from lakip import analysis, audit, scoring
 from lakip.charts import warna_kategori
 from lakip.config import BELUM_TERUKUR
 from lakip.importer import simpan_buku
 from lakip.load import Unit
-from lakip.numbers import persen_sisa_terbesar
 
 __all__ = ["aman", "tulis_xlsx"]
 
@@ -167,18 +166,12 @@ def tulis_xlsx(unit: Unit, tahun: int, tujuan: str | Path) -> Path:
         put(ws, r, 2, v, fmt)
         r += 1
     r += 1
-    # the percents as the report prints them: rounded to add up to 100 (largest remainder)
-    dist = ring["distribusi"]
-    jumlah = [int(d["jumlah"]) for d in dist]
-    terukur = [d["kategori"] != BELUM_TERUKUR for d in dist]
-    semua = iter(persen_sisa_terbesar(jumlah)) if sum(jumlah) else None
-    ukur = [j for j, t in zip(jumlah, terukur) if t]
-    sebagian = iter(persen_sisa_terbesar(ukur)) if sum(ukur) else None
-    for d, t in zip(dist, terukur):
-        kategori(ws, r, 1, d["kategori"])
-        put(ws, r, 2, d["jumlah"], "0")
-        put(ws, r, 3, float(next(semua)) if semua else None, _PERSEN)
-        put(ws, r, 4, float(next(sebagian)) if sebagian and t else None, _PERSEN)
+    # the percents as the report prints them, rounded to add up to 100
+    for d in scoring.persen_tercetak(analysis.tabel_distribusi(unit, tahun)).itertuples(index=False):
+        kategori(ws, r, 1, d.kategori)
+        put(ws, r, 2, d.jumlah, "0")
+        put(ws, r, 3, d.persen, _PERSEN)
+        put(ws, r, 4, d.persen_terukur, _PERSEN)
         r += 1
 
     # --- Anggaran with serapan formulas and the Jumlah row

@@ -140,8 +140,7 @@ def tulis_template(entitas: str, tahun: int, tujuan: str | Path, data: str | Pat
     k = unit.kinerja
     prev = k[k["tahun"] == lalu].set_index("kode") if lalu else pd.DataFrame()
     cur = k[k["tahun"] == tahun].set_index("kode")  # a year already in the data comes prefilled, to correct
-    # the IKU measured in that year: not those whose tahun_akhir is before it
-    aktif = unit.indikator[unit.indikator["tahun_akhir"].isna() | (unit.indikator["tahun_akhir"] >= tahun)]
+    aktif = unit.indikator_tahun(tahun)
     if len(cur):  # a year already in the data: its own IKU, as they are (one that starts later is not listed)
         aktif = aktif[aktif["kode"].isin(cur.index)]
     rows = []
@@ -431,13 +430,13 @@ def _cek_pohon(unit: Any, tahun: int, tables: dict[str, _Sumber]) -> list[Masala
             for r in cek[~cek["sesuai"]].itertuples(index=False)]
 
 
-def _berakhir(unit_dir: Path, kode: str, tahun: int) -> bool:
-    """Whether indikator.csv (as being imported) ends ``kode`` before ``tahun`` (its tahun_akhir)."""
+def _berakhir(unit_dir: Path, tahun: int) -> set[str]:
+    """The IKU that indikator.csv (as being imported) ends before ``tahun`` (their tahun_akhir)."""
     header, rows = _baca_teks(unit_dir / "indikator.csv")
     if "tahun_akhir" not in header:
-        return False
+        return set()
     i, a = header.index("kode"), header.index("tahun_akhir")
-    return any(r[i] == kode and len(r) > a and _tahun_ok(r[a]) and int(r[a]) < tahun for r in rows)
+    return {r[i] for r in rows if len(r) > a and _tahun_ok(r[a]) and int(r[a]) < tahun}
 
 
 def impor(
@@ -495,8 +494,9 @@ def impor(
                         rows = [r + [""] * (len(header) - len(r)) for r in rows]
                 have = {r[header.index("kode")]: r for r in rows}
             added = 0
+            berakhir = _berakhir(cand, year) if name in ("kinerja", "anggaran_iku") else set()
             for baris, row in s.df.iterrows():
-                if name in ("kinerja", "anggaran_iku") and _berakhir(cand, row.get("kode", ""), year) and not any(
+                if row.get("kode", "") in berakhir and not any(
                         row.get(k, "") for k in ("target", "realisasi", "pagu")):
                     continue  # the prefilled row, left blank, of an IKU this workbook ends before the year
                 if name != "indikator" and row.get("tahun", "") != str(year) and row.get("tahun", ""):

@@ -41,6 +41,7 @@ __all__ = [
     "daftar_entitas",
     "muat",
     "kunci_laporan",
+    "tahun_akhir",
 ]
 
 TAHUN_MIN, TAHUN_MAKS = 1990, 2100
@@ -143,6 +144,10 @@ class Unit:
         ada = self.kinerja[self.kinerja["realisasi_nilai"].notna()]
         return int(ada["tahun"].max()) if len(ada) else None
 
+    def indikator_tahun(self, tahun: int) -> pd.DataFrame:
+        """The IKU of indikator.csv still in use in ``tahun``: not those whose ``tahun_akhir`` is before it."""
+        return self.indikator[~(self.indikator["tahun_akhir"] < tahun).fillna(False)]
+
     def peringatan_tahun(self, tahun: int) -> list[Masalah]:
         """The warnings a report of ``tahun`` shows: those of its own rows and those of no one year."""
         return [m for m in self.peringatan if m.tahun is None or m.tahun == tahun]
@@ -233,6 +238,27 @@ def _baca_csv(path: Path, masalah: list[Masalah], boleh_kosong: bool = False, sa
 
 def _tahun_ok(v: str) -> bool:
     return bool(re.fullmatch(r"\d{4}", v)) and TAHUN_MIN <= int(v) <= TAHUN_MAKS
+
+
+def _tahun_atau_none(v: str) -> int | None:
+    """A year cell as a number, None when it is not one (reported elsewhere)."""
+    return int(v) if _tahun_ok(v) else None
+
+
+def _tahun_opsional(name: str, df: pd.DataFrame, kolom: str, masalah: list[Masalah]) -> Any:
+    """An optional year column (``tahun_renstra``, ``tahun_akhir``): empty is NA, anything else must be a year."""
+    out = []
+    for baris, th in zip(df.index, df[kolom] if kolom in df else [""] * len(df)):
+        if th and not _tahun_ok(th):
+            masalah.append(Masalah(name, int(baris), kolom, f"'{th}' bukan tahun antara {TAHUN_MIN} dan {TAHUN_MAKS}"))
+            th = ""
+        out.append(int(th) if th else pd.NA)
+    return pd.array(out, dtype="Int64")
+
+
+def tahun_akhir(indikator: pd.DataFrame) -> dict[str, int]:
+    """The last year of each IKU that has one (``tahun_akhir`` of indikator.csv)."""
+    return {k: int(v) for k, v in zip(indikator["kode"], indikator["tahun_akhir"]) if not pd.isna(v)}
 
 
 _WAJIB_ISI = pa.Check(lambda v: v != "", element_wise=True, error="wajib diisi")
@@ -352,7 +378,6 @@ def _indikator(df: pd.DataFrame, masalah: list[Masalah]) -> pd.DataFrame:
     out["skala_kata"] = skala
     # optional: the Renstra end-period target (Bab III A item 3)
     renstra = {"renstra_nilai": [], "renstra_bawah": [], "renstra_atas": []}
-    tahun_renstra = []
     for (baris, row), words in zip(df.iterrows(), skala):
         v = None
         if row.get("target_renstra", "") and row["jenis"] in JENIS and not (row["jenis"] == "kategori" and words is None):
@@ -363,19 +388,6 @@ def _indikator(df: pd.DataFrame, masalah: list[Masalah]) -> pd.DataFrame:
         v = v or (np.nan, np.nan, np.nan)
         for key, x in zip(renstra, v):
             renstra[key].append(x)
-        th = row.get("tahun_renstra", "")
-        if th and not _tahun_ok(th):
-            masalah.append(Masalah(name, int(baris), "tahun_renstra", f"'{th}' bukan tahun antara {TAHUN_MIN} dan {TAHUN_MAKS}"))
-            th = ""
-        tahun_renstra.append(int(th) if th else pd.NA)
-    # optional: the last year an IKU is measured (a Renstra that drops it)
-    tahun_akhir = []
-    for baris, row in df.iterrows():
-        th = row.get("tahun_akhir", "")
-        if th and not _tahun_ok(th):
-            masalah.append(Masalah(name, int(baris), "tahun_akhir", f"'{th}' bukan tahun antara {TAHUN_MIN} dan {TAHUN_MAKS}"))
-            th = ""
-        tahun_akhir.append(int(th) if th else pd.NA)
     for key, values in renstra.items():
         out[key] = pd.Series(values, index=df.index, dtype=float)
     rumus = []
@@ -388,8 +400,9 @@ def _indikator(df: pd.DataFrame, masalah: list[Masalah]) -> pd.DataFrame:
     out["persamaan"] = rumus
     if "target_renstra" not in out.columns:
         out["target_renstra"] = ""
-    out["tahun_renstra"] = pd.array(tahun_renstra, dtype="Int64")
-    out["tahun_akhir"] = pd.array(tahun_akhir, dtype="Int64")
+    out["tahun_renstra"] = _tahun_opsional(name, df, "tahun_renstra", masalah)
+    # optional: the last year an IKU is measured (a Renstra that drops it)
+    out["tahun_akhir"] = _tahun_opsional(name, df, "tahun_akhir", masalah)
     return out
 
 
@@ -445,7 +458,7 @@ def _kinerja(df: pd.DataFrame, indikator: pd.DataFrame | None, masalah: list[Mas
                     if v is None and kolom == "target":
                         masalah.append(Masalah(name, int(baris), kolom, "target wajib diisi"))
             values[kolom] = v or (np.nan, np.nan, np.nan)
-        th = int(row["tahun"]) if _tahun_ok(row["tahun"]) else None
+        th = _tahun_atau_none(row["tahun"])
         if (
             meta is not None and meta["polaritas"] == "naik" and values["target"][0] == 0
             and int(baris) not in bad
@@ -489,10 +502,10 @@ def _baris_hilang(df: pd.DataFrame, indikator: pd.DataFrame, masalah: list[Masal
     An IKU that is no longer measured says so in ``tahun_akhir``: its missing
     later rows are never taken for forgotten ones, nor forgotten rows for an end.
     """
-    tahun = [int(t) if _tahun_ok(t) else None for t in df["tahun"]]
+    tahun = [_tahun_atau_none(t) for t in df["tahun"]]
     years = sorted({t for t in tahun if t is not None})
     have = set(zip(df["kode"], tahun))
-    akhir = {k: int(v) for k, v in zip(indikator["kode"], indikator["tahun_akhir"]) if not pd.isna(v)}
+    akhir = tahun_akhir(indikator)
     for baris, kode, t in zip(df.index, df["kode"], tahun):
         end = akhir.get(kode)
         if end is not None and t is not None and t > end:
@@ -555,11 +568,11 @@ def _anggaran(df: pd.DataFrame, masalah: list[Masalah]) -> pd.DataFrame:
             masalah.append(Masalah(name, int(baris), "induk", "hubungan induk berputar (melingkar)"))
         if row["induk"] == "" and row["tingkat"] in ("kegiatan", "subkegiatan"):
             masalah.append(Masalah(name, int(baris), "induk", f"{row['tingkat']} tanpa induk", "peringatan",
-                                   int(row["tahun"]) if _tahun_ok(row["tahun"]) else None))
+                                   _tahun_atau_none(row["tahun"])))
     over = out["realisasi"] > out["pagu"]
     for baris in out.index[over.fillna(False)]:
         masalah.append(Masalah(name, int(baris), "realisasi", "realisasi anggaran melebihi pagu", "peringatan",
-                               int(df.at[baris, "tahun"]) if _tahun_ok(df.at[baris, "tahun"]) else None))
+                               _tahun_atau_none(df.at[baris, "tahun"])))
     out["induk"] = out["induk"].replace("", np.nan)
     return _tahun_int(out)
 
@@ -578,7 +591,7 @@ def _anggaran_iku(df: pd.DataFrame, kode_iku: set[str] | None, masalah: list[Mas
     over = out["realisasi"] > out["pagu"]
     for baris in out.index[over.fillna(False)]:
         masalah.append(Masalah(name, int(baris), "realisasi", "realisasi anggaran melebihi pagu", "peringatan",
-                               int(df.at[baris, "tahun"]) if _tahun_ok(df.at[baris, "tahun"]) else None))
+                               _tahun_atau_none(df.at[baris, "tahun"])))
     return _tahun_int(out)
 
 
@@ -735,7 +748,7 @@ def muat(data_dir: str | Path | None = None, entitas: str | None = None, isian: 
     kode_iku = None if indikator is None else set(indikator["kode"])
     anggaran_iku = _anggaran_iku(raw["anggaran_iku.csv"], kode_iku, masalah) if raw["anggaran_iku.csv"] is not None else None
     if anggaran_iku is not None and indikator is not None:  # the budget of an IKU after its end is not analysed
-        akhir = {k: int(v) for k, v in zip(indikator["kode"], indikator["tahun_akhir"]) if not pd.isna(v)}
+        akhir = tahun_akhir(indikator)
         for baris, kode, th in zip(anggaran_iku.index, anggaran_iku["kode"], anggaran_iku["tahun"]):
             if kode in akhir and not pd.isna(th) and int(th) > akhir[kode]:
                 masalah.append(Masalah("anggaran_iku.csv", int(baris), "kode",

@@ -31,6 +31,7 @@ __all__ = [
     "capaian_sasaran",
     "rata_rata",
     "distribusi",
+    "persen_tercetak",
     "perbandingan",
 ]
 
@@ -340,6 +341,24 @@ def distribusi(skor_df: pd.DataFrame, skala: Skala, by: list[str] | None = None)
         out["persen"] = (counts * 100.0 / total[:, None]).ravel()
         persen_terukur = (counts * 100.0 / measured[:, None]).ravel()
     out["persen_terukur"] = np.where(terukur, persen_terukur, np.nan)
+    return out
+
+
+def persen_tercetak(tabel: pd.DataFrame, desimal: int = 2) -> pd.DataFrame:
+    """The percents of one distribution (:func:`distribusi`, no ``by``) as a report prints them:
+    rounded to ``desimal`` decimals so that each column adds up to exactly 100
+    (:func:`lakip.numbers.persen_sisa_terbesar`; three IKU in three kategori give
+    33,33, 33,33 and 33,34). NaN where the exact value is (no IKU, or the
+    "belum dapat diukur" row of ``persen_terukur``).
+    """
+    from lakip.numbers import persen_sisa_terbesar
+
+    out = tabel[["kategori", "jumlah"]].reset_index(drop=True)
+    jumlah = [int(j) for j in out["jumlah"]]
+    for kolom, ikut in (("persen", [True] * len(out)), ("persen_terukur", list(out["kategori"] != BELUM_TERUKUR))):
+        dipakai = [j for j, i in zip(jumlah, ikut) if i]
+        persen = iter(persen_sisa_terbesar(dipakai, desimal)) if sum(dipakai) else None
+        out[kolom] = [float(next(persen)) if persen is not None and i else np.nan for i in ikut]
     return out
 
 

@@ -34,7 +34,7 @@ import pandas as pd
 import yaml
 
 from lakip import analysis, scoring
-from lakip.load import PilihanError, Unit, _nilai
+from lakip.load import PilihanError, Unit, _nilai, tahun_akhir
 from lakip.numbers import AngkaError, format_angka_terbaca, format_persen, is_kosong, parse_angka, parse_level
 from lakip.run import rupiah_bulat
 
@@ -527,10 +527,9 @@ def _tahun_iku(unit: Unit, tahun: int, kode: str) -> tuple[pd.Series, pd.Series]
 
 def _tanpa_baris(unit: Unit, kode: str, tahun: int) -> str:
     """Why an IKU has no row in a year: ended by tahun_akhir, not started yet, or missing."""
-    info = unit.indikator.set_index("kode")
-    akhir = info["tahun_akhir"].get(kode) if "tahun_akhir" in info else None
-    if akhir is not None and not pd.isna(akhir) and int(akhir) < tahun:
-        return f"{kode} tidak dipakai lagi sesudah tahun {int(akhir)} (kolom tahun_akhir di indikator.csv)"
+    akhir = tahun_akhir(unit.indikator).get(kode)
+    if akhir is not None and akhir < tahun:
+        return f"{kode} tidak dipakai lagi sesudah tahun {akhir} (kolom tahun_akhir di indikator.csv)"
     awal = unit.kinerja.loc[unit.kinerja["kode"] == kode, "tahun"]
     if len(awal) and int(awal.min()) > tahun:
         return f"{kode} baru ada sejak tahun {int(awal.min())}"
