@@ -38,5 +38,10 @@ def main(n: int = 40, notebook: bool = True) -> int:
 
 
 if __name__ == "__main__":
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    sys.exit(main(int(args[0]) if args else 40, notebook="--tabel-saja" not in sys.argv))
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("units", nargs="?", type=int, default=40, help="units of the synthetic kabupaten (default 40)")
+    parser.add_argument("--tabel-saja", action="store_true", help="tables and rollup only, no notebooks and charts")
+    args = parser.parse_args()
+    sys.exit(main(args.units, notebook=not args.tabel_saja))

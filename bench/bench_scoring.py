@@ -172,4 +172,8 @@ def main(n: int = 1_000_000) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000))
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("rows", nargs="?", type=int, default=1_000_000, help="IKU-year rows (default 1000000)")
+    sys.exit(main(parser.parse_args().rows))

@@ -164,6 +164,7 @@ def jalankan(
     notebooks: list[Path] | None = None,
     peringatan: Callable[[Unit], Any] | None = None,
     pekerja: int | None = None,
+    laporan: bool = True,
 ) -> Path:
     """Run the analysis of one unit and year and write its output folder.
 
@@ -212,9 +213,10 @@ def jalankan(
             from lakip.charts import simpan_grafik_sasaran
 
             tables()
-            tulis_laporan(unit, tahun, tmp, berkas=("xlsx",))
-            simpan_grafik_sasaran(unit, tahun, tmp)
-            tulis_laporan(unit, tahun, tmp, tmp / "grafik", berkas=("docx", "html"), berjalan=berjalan)
+            if laporan:
+                tulis_laporan(unit, tahun, tmp, berkas=("xlsx",))
+                simpan_grafik_sasaran(unit, tahun, tmp)
+                tulis_laporan(unit, tahun, tmp, tmp / "grafik", berkas=("docx", "html"), berjalan=berjalan)
 
         if notebook and pekerja == 1:
             # one process (a unit of a batch): the notebooks, then the rest, one core busy at a time

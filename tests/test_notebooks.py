@@ -103,6 +103,21 @@ def test_a_unit_run_serially_as_in_a_batch_gives_the_same_files(out, tmp_path):
         assert mine[name] == data, name
 
 
+def test_a_run_without_reports_writes_the_rest_with_the_same_bytes(out, tmp_path):
+    """``laporan=False`` (the run as #3 specified it, timed by bench/bench_run.py): no ``laporan/``,
+    and no chart of a sasaran, which only the reports show; every other file as a full run writes it."""
+    first = out / "setda-batubara" / "2024"
+    run = jalankan(tahun=2024, out=tmp_path, laporan=False)
+    assert sorted(p.name for p in run.iterdir()) == ["grafik", "notebook", "tabel"]
+    assert sorted(p.stem for p in (run / "grafik").iterdir()) == sorted(GRAFIK * 2)
+    mine = {p.relative_to(run): p.read_bytes() for p in run.rglob("*") if p.is_file()}
+    for name, data in mine.items():
+        theirs = (first / name).read_bytes()
+        if name.suffix == ".ipynb":
+            theirs = theirs.replace(str(out).encode(), str(tmp_path).encode())
+        assert data == theirs, name
+
+
 @pytest.fixture
 def broken_notebook(tmp_path):
     nb = nbformat.read(NOTEBOOKS_DIR / "03_efisiensi.ipynb", as_version=4)
