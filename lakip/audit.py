@@ -30,7 +30,8 @@ from lakip import analysis, budget, efficiency, scoring
 from lakip.config import BELUM_TERUKUR
 from lakip.formula import hitung
 from lakip.load import Unit, kunci_laporan
-from lakip.numbers import AngkaError, bulat, format_angka, format_rupiah, is_kosong, parse_angka
+from lakip.numbers import AngkaError, bulat, format_angka, format_rupiah, is_kosong, parse_angka, parse_rentang
+from lakip.numbers import _RANGE
 
 __all__ = [
     "SESUAI",
@@ -39,6 +40,7 @@ __all__ = [
     "KOLOM_REVIU",
     "Tercetak",
     "baca",
+    "baca_perubahan",
     "reviu",
     "ringkasan_reviu",
 ]
@@ -87,12 +89,19 @@ class Tercetak:
 
     @property
     def persen(self) -> bool:
-        return "%" in self.teks
+        return "%" in self.teks or re.search(r"(?i)\bpersen\b", self.teks) is not None
 
 
 _KATA_ANGKA = re.compile(r"^\s*([^\d(]+?)\s*\(\s*([^)]+?)\s*\)\s*$")
 _LEVEL = re.compile(r"^\s*\d+\s*/\s*\d+\s*$")
 _GROUPED_DOT = re.compile(r"^[1-9][0-9]{0,2}(?:\.[0-9]{3})+$")
+#: an amount printed short, as ``Rp 48,3 M`` or ``48,28 miliar``: the number and its unit (the one-letter
+#: units M and T only after Rp: ``5 m`` may be metres)
+_SINGKAT = re.compile(r"^(?P<rp>(?:rp\.?|idr)\s*)?(?P<angka>[0-9][0-9.,]*)\s*"
+                      r"(?P<satuan>triliun|miliar|milyar|juta|ribu|jt|rb|t|m)\.?$", re.IGNORECASE)
+#: the keys whose figure is an amount of money, which a report may print short
+_KUNCI_RUPIAH = frozenset({"pagu", "realisasi_anggaran", "pagu_iku", "realisasi_anggaran_iku"})
+_SATUAN = {"t": 12, "triliun": 12, "m": 9, "miliar": 9, "milyar": 9, "jt": 6, "juta": 6, "rb": 3, "ribu": 3}
 
 
 def _desimal(teks: str) -> int:
@@ -109,8 +118,14 @@ def _desimal(teks: str) -> int:
     return 0
 
 
-def baca(teks: object) -> Tercetak:
-    """Read a printed figure without guessing: a number, a word, a level, N/A, or malformed."""
+def baca(teks: object, rupiah: bool = False) -> Tercetak:
+    """Read a printed figure without guessing: a number, a word, a level, N/A, or malformed.
+
+    With ``rupiah`` (the figure is an amount of money), an amount printed
+    short (``Rp 48,3 M``, ``Rp 239,1 jt``, ``48,28 miliar``) is read to the
+    precision printed: its ``desimal`` is negative (-8 for ``48,3 M``), and it
+    matches every amount that rounds to it.
+    """
     t = "" if teks is None else str(teks).strip()
     if is_kosong(t) or t.casefold() == BELUM_TERUKUR:
         return Tercetak(t, None)
@@ -122,13 +137,29 @@ def baca(teks: object) -> Tercetak:
     if _LEVEL.match(t):
         return Tercetak(t, " ".join(t.split()).replace(" ", ""))
     angka = re.sub(r"\s*pp\s*$", "", t)  # percentage points
+    m = _SINGKAT.match(angka) if rupiah else None
+    if m and (m["rp"] or len(m["satuan"]) > 1):
+        try:
+            value = parse_angka(m["angka"])
+        except AngkaError:
+            value = None
+        if value is not None:  # to the precision printed: 48,3 M is 48.300.000.000 give or take 50 juta
+            e = _SATUAN[m["satuan"].casefold()]
+            return Tercetak(t, float(Decimal(repr(value)).scaleb(e)), _desimal(m["angka"]) - e)
     try:
         value = parse_angka(angka)
     except AngkaError as e:
-        if re.search(r"\d", t):
+        if re.search(r"\d", t) and not _rentang(t):
             return Tercetak(t, None, galat=e.alasan)
-        return Tercetak(t, " ".join(t.split()))
+        return Tercetak(t, " ".join(t.split()))  # a word, or a range target (80-90)
     return Tercetak(t, value, _desimal(angka))
+
+
+def _rentang(teks: str) -> bool:
+    try:
+        return parse_rentang(teks) is not None
+    except AngkaError:
+        return False
 
 
 def _ada(x: object) -> bool:
@@ -213,8 +244,8 @@ class _Konteks:
         sas = scoring.capaian_sasaran(s, self.pilihan, by=["tahun"])
         self.sasaran = sas.set_index(["sasaran_kode", "tahun"])
         self.lap = unit.laporan[unit.laporan["tahun"] == tahun].copy()
-        self.lap["_baca"] = [baca(v) for v in self.lap["nilai"]]
         self.lap["_kunci"] = [kunci_laporan(k) for k in self.lap["kunci"]]
+        self.lap["_baca"] = [baca(v, kk["jenis"] in _KUNCI_RUPIAH) for v, kk in zip(self.lap["nilai"], self.lap["_kunci"])]
         a = unit.anggaran
         self.anggaran = budget.serapan(a).set_index(["tahun", "kode"])
         self.anak: dict[tuple[int, str], list[str]] = {}
@@ -269,6 +300,8 @@ def _cek_target_realisasi(k: _Konteks, tabel: str, kunci: dict, p: Tercetak) -> 
     err = J_TARGET if jenis == "target" else J_REALISASI
     x = row["target_nilai" if jenis == "target" else "realisasi_nilai"]
     teks_data = _teks_data(row, jenis)
+    if jenis == "target" and row["jenis"] == "rentang":
+        return _cek_rentang(p, row, nama, asal, teks_data)
     if p.galat:
         return Hasil(TIDAK_SESUAI, x if _ada(x) else teks_data, f"'{p.teks}' {p.galat}; {asal}: {teks_data}.", J_FORMAT)
     if p.nilai is None:
@@ -277,16 +310,37 @@ def _cek_target_realisasi(k: _Konteks, tabel: str, kunci: dict, p: Tercetak) -> 
         return Hasil(TIDAK_SESUAI, teks_data, f"{nama} dicetak N/A, padahal {asal} {teks_data}.", err)
     if not _ada(x):
         return Hasil(TIDAK_SESUAI, None, f"{nama} dicetak {p.teks}, padahal {asal} belum tersedia.", err)
-    if row["jenis"] == "angka":
+    if row["jenis"] in ("angka", "rentang"):  # (the realisasi of a range target is a number)
         if p.angka is None:
             return Hasil(TIDAK_SESUAI, x, f"{nama} dicetak '{p.teks}', bukan angka; {asal} {teks_data}.", err)
         return _hasil_angka(p, x, f"Sama dengan {asal}.",
                             f"{nama} tercetak {p.teks} berbeda dengan {asal} {teks_data}.", err)
-    same = _sama_kata(str(p.nilai), teks_data) or (
-        row["jenis"] == "rentang" and p.teks.replace(" ", "") == teks_data.replace(" ", ""))
-    if same:
+    if _sama_kata(str(p.nilai), teks_data):
         return Hasil(SESUAI, teks_data, f"Sama dengan {asal}.")
     return Hasil(TIDAK_SESUAI, teks_data, f"{nama} tercetak {p.teks} berbeda dengan {asal} {teks_data}.", err)
+
+
+def _cek_rentang(p: Tercetak, row: dict[str, Any], nama: str, asal: str, teks_data: str) -> Hasil:
+    """A range target as printed (``80-90``, ``80 s.d. 90``, ``80,0 - 90,0``) against the PK's, bound by bound,
+    each to the decimals it was printed with."""
+    ada = _ada(row["target_bawah"]) and _ada(row["target_atas"])
+    if p.nilai is None and not p.galat:
+        if not ada:
+            return Hasil(SESUAI, None, f"{nama} belum tersedia, sama dengan data.")
+        return Hasil(TIDAK_SESUAI, teks_data, f"{nama} dicetak N/A, padahal {asal} {teks_data}.", J_TARGET)
+    try:
+        bawah, atas = parse_rentang(p.teks)
+    except AngkaError:
+        return Hasil(TIDAK_SESUAI, teks_data, f"{nama} tercetak '{p.teks}', bukan rentang; {asal}: {teks_data}.",
+                     J_FORMAT if p.galat else J_TARGET)
+    if not ada:
+        return Hasil(TIDAK_SESUAI, None, f"{nama} dicetak {p.teks}, padahal {asal} belum tersedia.", J_TARGET)
+    sisi = _RANGE.match(p.teks).groups()
+    cocok = all(_cocok(Tercetak(t, v, _desimal(t)), x)
+                for t, v, x in zip(sisi, (bawah, atas), (row["target_bawah"], row["target_atas"])))
+    if cocok:
+        return Hasil(SESUAI, teks_data, f"Sama dengan {asal}.")
+    return Hasil(TIDAK_SESUAI, teks_data, f"{nama} tercetak {p.teks} berbeda dengan {asal} {teks_data}.", J_TARGET)
 
 
 def _capaian_dengan(k: _Konteks, row: dict[str, Any], target: float, realisasi: float, rumus: str | None = None) -> float:
@@ -359,15 +413,29 @@ def _cek_kategori(k: _Konteks, tabel: str, kunci: dict, p: Tercetak) -> Hasil:
         if p.nilai is None:
             return Hasil(SESUAI, BELUM_TERUKUR, "IKU belum dapat diukur, sama dengan data.")
         return Hasil(TIDAK_SESUAI, BELUM_TERUKUR, f"Kategori dicetak {p.teks}, padahal IKU belum dapat diukur.", J_KATEGORI)
-    if isinstance(p.nilai, str) and _sama_kata(p.nilai, kat):
-        return Hasil(SESUAI, kat, f"Sesuai skala: capaian {_p(c)} termasuk {kat}.")
+    if _kata_kategori(p) is not None and _sama_kata(_kata_kategori(p), kat):
+        return _kategori_benar(p, c, kat, f"capaian {_p(c)}")
     printed_c = [(t, q) for t, q in k.tercetak(f"capaian/{kode}/{tahun}") if q.angka is not None]
     note = ""
     for t, q in printed_c:
-        if _sama_kata(str(p.nilai), k.pilihan.skala.kategori(q.angka) or ""):
+        if _sama_kata(str(_kata_kategori(p)), k.pilihan.skala.kategori(q.angka) or ""):
             note = f" Kata ini sesuai dengan capaian tercetak {q.teks} di {t}, yang tidak sama dengan capaian menurut data."
             break
     return Hasil(TIDAK_SESUAI, kat, f"Kategori tercetak {p.teks}; menurut skala, capaian {_p(c)} termasuk {kat}.{note}", J_KATEGORI)
+
+
+def _kata_kategori(p: Tercetak) -> str | None:
+    """The kategori word of a printed kategori: ``Tinggi``, or the word of ``Tinggi (86 %)``."""
+    return p.kata if p.kata else p.nilai if isinstance(p.nilai, str) else None
+
+
+def _kategori_benar(p: Tercetak, c: float, kat: str, apa: str) -> Hasil:
+    """The right kategori word; a capaian printed beside it (``Tinggi (86 %)``) must be right too."""
+    if p.kata and not _cocok(p, c):
+        return Hasil(TIDAK_SESUAI, kat, f"Kata kategori {kat} sesuai skala, tetapi angka di dalam kurung "
+                     f"({_f(p.angka, p.desimal)}) bukan {apa}.", J_CAPAIAN)
+    extra = "; angka di dalam kurung sama dengan capaian itu" if p.kata else ""
+    return Hasil(SESUAI, kat, f"Sesuai skala: {apa} termasuk {kat}{extra}.")
 
 
 def _cek_sasaran(k: _Konteks, tabel: str, kunci: dict, p: Tercetak) -> Hasil:
@@ -384,8 +452,8 @@ def _cek_sasaran(k: _Konteks, tabel: str, kunci: dict, p: Tercetak) -> Hasil:
             return Hasil(SESUAI if ok else TIDAK_SESUAI, BELUM_TERUKUR,
                          "Sasaran belum dapat diukur" + (", sama dengan data." if ok else f"; dicetak {p.teks}."),
                          "" if ok else J_KATEGORI)
-        if isinstance(p.nilai, str) and _sama_kata(p.nilai, kat):
-            return Hasil(SESUAI, kat, f"Sesuai skala: capaian sasaran {_p(c)} termasuk {kat}.")
+        if _kata_kategori(p) is not None and _sama_kata(_kata_kategori(p), kat):
+            return _kategori_benar(p, c, kat, f"capaian sasaran {_p(c)}")
         return Hasil(TIDAK_SESUAI, kat, f"Kategori sasaran tercetak {p.teks}; capaian sasaran {_p(c)} termasuk {kat}.", J_KATEGORI)
     if p.nilai is None:
         ok = not _ada(c)
@@ -420,8 +488,8 @@ def _cek_rata_rata(k: _Konteks, tabel: str, kunci: dict, p: Tercetak) -> Hasil:
         return Hasil(SESUAI, mean, f"Sama dengan rata-rata capaian {n} IKU terukur ({_p(mean)}).", selisih=p.angka - mean)
     sas = k.sasaran.xs(tahun, level="tahun")["capaian"].astype(float).mean()
     if _cocok(p, sas):
-        return Hasil(SESUAI, mean, f"Sama dengan rata-rata capaian sasaran ({_p(sas)}); rata-rata {n} IKU terukur {_p(mean)}.",
-                     selisih=p.angka - mean)
+        return Hasil(SESUAI, sas, f"Sama dengan rata-rata capaian sasaran ({_p(sas)}); rata-rata {n} IKU terukur {_p(mean)}.",
+                     selisih=p.angka - sas)
     # Search what produced it: which capaian (exact or as printed), how the not-measurable IKU were
     # treated, and how the result was rounded.
     bases: list[tuple[str, pd.Series]] = [("capaian menurut data", exact)]
@@ -490,8 +558,8 @@ def _cek_jumlah_kategori(k: _Konteks, tabel: str, kunci: dict, p: Tercetak) -> H
     na = int(d.loc[BELUM_TERUKUR, "jumlah"])
     measured = total - na
     s = _iku_tahun(k, tahun)
-    members = [c for c in s.index if str(s.loc[c, "kategori"]) == lab]
     na_codes = [c for c in s.index if not _ada(s.loc[c, "capaian"])]
+    members = na_codes if lab == BELUM_TERUKUR else [c for c in s.index if str(s.loc[c, "kategori"]) == lab]
     rincian = ", ".join(f"{int(d.loc[x, 'jumlah'])} {x}" for x in d.index if int(d.loc[x, "jumlah"]))
     if p.angka is None:
         return Hasil(TIDAK_SESUAI, n, f"Dicetak '{p.teks}'; menurut data {n} IKU {lab}.", J_HITUNG_KATEGORI)
@@ -585,7 +653,10 @@ def _cek_anggaran(k: _Konteks, tabel: str, kunci: dict, p: Tercetak) -> Hasil:
     if p.galat:
         return Hasil(TIDAK_SESUAI, x, f"Angka '{p.teks}' ditulis salah ({p.galat}); nilai di anggaran.csv {show(x)}.", J_FORMAT)
     if not _ada(x):
-        return Hasil(TIDAK_DAPAT, None, f"{nama} {code} tidak ada di anggaran.csv.")
+        kosong = " dan ".join(c for c in ("pagu", "realisasi") if (c == "pagu" or kolom != "pagu") and not _ada(node[c]))
+        sebab = f"{kosong} {code} tahun {tahun} kosong di anggaran.csv" if kosong else \
+            f"pagu {code} tahun {tahun} di anggaran.csv nol"
+        return Hasil(TIDAK_DAPAT, None, f"{nama} {code} tidak dapat diperiksa: {sebab}.")
     if not _cocok(p, x):
         return Hasil(TIDAK_SESUAI, x, f"{nama} tercetak {p.teks}, di anggaran.csv {show(x)}.",
                      J_SERAPAN if kolom == "serapan" else J_ANGGARAN, p.angka - x if p.angka is not None else None)
@@ -614,8 +685,14 @@ def _cek_anggaran_iku(k: _Konteks, tabel: str, kunci: dict, p: Tercetak) -> Hasi
     if key not in k._ang_iku:
         return Hasil(TIDAK_DAPAT, None, f"anggaran_iku.csv tidak memuat {kode} tahun {tahun}.")
     pagu, real = float(k._ang_iku[key]["pagu"]), float(k._ang_iku[key]["realisasi"])
+    kosong = [nama for nama, v, perlu in (("pagu", pagu, jenis != "realisasi_anggaran_iku"),
+                                          ("realisasi", real, jenis != "pagu_iku")) if perlu and not _ada(v)]
+    if kosong:
+        return Hasil(TIDAK_DAPAT, None, f"Kolom {' dan '.join(kosong)} {kode} tahun {tahun} kosong di anggaran_iku.csv.")
     if jenis == "serapan_iku":
-        x = real * 100 / pagu if pagu and _ada(real) else float("nan")
+        if not pagu:
+            return Hasil(TIDAK_DAPAT, None, f"Pagu {kode} tahun {tahun} di anggaran_iku.csv nol; capaian anggaran tidak dapat dihitung.")
+        x = real * 100 / pagu
         return _hasil_angka(p, x, f"Sama dengan realisasi / pagu = {_p(x)}.",
                             f"Capaian anggaran tercetak {p.teks}; realisasi / pagu = {_p(x)}.", J_SERAPAN)
     x = pagu if jenis == "pagu_iku" else real
@@ -623,6 +700,11 @@ def _cek_anggaran_iku(k: _Konteks, tabel: str, kunci: dict, p: Tercetak) -> Hasi
         return Hasil(TIDAK_SESUAI, x, f"'{p.teks}' {p.galat}; anggaran_iku.csv {format_rupiah(x)}.", J_FORMAT)
     return _hasil_angka(p, x, "Sama dengan anggaran_iku.csv.",
                         f"Tercetak {p.teks}, di anggaran_iku.csv {format_rupiah(x)}.", J_ANGGARAN)
+
+
+def _cocok_efisiensi(p: Tercetak, v: float, metode: str) -> bool:
+    """A printed efficiency against method ``metode``'s value; a ratio may be printed as a percent (87,78 % for 0,8778)."""
+    return _cocok(p, v) or (metode == "rasio" and p.persen and _cocok(p, v * 100))
 
 
 def _cek_efisiensi(k: _Konteks, tabel: str, kunci: dict, p: Tercetak) -> Hasil:
@@ -636,6 +718,10 @@ def _cek_efisiensi(k: _Konteks, tabel: str, kunci: dict, p: Tercetak) -> Hasil:
     metode = k.pilihan.metode_efisiensi
     nilai = {m: float(efficiency.nilai_efisiensi(np.array([ck]), np.array([ca]), m)[0][0]) for m in efficiency.METODE_EFISIENSI}
     x = nilai[metode]
+    if _ada(ck) and not _ada(ca):
+        why = (f"anggaran_iku.csv tidak memuat {kode} tahun {tahun}" if key not in k._ang_iku
+               else f"pagu atau realisasi {kode} tahun {tahun} di anggaran_iku.csv kosong atau nol")
+        return Hasil(TIDAK_DAPAT, None, f"Efisiensi tidak dapat dihitung: {why}.")
     if p.nilai is None and not p.galat:
         ok = not _ada(x)
         return Hasil(SESUAI if ok else TIDAK_SESUAI, x if _ada(x) else None,
@@ -646,8 +732,11 @@ def _cek_efisiensi(k: _Konteks, tabel: str, kunci: dict, p: Tercetak) -> Hasil:
     if not _ada(x):
         return Hasil(TIDAK_SESUAI, None, f"Dicetak {p.teks}, padahal capaian kinerja atau anggaran belum tersedia.", J_EFISIENSI)
     nama = {"rasio": "rasio", "selisih": "selisih", "pmk249": "PMK 249/2011"}
-    if _cocok(p, x):
-        return Hasil(SESUAI, x, f"Sama dengan metode {nama[metode]}: {_f(ck)} % / {_f(ca)} % = {_f(x, 4)}.", selisih=p.angka - x)
+    if _cocok_efisiensi(p, x, metode):
+        persen = not _cocok(p, x)  # a ratio printed as a percent
+        sebagai = f" = {_p(x * 100)}, ditulis sebagai persen" if persen else ""
+        return Hasil(SESUAI, x, f"Sama dengan metode {nama[metode]}: {_f(ck)} % / {_f(ca)} % = {_f(x, 4)}{sebagai}.",
+                     selisih=(p.angka / 100 if persen else p.angka) - x)
     # the table's own capaian (perhaps against another target) and serapan
     cp, sp = k.tercetak_di(tabel, f"capaian/{kode}/{tahun}"), k.tercetak_di(tabel, f"serapan_iku/{kode}/{tahun}")
     sources = [("capaian menurut data", ck, ca)]
@@ -656,7 +745,7 @@ def _cek_efisiensi(k: _Konteks, tabel: str, kunci: dict, p: Tercetak) -> Hasil:
     for sname, a, b in sources:
         for m in efficiency.METODE_EFISIENSI:
             v = float(efficiency.nilai_efisiensi(np.array([a]), np.array([b]), m)[0][0])
-            if _cocok(p, v) and (sname, m) != ("capaian menurut data", metode):
+            if _cocok_efisiensi(p, v, m) and (sname, m) != ("capaian menurut data", metode):
                 return Hasil(TIDAK_SESUAI, x, f"Nilai {p.teks} sama dengan metode {nama[m]} dari {sname} ({_f(v, 4)}); "
                              f"unit ini memakai metode {nama[metode]} dengan capaian menurut data: {_f(x, 4)}.",
                              J_EFISIENSI, p.angka - x)
@@ -666,18 +755,44 @@ def _cek_efisiensi(k: _Konteks, tabel: str, kunci: dict, p: Tercetak) -> Hasil:
                  f"(capaian kinerja {_p(ck)}, capaian anggaran {_p(ca)}).", J_EFISIENSI, p.angka - x)
 
 
-def _cek_perubahan(k: _Konteks, tabel: str, kunci: dict, p: Tercetak, catatan: str) -> Hasil:
+_ARAH = re.compile(r"^\s*(?P<kata>kenaikan|peningkatan|meningkat|naik|penurunan|menurun|turun)\s+(?:sebesar\s+)?(?P<angka>.+)$",
+                   re.IGNORECASE)
+
+
+def baca_perubahan(teks: object) -> Tercetak:
+    """A printed change of capaian, with its direction as printed: ``-62,46 pp``, or a word
+    before the number (``penurunan 62,29 %``, ``naik 4,81 pp``). Without sign or word it is a rise."""
+    t = "" if teks is None else str(teks).strip()
+    # the units as a sentence writes them: "5,08 poin persentase", "62,29 persen."
+    angka = re.sub(r"\s*poin(?:\s+persentase)?$", " pp", t.rstrip(" ."), flags=re.IGNORECASE)
+    angka = re.sub(r"\s*persen$", " %", angka, flags=re.IGNORECASE)
+    m = _ARAH.match(angka)
+    if not m:
+        p = baca(angka)
+        return Tercetak(t, p.nilai, p.desimal, p.kata, p.galat)
+    p = baca(m["angka"])
+    turun = m["kata"].casefold() in {"penurunan", "menurun", "turun"}
+    if p.angka is not None and p.angka < 0 and not turun:
+        return Tercetak(t, None, galat=f"bertentangan: kata '{m['kata']}' dengan angka bertanda minus")
+    if p.angka is None or not turun:
+        return Tercetak(t, p.nilai, p.desimal, kata=m["kata"], galat=p.galat)
+    return Tercetak(t, -abs(p.angka), p.desimal, kata=m["kata"])
+
+
+def _cek_perubahan(k: _Konteks, tabel: str, kunci: dict, p: Tercetak) -> Hasil:
     kode, tahun = kunci["iku"], int(kunci["tahun"])
     now, before = k.capaian(kode, tahun), k.capaian(kode, tahun - 1)
     if not (_ada(now) and _ada(before)):
         return Hasil(TIDAK_DAPAT, None, f"Capaian {kode} tahun {tahun} atau {tahun - 1} belum dapat diukur.")
     x = now - before
     if p.angka is None:
-        return Hasil(TIDAK_SESUAI, x, f"Dicetak '{p.teks}'; perubahan menurut data {_f(x)} pp.", J_FORMAT if p.galat else J_PERUBAHAN)
-    sign = -1.0 if "turun" in catatan.casefold() or "penurunan" in catatan.casefold() else 1.0
-    value = p.angka if p.angka < 0 else sign * p.angka
-    q = Tercetak(p.teks, value, p.desimal)
+        why = f" ({p.galat})" if p.galat else ""
+        return Hasil(TIDAK_SESUAI, x, f"Dicetak '{p.teks}'{why}; perubahan menurut data {_f(x)} pp.", J_FORMAT if p.galat else J_PERUBAHAN)
+    value, q = p.angka, p
     unit_note = " Perubahan capaian seharusnya ditulis dalam poin persentase (pp), bukan %." if p.persen else ""
+    if value > 0 and x < 0 and not p.kata and not p.teks.lstrip().startswith("+"):
+        unit_note += (" Angka dicetak tanpa tanda atau kata arah, jadi dibaca sebagai kenaikan; bila laporan menyebutnya"
+                      f" penurunan, tulis nilainya seperti 'penurunan {p.teks}'.")
     if _cocok(q, x):
         return Hasil(SESUAI, x, f"Sama dengan perubahan menurut data ({_f(x)} pp).{unit_note}", selisih=value - x)
     for t, a in k.tercetak(f"capaian/{kode}/{tahun}"):
@@ -727,6 +842,9 @@ def _cek_komponen(k: _Konteks, tabel: str, kunci: dict, p: Tercetak) -> Hasil:
             want = hitung(eq.kanan, values)
         except (ZeroDivisionError, TypeError):
             continue
+        except ValueError as e:  # a score outside its scale
+            findings.append(Hasil(TIDAK_SESUAI, None, f"Rumus {eq.teks}: {e}.", J_KOMPONEN))
+            continue
         ok = _sama_kata(str(p.nilai), str(want)) if isinstance(want, str) else _cocok(p, want)
         shown = want if isinstance(want, str) else _f(want, max(p.desimal, 0))
         findings.append(Hasil(SESUAI if ok else TIDAK_SESUAI, want,
@@ -745,6 +863,9 @@ def _cek_komponen(k: _Konteks, tabel: str, kunci: dict, p: Tercetak) -> Hasil:
             try:
                 want = hitung(eq.kanan, values)
             except (ZeroDivisionError, TypeError):
+                continue
+            except ValueError:  # a score outside its scale
+                failed.append(eq.teks)
                 continue
             ok = _sama_kata(str(left), str(want)) if isinstance(want, str) else bulat(want, 4) == bulat(float(left), 4) or \
                 _cocok(Tercetak("", float(left), 2), want)
@@ -778,7 +899,7 @@ def _cek_realisasi_rumus(k: _Konteks, tabel: str, kunci: dict, p: Tercetak, res:
             continue
         try:
             want = float(hitung(eq.kanan, values))
-        except ZeroDivisionError:
+        except (ZeroDivisionError, ValueError):
             continue
         parts = ", ".join(f"{n} {_f(v, 0)}" for n, v in sorted(values.items()))
         if _cocok(p, want):
@@ -837,7 +958,8 @@ def reviu(unit: Unit, tahun: int) -> pd.DataFrame:
         kunci, p = row["_kunci"], row["_baca"]
         jenis = kunci["jenis"]
         if jenis == "perubahan_pp":
-            res = _cek_perubahan(k, row["tabel"], kunci, p, str(row.get("catatan", "")))
+            p = baca_perubahan(row["nilai"])
+            res = _cek_perubahan(k, row["tabel"], kunci, p)
         else:
             res = _CEK[jenis](k, row["tabel"], kunci, p)
         if jenis == "realisasi" and res.status == SESUAI:

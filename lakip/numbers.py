@@ -43,6 +43,7 @@ _DIGITS = re.compile(r"^[0-9][0-9.,]*$")
 _GROUPED_DOT = re.compile(r"^[1-9][0-9]{0,2}(?:\.[0-9]{3})+$")
 _GROUPED_COMMA = re.compile(r"^[1-9][0-9]{0,2}(?:,[0-9]{3})+$")
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
+_TANDA = frozenset({"-", "+", "\u2212"})
 
 
 class AngkaError(ValueError):
@@ -88,12 +89,16 @@ def parse_angka(teks: object) -> float | None:
     if is_kosong(asli):
         return None
     s = _SPACES.sub(" ", asli).strip()
+    tanda = None
+    if s[:1] in _TANDA and _PREFIX.match(s[1:].lstrip()):  # -Rp 5, as format_rupiah writes it
+        tanda, s = s[0], s[1:].lstrip()
     s = _PREFIX.sub("", s)
     s = _SUFFIX.sub("", s).strip()
-    sign = 1.0
-    if s[:1] in {"-", "+", "\u2212"}:
-        sign = -1.0 if s[0] != "+" else 1.0
-        s = s[1:].strip()
+    if s[:1] in _TANDA:
+        if tanda is not None:
+            raise AngkaError(asli, "bukan angka: tanda ditulis dua kali")
+        tanda, s = s[0], s[1:].strip()
+    sign = 1.0 if tanda in (None, "+") else -1.0
     if not s or not _DIGITS.match(s):
         raise AngkaError(asli, "bukan angka")
     last_dot, last_comma = s.rfind("."), s.rfind(",")
@@ -159,7 +164,7 @@ def parse_level(teks: object) -> tuple[float, float] | None:
     return num, den
 
 
-_RANGE = re.compile(r"^\s*(.+?)\s*(?:-|–|—|s\.?d\.?|s/d|sampai)\s*(.+?)\s*$", re.IGNORECASE)
+_RANGE = re.compile(r"^\s*(.+?)\s*(?:-|–|—|s\.?d\.?|s/d|sampai(?:\s+dengan)?)\s*(.+?)\s*$", re.IGNORECASE)
 
 
 def parse_rentang(teks: object) -> tuple[float, float] | None:
@@ -276,8 +281,11 @@ def format_rupiah_ringkas(x: float | None, kosong: str = "-") -> str:
     """Short form for charts: ``Rp 64,4 M`` (miliar), ``Rp 239,1 jt`` (juta)."""
     if x is None or (isinstance(x, float) and math.isnan(x)):
         return kosong
-    for batas, akhiran in ((1e12, "T"), (1e9, "M"), (1e6, "jt"), (1e3, "rb")):
+    satuan = ((1e12, "T"), (1e9, "M"), (1e6, "jt"), (1e3, "rb"))
+    for i, (batas, akhiran) in enumerate(satuan):
         if abs(x) >= batas:
+            if i and bulat(abs(x) / batas, 1) >= 1000:  # 999,96 jt is written 1,0 M, not 1.000,0 jt
+                batas, akhiran = satuan[i - 1]
             s = format_angka(abs(x) / batas, 1)
             return f"{'-' if x < 0 else ''}Rp {s} {akhiran}"
     return format_rupiah(x, kosong)

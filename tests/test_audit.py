@@ -340,3 +340,136 @@ def test_percents_rounded_to_add_up_to_100_are_accepted(tmp_path):
     r = r[r["tabel"] == "Bab IV uji"].set_index("kunci")
     assert r["status"].tolist() == [SESUAI, SESUAI, SESUAI, TIDAK_SESUAI]
     assert "dibulatkan agar persentase semua kategori berjumlah 100 %" in r.loc["persen_kategori/Sedang/2024", "penjelasan"]
+
+
+# ------------------------------------------------------------------ figures printed in other forms
+
+
+def _temuan(unit, rows):
+    r = reviu(unit, 2024)
+    return r[r["tabel"].isin({t for t, *_ in rows})].set_index("tabel")
+
+
+def test_figures_printed_in_other_forms_are_judged_by_their_value(tmp_path):
+    """A kategori with its capaian in brackets, an amount printed short, an efficiency ratio printed as a
+    percent, a change with its direction as a word, a mean of the sasaran: each right one is sesuai."""
+    rows = [
+        ("X1", "kategori/A1/2024", "Sangat Tinggi (95 %)", SESUAI, "angka di dalam kurung sama"),
+        ("X2", "kategori/A1/2024", "Sangat Tinggi (90 %)", TIDAK_SESUAI, "angka di dalam kurung (90) bukan capaian 95,00 %"),
+        ("X3", "kategori_sasaran/SS-B/2024", "Sedang (75 %)", SESUAI, "capaian sasaran 75,00 % termasuk Sedang"),
+        ("X4", "pagu/P1/2024", "Rp 1,0 jt", SESUAI, "Sama dengan anggaran.csv"),
+        ("X5", "pagu/P1/2024", "Rp 1,1 jt", TIDAK_SESUAI, "di anggaran.csv Rp 1.000.000"),
+        ("X6", "realisasi_anggaran/P1/2024", "0,9 juta", SESUAI, "Sama dengan anggaran.csv"),
+        ("X7", "efisiensi/A4/2024", "94 %", SESUAI, "= 93,75 %, ditulis sebagai persen"),
+        ("X8", "efisiensi/A4/2024", "0,94", SESUAI, "= 0,9375."),
+        ("X9", "perubahan_pp/A4/2024", "penurunan 15 pp", SESUAI, "(-15,00 pp)"),
+        ("X10", "perubahan_pp/A4/2024", "turun sebesar 15,00 pp", SESUAI, "(-15,00 pp)"),
+        ("X11", "perubahan_pp/A4/2024", "-15 pp", SESUAI, "(-15,00 pp)"),
+        ("X12", "perubahan_pp/A4/2024", "15 pp", TIDAK_SESUAI, "tulis nilainya seperti 'penurunan 15 pp'"),
+        ("X13", "perubahan_pp/A1/2024", "naik 5 pp", SESUAI, "(5,00 pp)"),
+        ("X14", "perubahan_pp/A1/2024", "penurunan 5 pp", TIDAK_SESUAI, "menurut data 5,00 pp"),
+        ("X15", "rata_rata/2024", "91,25 %", SESUAI, "rata-rata capaian sasaran (91,25 %)"),
+        ("X16", "jumlah_kategori/belum dapat diukur/2024", "1", SESUAI, "1 IKU belum dapat diukur (A3)"),
+    ]
+    r = _temuan(make_unit(tmp_path, BENAR + [row[:3] for row in rows]), rows)
+    for tabel, kunci, nilai, status, bagian in rows:
+        got = r.loc[tabel]
+        assert (got["kunci"], got["status"]) == (kunci, status), (tabel, nilai, got["penjelasan"])
+        assert bagian in got["penjelasan"], (tabel, got["penjelasan"])
+    # the value computed is the one the figure was judged against, in the figure's unit
+    assert r.loc["X15", "nilai_hitung"] == pytest.approx(91.25) and r.loc["X15", "selisih"] == pytest.approx(0)
+    assert r.loc["X7", "nilai_hitung"] == pytest.approx(0.9375) and r.loc["X7", "selisih"] == pytest.approx(0.0025)
+    assert r.loc["X9", "nilai_hitung"] == pytest.approx(-15)
+
+
+def test_a_range_target_is_compared_bound_by_bound(tmp_path):
+    make_unit(tmp_path, [])
+    folder = tmp_path / "uji"
+    ind = folder / "indikator.csv"
+    ind.write_text(ind.read_text(encoding="utf-8").replace("A1,T,SS-A,Sasaran A,Indikator naik,Persen,naik,angka",
+                                                           "A1,T,SS-A,Sasaran A,Indikator naik,Persen,naik,rentang"), encoding="utf-8")
+    kin = folder / "kinerja.csv"
+    kin.write_text(kin.read_text(encoding="utf-8").replace("A1,2023,100,", "A1,2023,90-100,")
+                   .replace("A1,2024,100,", "A1,2024,90-100,"), encoding="utf-8")
+    rows = [("R1", "target/A1/2024", "90-100", SESUAI), ("R2", "target/A1/2024", "90 s.d. 100", SESUAI),
+            ("R3", "target/A1/2024", "90,0 – 100,0 %", SESUAI), ("R4", "target/A1/2024", "90-95", TIDAK_SESUAI),
+            ("R5", "target/A1/2024", "90,4-100", TIDAK_SESUAI), ("R6", "target/A1/2024", "95", TIDAK_SESUAI),
+            ("R7", "target/A1/2024", "N/A", TIDAK_SESUAI), ("R8", "realisasi/A1/2024", "95,0", SESUAI)]
+    (folder / "laporan.csv").write_text("tahun,tabel,kunci,nilai,catatan\n" + "".join(
+        f'2024,{t},{k},"{v}",\n' for t, k, v, _ in rows), encoding="utf-8")
+    r = _temuan(muat(tmp_path, "uji"), rows)
+    for tabel, _, nilai, status in rows:
+        assert r.loc[tabel, "status"] == status, (nilai, r.loc[tabel, "penjelasan"])
+        assert r.loc[tabel, "jenis"] == ("" if status == SESUAI else "target berbeda dengan PK"), nilai
+    assert "bukan rentang" in r.loc["R6", "penjelasan"] and "padahal target PK (kinerja.csv) 90-100" in r.loc["R7", "penjelasan"]
+
+
+def test_a_figure_whose_budget_data_is_empty_cannot_be_checked(tmp_path):
+    """Not "tidak sesuai": the report may be right, the data cannot tell."""
+    make_unit(tmp_path, [])
+    folder = tmp_path / "uji"
+    for name, old, new in (("anggaran_iku.csv", "2024,A1,200.000,190.000", "2024,A1,200.000,"),
+                           ("anggaran.csv", "Kegiatan Satu,600.000,550.000", "Kegiatan Satu,600.000,")):
+        path = folder / name
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    rows = [("E1", "serapan_iku/A1/2024", "95,00"), ("E2", "realisasi_anggaran_iku/A1/2024", "190.000"),
+            ("E3", "efisiensi/A1/2024", "1,00"), ("E4", "pagu_iku/A1/2024", "200.000"),
+            ("E5", "serapan/K1/2024", "91,67 %"), ("E6", "pagu/K1/2024", "600.000")]
+    (folder / "laporan.csv").write_text("tahun,tabel,kunci,nilai,catatan\n" + "".join(
+        f'2024,{t},{k},"{v}",\n' for t, k, v in rows), encoding="utf-8")
+    r = _temuan(muat(tmp_path, "uji"), rows)
+    assert r["status"].tolist() == [TIDAK_DAPAT] * 3 + [SESUAI, TIDAK_DAPAT, SESUAI]
+    assert r.loc["E1", "penjelasan"] == "Kolom realisasi A1 tahun 2024 kosong di anggaran_iku.csv."
+    assert "anggaran_iku.csv kosong atau nol" in r.loc["E3", "penjelasan"]
+    assert r.loc["E5", "penjelasan"] == "Serapan K1 tidak dapat diperiksa: realisasi K1 tahun 2024 kosong di anggaran.csv."
+
+
+def test_numbers_in_a_formula_are_read_the_indonesian_way_and_scores_keep_to_their_scale():
+    from lakip.formula import hitung, mutu_ikm, predikat_akip, urai_rumus
+
+    assert hitung(urai_rumus("realisasi = ditetapkan / 1.066 * 100")[0].kanan, {"ditetapkan": 915.0}) == \
+        pytest.approx(915 / 1066 * 100)
+    assert hitung(urai_rumus("x = a * 0,5 + 1.084,5 + b2")[0].kanan, {"a": 2.0, "b2": 1.0}) == pytest.approx(1086.5)
+    with pytest.raises(ValueError, match="'1,500' ambigu"):
+        urai_rumus("x = a / 1,500")
+    for fungsi, nilai, pesan in ((predikat_akip, float("nan"), "belum ada"), (predikat_akip, 120.0, "di luar skala 0-100"),
+                                 (mutu_ikm, 20.0, "di luar skala 25-100"), (mutu_ikm, float("nan"), "belum ada")):
+        with pytest.raises(ValueError, match=pesan):
+            fungsi(nilai)
+    assert predikat_akip(100.0) == "AA" and mutu_ikm(25.0) == "D"
+
+
+def test_short_amounts_only_for_money_and_sentences_of_change(tmp_path):
+    """``0 rb`` is not a capaian of 76 % (an amount is read short only where the figure is money), a
+    one-letter unit only after Rp (``5 m`` may be metres), and a change may be written as a sentence does."""
+    rows = [
+        ("S1", "capaian/A1/2024", "0 rb", TIDAK_SESUAI, "format angka salah"),
+        ("S2", "jumlah_iku/2024", "0 rb", TIDAK_SESUAI, "format angka salah"),
+        ("S3", "persen_kategori/Sedang/2024", "1 rb", TIDAK_SESUAI, "format angka salah"),
+        ("S4", "pagu/P1/2024", "1 m", TIDAK_SESUAI, "format angka salah"),
+        ("S5", "pagu/P1/2024", "Rp 0,001 m", SESUAI, ""),
+        ("S6", "perubahan_pp/A4/2024", "turun 15 poin persentase", SESUAI, ""),
+        ("S7", "perubahan_pp/A4/2024", "penurunan 15,00 persen.", SESUAI, "poin persentase (pp), bukan %"),
+        ("S8", "perubahan_pp/A1/2024", "kenaikan -5 pp", TIDAK_SESUAI, "bertentangan: kata 'kenaikan' dengan angka bertanda minus"),
+    ]
+    r = _temuan(make_unit(tmp_path, BENAR + [row[:3] for row in rows]), rows)
+    for tabel, kunci, nilai, status, bagian in rows:
+        got = r.loc[tabel]
+        assert (got["kunci"], got["status"]) == (kunci, status), (tabel, nilai, got["penjelasan"])
+        assert bagian in (got["jenis"] if bagian == "format angka salah" else got["penjelasan"]), (tabel, got["penjelasan"])
+
+
+def test_a_zero_pagu_leaves_serapan_and_efficiency_uncheckable(tmp_path):
+    make_unit(tmp_path, [])
+    folder = tmp_path / "uji"
+    for name, old, new in (("anggaran_iku.csv", "2024,A1,200.000,190.000", "2024,A1,0,0"),
+                           ("anggaran.csv", "Kegiatan Dua,400.000,350.000", "Kegiatan Dua,0,0")):
+        path = folder / name
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    rows = [("Z1", "serapan_iku/A1/2024", "95,00"), ("Z2", "efisiensi/A1/2024", "1,00"), ("Z3", "serapan/K2/2024", "87,5 %")]
+    (folder / "laporan.csv").write_text("tahun,tabel,kunci,nilai,catatan\n" + "".join(
+        f'2024,{t},{k},"{v}",\n' for t, k, v in rows), encoding="utf-8")
+    r = _temuan(muat(tmp_path, "uji"), rows)
+    assert r["status"].tolist() == [TIDAK_DAPAT] * 3
+    assert r.loc["Z1", "penjelasan"] == "Pagu A1 tahun 2024 di anggaran_iku.csv nol; capaian anggaran tidak dapat dihitung."
+    assert r.loc["Z3", "penjelasan"] == "Serapan K2 tidak dapat diperiksa: pagu K2 tahun 2024 di anggaran.csv nol."

@@ -185,3 +185,19 @@ def test_a_wrongly_grouped_number_is_never_guessed(n):
     if broken.count(".") >= 1:
         with pytest.raises(AngkaError):
             parse_angka(broken)
+
+
+def test_a_sign_before_the_currency_is_read_once():
+    """``format_rupiah`` writes ``-Rp 5``; it reads back, and a sign written twice is refused."""
+    assert parse_angka(format_rupiah(-5)) == -5.0 and parse_angka("Rp -5") == -5.0 and parse_angka("+Rp 5") == 5.0
+    assert parse_angka("\u2212Rp 1.234") == -1234.0
+    with pytest.raises(AngkaError, match="tanda ditulis dua kali"):
+        parse_angka("-Rp -5")
+
+
+def test_a_short_amount_rounded_up_to_the_next_unit_is_written_in_that_unit():
+    assert format_rupiah_ringkas(999_950_000) == "Rp 1,0 M"
+    assert format_rupiah_ringkas(999_960_000_000) == "Rp 1,0 T"
+    assert format_rupiah_ringkas(-999_950) == "-Rp 1,0 jt"
+    assert format_rupiah_ringkas(999_940_000) == "Rp 999,9 jt"
+    assert format_rupiah_ringkas(64_440_768_486) == "Rp 64,4 M"
