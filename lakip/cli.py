@@ -9,11 +9,11 @@ cannot be used, or for an unexpected failure.
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 from collections.abc import Sequence
 
-from lakip.load import DataError, PilihanError
 from lakip.notebooks import NotebookError
 
 # argparse's own words, in the language of the users
@@ -48,8 +48,14 @@ def _alamat(text: str) -> str:
 
 
 def _positif(text: str) -> int:
-    if not (text.isdigit() and int(text) > 0):
+    if not (text.isascii() and text.isdigit() and int(text) > 0):
         raise argparse.ArgumentTypeError(f"'{text}' bukan bilangan bulat positif")
+    return int(text)
+
+
+def _bulat(text: str) -> int:
+    if not (text.isascii() and text.isdigit()):
+        raise argparse.ArgumentTypeError(f"'{text}' bukan bilangan bulat (0 atau lebih)")
     return int(text)
 
 
@@ -88,7 +94,7 @@ def _parser() -> argparse.ArgumentParser:
     con = sub.add_parser("contoh", help="tulis data sintetis satu kabupaten (banyak unit) untuk mencoba")
     con.add_argument("--units", type=_positif, metavar="N", default=10, help="jumlah unit (bawaan: 10)")
     con.add_argument("--years", type=_positif, metavar="Y", default=3, help="jumlah tahun berturut-turut, berakhir 2024 (bawaan: 3)")
-    con.add_argument("--seed", type=int, metavar="S", default=0, help="benih acak; benih sama memberi berkas sama (bawaan: 0)")
+    con.add_argument("--seed", type=_bulat, metavar="S", default=0, help="benih acak; benih sama memberi berkas sama (bawaan: 0)")
     con.add_argument("--out", metavar="DIR", required=True, help="folder data yang ditulis (mis. contoh/)")
 
     rev = sub.add_parser("reviu", help="periksa setiap angka laporan (laporan.csv) terhadap data")
@@ -144,6 +150,19 @@ def _peringatan(unit_or_none: object) -> None:
         print(str(m), file=sys.stderr)
 
 
+def _baca_teks(path) -> str:
+    """A text file a user wrote: UTF-8 (with or without BOM), or UTF-16 with its BOM (Notepad's "Unicode")."""
+    data = path.read_bytes()
+    utf16 = data[:2] in (b"\xff\xfe", b"\xfe\xff")
+    try:
+        if b"\x00" in data and not utf16:
+            raise UnicodeDecodeError("utf-8", data, 0, 1, "NUL")  # UTF-16 or UTF-32 without its BOM
+        return data.decode("utf-16" if utf16 else "utf-8-sig")
+    except UnicodeDecodeError:
+        raise PilihanError(f"{path.name}: berkas tidak dapat dibaca sebagai teks UTF-8 (atau UTF-16 dengan BOM); "
+                           "simpan ulang dengan pengodean UTF-8") from None
+
+
 def _skenario(args: argparse.Namespace) -> None:
     """``lakip skenario``: print the before/after summary, write ``<out>/<entity>/<year>/skenario/``."""
     from pathlib import Path
@@ -159,7 +178,7 @@ def _skenario(args: argparse.Namespace) -> None:
     tahun = analysis.cek_tahun(unit, args.year)
     ubah = [whatif.baca_perubahan(t) for t in args.ubah]
     if args.file:
-        ubah += whatif.perubahan_dari_yaml(Path(args.file).read_text(encoding="utf-8"), Path(args.file).name)
+        ubah += whatif.perubahan_dari_yaml(_baca_teks(Path(args.file)), Path(args.file).name)
     try:
         rata = None if args.rata_rata is None else parse_angka(args.rata_rata)
     except AngkaError as e:
@@ -208,6 +227,14 @@ def _semua(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # the slow imports (pandas, pandera) here, not when this module is imported, so that
+    # an interruption while the command starts ends as any other, without a traceback
+    global DataError, PilihanError
+    try:
+        from lakip.load import DataError, PilihanError
+    except KeyboardInterrupt:
+        print("Dibatalkan.", file=sys.stderr)
+        return 130
     args = _parser().parse_args(argv)
     # a terminated run cleans up like an interrupted one: no half-written folder is left
     signal.signal(signal.SIGTERM, _berhenti)
@@ -298,6 +325,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Dibatalkan. Keluaran sebelumnya (bila ada) tidak diubah.", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader went away (lakip ... | head): nothing to say, the files are written
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so that the final flush does not fail again
+        return 141  # as a process that SIGPIPE ended
     except OSError as e:
         from lakip.paths import pesan_os
 

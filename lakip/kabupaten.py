@@ -416,5 +416,8 @@ def jalankan_rekap(
             raise next(iter(kab.gagal.values()))
         raise PilihanError(f"tidak ada unit (folder berisi entitas.yml) di {resolve(data, DATA_DIR)}")
     tahun = tahun_kabupaten(kab, tahun)
+    if not unit_dengan_tahun(kab, tahun):  # nothing to roll up: no empty rollup is written
+        ada = sorted({t for th in _kab(kab).tahun().tolist() if isinstance(th, list) for t in th})
+        raise PilihanError(f"tahun {tahun} tidak ada di data unit mana pun (tahun yang ada: {', '.join(map(str, ada)) or '-'})")
     temuan = hitung_temuan(kab, tahun, unit_dengan_tahun(kab, tahun), progres=progres)
     return tulis_kabupaten(kab, tahun, out, kab.gagal, grafik, temuan), kab.gagal

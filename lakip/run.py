@@ -14,6 +14,7 @@ import importlib
 import json
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -118,19 +119,90 @@ def tulis_reviu(unit: Unit, tahun: int, folder: Path) -> list[Path]:
     return files
 
 
+@contextlib.contextmanager
+def _kunci(target: Path) -> Iterator[None]:
+    """Hold the lock of ``target`` (the file ``.<name>.kunci`` beside it) while the block runs;
+    wait, saying so, while another process holds it.
+
+    The file is removed when released. A process that opened it just before
+    that finds, once it holds the lock, that the path no longer names its file,
+    and opens the new one (the usual lock-file protocol). Where ``fcntl`` does
+    not exist (Windows), nothing is locked.
+    """
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    path = target.with_name(f".{target.name}.kunci")
+    tunggu = False
+    while True:
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+        except FileNotFoundError:  # a run that failed removed the folder it had made: make it again
+            path.parent.mkdir(parents=True, exist_ok=True)
+            continue
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if not tunggu:
+                print(f"Menunggu proses lakip lain yang sedang menulis {target} ...", file=sys.stderr)
+                tunggu = True
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            except BaseException:
+                os.close(fd)
+                raise
+        try:
+            sama = os.stat(path).st_ino == os.fstat(fd).st_ino
+        except FileNotFoundError:
+            sama = False
+        if sama:
+            break
+        os.close(fd)
+    try:
+        yield
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)
+        os.close(fd)
+
+
 class folder_sementara:
     """Context manager: a temporary folder that replaces ``target`` on success.
 
     On an exception the temporary folder is removed and ``target`` is left
-    exactly as it was.
+    exactly as it was. Two processes writing the same ``target`` take turns
+    (a lock file beside it, removed after): the second waits for the first,
+    and each swaps in a whole folder.
     """
 
     def __init__(self, target: Path):
         self.target = target
+        self._kunci: contextlib.ExitStack | None = None
 
     def __enter__(self) -> Path:
+        # the folders above the target this run makes, removed again if it fails
+        self._dibuat = [p for p in (self.target.parent, *self.target.parent.parents) if not p.exists()]
         self.target.parent.mkdir(parents=True, exist_ok=True)
-        # leftovers of a run that was killed outright
+        self._kunci = contextlib.ExitStack()
+        self._kunci.enter_context(_kunci(self.target))
+        try:
+            return self._buat()
+        except BaseException:
+            self._kunci.close()
+            self._hapus_dibuat()
+            raise
+
+    def _hapus_dibuat(self) -> None:
+        for folder in self._dibuat:  # deepest first; one another process has written into stays
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+
+    def _buat(self) -> Path:
+        # leftovers of a run that was killed outright (no other run is writing this target now)
         for old in self.target.parent.iterdir():
             if old.is_dir() and old.name.startswith((f".{self.target.name}.baru-", f".{self.target.name}.lama-")):
                 shutil.rmtree(old, ignore_errors=True)
@@ -142,15 +214,18 @@ class folder_sementara:
 
     def __exit__(self, exc_type, exc, tb) -> None:
         if exc_type is not None:
-            shutil.rmtree(self.tmp, ignore_errors=True)
+            with self._kunci or contextlib.ExitStack():
+                shutil.rmtree(self.tmp, ignore_errors=True)
+            self._hapus_dibuat()
             return
-        old = None
-        if self.target.exists():
-            old = self.target.with_name(f".{self.target.name}.lama-{self.tmp.name.rsplit('-', 1)[-1]}")
-            self.target.rename(old)
-        self.tmp.rename(self.target)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+        with self._kunci or contextlib.ExitStack():
+            old = None
+            if self.target.exists():
+                old = self.target.with_name(f".{self.target.name}.lama-{self.tmp.name.rsplit('-', 1)[-1]}")
+                self.target.rename(old)
+            self.tmp.rename(self.target)
+            if old is not None:
+                shutil.rmtree(old, ignore_errors=True)
 
 
 def jalankan(
@@ -508,10 +583,10 @@ def jalankan_semua(
     hasil.gagal = dict(sorted(hasil.gagal.items()))
     if rekap:
         from lakip.bulk import muat_kabupaten
-        from lakip.kabupaten import tahun_kabupaten, tulis_kabupaten
+        from lakip.kabupaten import tahun_kabupaten, tulis_kabupaten, unit_dengan_tahun
 
         kab = muat_kabupaten(data_dir)
-        if len(kab):
-            th = tahun_kabupaten(kab, tahun)
+        th = tahun_kabupaten(kab, tahun) if len(kab) else None
+        if th is not None and unit_dengan_tahun(kab, th):  # no rollup of a year no unit has
             hasil.kabupaten = tulis_kabupaten(kab, th, out, kab.gagal, grafik=notebook, temuan=_temuan_batch(kab, th, hasil.selesai))
     return hasil

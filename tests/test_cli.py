@@ -186,7 +186,112 @@ def test_a_killed_run_leaves_nothing_half_written(tmp_path):
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 130
     assert "Dibatalkan" in err and "Traceback" not in err
-    assert list((out / "setda-batubara").iterdir()) == []
+    assert not out.exists()  # the folders it made are removed: nothing of the run is left
+
+
+def test_two_runs_writing_the_same_folder_take_turns(tmp_path):
+    """Each run swaps in a whole folder; the second waits for the first (it used to remove the
+    first's temporary folder, and both failed), and no lock or temporary file is left."""
+    import threading
+    import time
+
+    from lakip.run import folder_sementara
+
+    target = tmp_path / "unit" / "2024"
+    inside, errors = [], []
+
+    def write(name):
+        try:
+            with folder_sementara(target) as tmp:
+                inside.append(name)
+                assert len(inside) == 1, "two writers at once"
+                (tmp / "siapa.txt").write_text(name)
+                time.sleep(0.3)
+                inside.remove(name)
+        except BaseException as e:  # noqa: BLE001 - reported below
+            errors.append(e)
+
+    threads = [threading.Thread(target=write, args=(f"penulis-{i}",)) for i in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert (target / "siapa.txt").read_text().startswith("penulis-")
+    assert sorted(p.name for p in target.parent.iterdir()) == ["2024"]
+
+
+def test_a_run_waiting_for_one_that_fails_on_a_new_folder_takes_its_turn(tmp_path):
+    """The failing first run removes the folders it made; the waiting one makes them again."""
+    import threading
+    import time
+
+    from lakip.run import folder_sementara
+
+    for i in range(20):
+        target = tmp_path / f"out{i}" / "unit" / "2024"
+        masuk, hasil = threading.Event(), []
+
+        def gagal():
+            try:
+                with folder_sementara(target):
+                    masuk.set()
+                    time.sleep(0.05)
+                    raise RuntimeError("gagal")
+            except RuntimeError:
+                pass
+
+        def tunggu():
+            masuk.wait()
+            try:
+                with folder_sementara(target) as tmp:
+                    (tmp / "x.txt").write_text("b")
+                hasil.append("ok")
+            except BaseException as e:  # noqa: BLE001 - reported below
+                hasil.append(repr(e))
+
+        threads = [threading.Thread(target=gagal), threading.Thread(target=tunggu)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert hasil == ["ok"]
+        assert (target / "x.txt").read_text() == "b"
+        assert sorted(p.name for p in target.parent.iterdir()) == ["2024"]
+
+
+def test_two_commands_writing_the_same_folders_both_succeed(tmp_path):
+    procs = [subprocess.Popen([sys.executable, "-m", "lakip", "run", "--tabel-saja", "--out", str(tmp_path)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    results = [(p.wait(timeout=120), *p.communicate()) for p in procs]
+    assert [r[0] for r in results] == [0, 0], results
+    assert sorted(p.name for p in (tmp_path / "setda-batubara").iterdir()) == ["2024"]
+    assert sorted(p.name for p in (tmp_path / "setda-batubara" / "2024").iterdir()) == ["tabel"]
+
+
+def test_a_reader_that_goes_away_ends_the_command_quietly(tmp_path):
+    """``lakip skenario ... | head``: the files are written; no "Galat: Broken pipe" and exit 2 (as a
+    process that SIGPIPE ended, 141). ``true`` reads nothing and is gone before lakip prints."""
+    proc = subprocess.run(["bash", "-o", "pipefail", "-c",
+                           f"{sys.executable} -m lakip skenario --ubah IKU-7:realisasi=80 --out {tmp_path} | true"],
+                          capture_output=True, text=True, timeout=120)
+    assert (proc.returncode, proc.stderr) == (141, "")
+    assert (tmp_path / "setda-batubara" / "2024" / "skenario" / "ringkasan.json").is_file()
+
+
+@pytest.mark.parametrize("isi", ["perubahan:\n  - {kolom: realisasi, kode: IKU-7, nilai: \"80\"}  # é\n"])
+def test_a_scenario_file_in_another_encoding(tmp_path, isi):
+    """UTF-16 with its BOM (Notepad's "Unicode") is read; Latin-1 is refused with a message, not a traceback."""
+    (tmp_path / "u16.yml").write_bytes(isi.encode("utf-16"))
+    (tmp_path / "latin.yml").write_bytes(isi.encode("latin-1"))
+    ok = lakip("skenario", "--file", str(tmp_path / "u16.yml"), "--out", str(tmp_path / "out"))
+    assert ok.returncode == 0, ok.stderr
+    assert "IKU-7 realisasi: 66,35 → 80" in ok.stdout
+    bad = lakip("skenario", "--file", str(tmp_path / "latin.yml"), "--out", str(tmp_path / "out2"))
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
+    assert ("Galat: latin.yml: berkas tidak dapat dibaca sebagai teks UTF-8 (atau UTF-16 dengan BOM); "
+            "simpan ulang dengan pengodean UTF-8") in bad.stderr
+    assert not (tmp_path / "out2").exists()
 
 
 def test_output_folders_follow_the_umask(tmp_path):

@@ -274,3 +274,14 @@ def test_reviu_counts_in_worker_processes_equal_the_serial_ones(units):
     serial = kabupaten.hitung_temuan(units, 2024, pekerja=1)
     assert kabupaten.hitung_temuan(units, 2024, pekerja=2) == serial
     assert list(serial) == [u.slug for u in units] and sum(serial.values()) > 0
+
+
+def test_a_year_no_unit_has_writes_no_rollup(kab, tmp_path):
+    """Not an empty rollup with exit 0: the single-unit message, exit 2, nothing written."""
+    res = lakip("rekap", "--data", str(kab), "--out", str(tmp_path / "rekap"), "--year", "2030")
+    assert res.returncode == 2 and "Traceback" not in res.stderr
+    assert "Galat: tahun 2030 tidak ada di data unit mana pun (tahun yang ada: 2022, 2023, 2024)" in res.stderr
+    assert not (tmp_path / "rekap").exists()
+    res = lakip("run", "--all", "--tabel-saja", "--data", str(kab), "--out", str(tmp_path / "semua"), "--year", "2030")
+    assert res.returncode == 2 and "Selesai: 0 unit, gagal: 6 unit." in res.stdout
+    assert not (tmp_path / "semua" / "_kabupaten").exists()
