@@ -85,6 +85,24 @@ def _kategori(x: object) -> str:
     return BELUM_TERUKUR if _kosong(x) else str(x)
 
 
+def _kategori_catatan(r: pd.Series, sisi: str) -> str:
+    """The kategori of a scenario row's IKU on one side; without a capaian, why (``tidak dapat
+    dihitung: target 0 dengan polaritas naik``)."""
+    kat = _kategori_iku(r[f"kategori_{sisi}"], r[f"status_{sisi}"])
+    catatan = r.get(f"catatan_{sisi}")
+    if not _kosong(r[f"capaian_{sisi}"]) or _kosong(catatan):
+        return kat
+    return str(catatan) if kat in str(catatan) else f"{kat}: {catatan}"
+
+
+def _kategori_iku(kategori: object, status: object) -> str:
+    """The kategori of an IKU, or why it has none: ``belum dapat diukur`` (no realisasi) or
+    ``tidak dapat dihitung`` (e.g. a target 0 with polaritas naik)."""
+    if not _kosong(kategori):
+        return str(kategori)
+    return BELUM_TERUKUR if _kosong(status) or str(status) == "terukur" else str(status)
+
+
 def _pp(x: object) -> str:
     if _kosong(x):
         return "-"
@@ -395,7 +413,8 @@ def tampil_skenario_iku(tabel: pd.DataFrame, indikator: bool = False) -> pd.Data
         "Capaian Sebelum": [format_persen(v) for v in tabel["capaian_sebelum"]],
         "Capaian Sesudah": [format_persen(v) for v in tabel["capaian_sesudah"]],
         "Perubahan": [tanda_selisih(a, b) for a, b in zip(tabel["capaian_sebelum"], tabel["capaian_sesudah"])],
-        "Kategori": [_jadi(a, b, _kategori) for a, b in zip(tabel["kategori_sebelum"], tabel["kategori_sesudah"])],
+        "Kategori": [_jadi(_kategori_iku(a, sa), _kategori_iku(b, sb), str) for a, b, sa, sb in
+                     zip(tabel["kategori_sebelum"], tabel["kategori_sesudah"], tabel["status_sebelum"], tabel["status_sesudah"])],
     }
     return pd.DataFrame(out)
 
@@ -508,14 +527,19 @@ def teks_skenario(hasil: dict) -> str:
     iku = hasil["iku"][hasil["iku"]["berubah"]]
     lines.append("IKU yang capaian atau kategorinya berubah: " + ("tidak ada" if iku.empty else str(len(iku))))
     for _, r in iku.iterrows():
-        lines.append(f"  {r['kode']}: {format_persen(r['capaian_sebelum'])} ({_kategori(r['kategori_sebelum'])}) → "
-                     f"{format_persen(r['capaian_sesudah'])} ({_kategori(r['kategori_sesudah'])}), "
-                     f"{tanda_selisih(r['capaian_sebelum'], r['capaian_sesudah'])}")
+        sisi = [f"{format_persen(r[f'capaian_{w}'])} ({_kategori_catatan(r, w)})" for w in ("sebelum", "sesudah")]
+        lines.append(f"  {r['kode']}: {sisi[0]} → {sisi[1]}, {tanda_selisih(r['capaian_sebelum'], r['capaian_sesudah'])}")
     eff = hasil["efisiensi"][hasil["efisiensi"]["berubah"]]
     if len(eff):
         fmt = _FORMAT_NILAI_EFISIENSI.get(str(eff["metode"].iloc[0]), teks_nilai)
-        lines.append("Efisiensi berubah: " + ", ".join(
-            f"{k} (nilai {_jadi(na, nb, fmt)}; {_jadi(a, b, str) if a != b else 'tetap ' + str(a)})"
-            for k, na, nb, a, b in zip(eff["kode"], eff["nilai_sebelum"], eff["nilai_sesudah"],
-                                       eff["status_sebelum"], eff["status_sesudah"])))
+        def tercapai(x: object) -> str:
+            return "-" if _kosong(x) else "ya" if bool(x) else "tidak"
+
+        def rincian(r: pd.Series) -> str:
+            a, b = r["status_sebelum"], r["status_sesudah"]
+            out = f"nilai {_jadi(r['nilai_sebelum'], r['nilai_sesudah'], fmt)}; {_jadi(a, b, str) if a != b else 'tetap ' + str(a)}"
+            ta, tb = tercapai(r["target_tercapai_sebelum"]), tercapai(r["target_tercapai_sesudah"])
+            return out + (f"; target kinerja tercapai: {ta} → {tb}" if ta != tb and "-" not in (ta, tb) else "")
+
+        lines.append("Efisiensi berubah: " + ", ".join(f"{r['kode']} ({rincian(r)})" for _, r in eff.iterrows()))
     return "\n".join(lines)

@@ -364,7 +364,7 @@ def _banding(a: pd.DataFrame, b: pd.DataFrame, key: str, kolom: Sequence[str]) -
 def _banding_iku(lama: Unit, baru: Unit, tahun: int) -> pd.DataFrame:
     a, b = analysis.tabel_capaian_iku(lama, tahun), analysis.tabel_capaian_iku(baru, tahun)
     out = a[["kode", "sasaran_kode", "indikator", "satuan", "polaritas", "jenis"]].reset_index(drop=True)
-    side = _banding(a, b, "kode", ["target", "realisasi", "capaian", "kategori", "status"])
+    side = _banding(a, b, "kode", ["target", "realisasi", "capaian", "kategori", "status", "catatan"])
     out = out.join(side.drop(columns="kode"))
     out["selisih_pp"] = out["capaian_sesudah"] - out["capaian_sebelum"]
     out["diubah"] = [x or y for x, y in zip(_beda(out["target_sebelum"], out["target_sesudah"]),
@@ -373,7 +373,8 @@ def _banding_iku(lama: Unit, baru: Unit, tahun: int) -> pd.DataFrame:
                                              _beda(out["kategori_sebelum"], out["kategori_sesudah"]))]
     cols = ["kode", "sasaran_kode", "indikator", "satuan", "polaritas", "jenis", "target_sebelum", "target_sesudah",
             "realisasi_sebelum", "realisasi_sesudah", "capaian_sebelum", "capaian_sesudah", "selisih_pp",
-            "kategori_sebelum", "kategori_sesudah", "status_sebelum", "status_sesudah", "diubah", "berubah"]
+            "kategori_sebelum", "kategori_sesudah", "status_sebelum", "status_sesudah", "catatan_sebelum", "catatan_sesudah",
+            "diubah", "berubah"]
     return out[cols]
 
 

@@ -427,7 +427,7 @@ def test_cli_end_to_end(tmp_path):
     out = res.stdout.splitlines()
     assert out[0] == "Skenario Unit Uji tahun 2024: 4 perubahan."
     assert "Rata-rata capaian IKU (IKU terukur): 94,38 % → 94,60 % (▲ +0,23 pp; Sangat Tinggi)" in out
-    assert "  A3: N/A (belum dapat diukur) → 100,00 % (Sangat Tinggi), baru terukur" in out
+    assert "  A3: N/A (belum dapat diukur: realisasi belum tersedia) → 100,00 % (Sangat Tinggi), baru terukur" in out
     folder = tmp_path / "out" / "uji" / "2024" / "skenario"
     assert out[-1] == f"Berkas: {folder}"
     assert sorted(p.name for p in folder.iterdir()) == [
@@ -515,3 +515,21 @@ def test_a_change_to_an_iku_without_a_row_that_year_says_why(tmp_path):
         whatif.skenario(u, 2024, ["IKU-7:realisasi=80"])
     with pytest.raises(whatif.PerubahanError, match="IKU-5 baru ada sejak tahun 2023"):
         whatif.skenario(u, 2022, ["IKU-5:realisasi=9/9"])
+
+
+def test_an_iku_that_cannot_be_computed_says_why_and_a_changed_target_kinerja_is_named():
+    """A target 0 with polaritas naik is not "belum dapat diukur" (that is a missing realisasi): the
+    summary gives the reason, the table the status. An efficiency whose value and status stay but
+    whose "target kinerja tercapai" turns is listed with that change, not as if nothing moved."""
+    unit = muat()
+    h = whatif.skenario(unit, 2024, [whatif.baca_perubahan("IKU-7:target=0")], None)
+    teks = display.teks_skenario(h)
+    assert ("  IKU-7: 76,26 % (Tinggi) → N/A (target 0 dengan polaritas naik: capaian tidak dapat dihitung), "
+            "tidak lagi terukur") in teks
+    t = display.tampil_skenario_iku(h["iku"]).set_index("Kode")
+    assert t.loc["IKU-7", "Kategori"] == "Tinggi → tidak dapat dihitung"
+    assert t.loc["IKU-1", "Kategori"] == "belum dapat diukur"
+    assert h["iku"].set_index("kode").loc["IKU-7", "catatan_sesudah"] == "target 0 dengan polaritas naik: capaian tidak dapat dihitung"
+    h = whatif.skenario(unit, 2023, [whatif.baca_perubahan("IKU-7:realisasi=80")], None)
+    assert "Efisiensi berubah: IKU-7 (nilai N/A; tetap tidak dapat dihitung; target kinerja tercapai: ya → tidak)" \
+        in display.teks_skenario(h)
