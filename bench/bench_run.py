@@ -33,6 +33,12 @@ from lakip.notebooks import daftar_notebook
 from lakip.paths import DATA_DIR
 
 
+#: how the floor's notebooks import lakip: as the analysis notebooks do. ``import lakip`` alone imports
+#: nothing of the package since its names load when first used (it used to import lakip.load, and with
+#: it pandera), so the floor would no longer hold the import of lakip that the issue puts in it.
+IMPOR_LAKIP = "from lakip import analysis, audit, charts, display, muat"
+
+
 def floor_notebooks(folder: Path, n: int) -> list[Path]:
     paths = []
     for i in range(n):
@@ -40,7 +46,7 @@ def floor_notebooks(folder: Path, n: int) -> list[Path]:
         nb.metadata = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
         params = nbformat.v4.new_code_cell("entitas = None\ntahun = None\nfolder_data = None\nfolder_keluaran = None")
         params.metadata["tags"] = ["parameters"]
-        nb.cells = [params, nbformat.v4.new_code_cell("import pandas\nimport matplotlib.pyplot\nimport lakip")]
+        nb.cells = [params, nbformat.v4.new_code_cell(f"import pandas\nimport matplotlib.pyplot\n{IMPOR_LAKIP}")]
         path = folder / f"{i:02d}_lantai.ipynb"
         nbformat.write(nb, path)
         paths.append(path)
@@ -159,7 +165,7 @@ def main(repeats: int = 3) -> int:
     print(f"notebooks: {n}, repeats: {repeats} (medians), cores: {cores}")
     print(f"lakip run, Batu Bara 2024 (tables, {n} notebooks, charts, HTML, reports): {run:6.2f} s, CPU {run_cpu:5.2f} s   "
           f"{[round(w, 2) for w, _ in runs]}")
-    print(f"floor: papermill, {n} notebooks importing pandas, matplotlib, lakip: {floor:6.2f} s, CPU {floor_cpu:5.2f} s   "
+    print(f"floor: papermill, {n} notebooks importing pandas, matplotlib, lakip ({IMPOR_LAKIP}): {floor:6.2f} s, CPU {floor_cpu:5.2f} s   "
           f"{[round(w, 2) for w, _ in floors]}")
     print(f"ratio: {run / floor:.2f}x   (target <= 1.3x)")
     bare_w, bare_c = statistics.median(w for w, _ in bare), statistics.median(c for _, c in bare)
