@@ -165,8 +165,28 @@ def tabel_cek_anggaran(unit: Unit, tahun: int) -> pd.DataFrame:
 
 
 def tabel_total_anggaran(unit: Unit, tahun: int) -> pd.DataFrame:
-    """The total of each budget tree of the year."""
-    return budget.total_pohon(_anggaran_tahun(unit, tahun)).drop(columns="tahun")
+    """The total of each budget tree of the year, and of the budget behind the IKU (``anggaran_iku.csv``).
+
+    Columns: pohon (``program``, ``bagian``..., ``iku``), jumlah_node, pagu,
+    realisasi (empty unless every row has one), serapan, selisih_pagu and
+    selisih_realisasi: the difference to the first tree (the same money
+    split another way). Where the IKU budgets add up to the whole pagu, their
+    realisasi should add up to the whole realisasi too: the seed's efficiency
+    table does not, by Rp 50.000.
+    """
+    tot = budget.total_pohon(_anggaran_tahun(unit, tahun)).drop(columns="tahun")
+    ang = unit.anggaran_iku[unit.anggaran_iku["tahun"] == tahun]
+    if len(ang):
+        lengkap = bool(ang["realisasi"].notna().all())
+        iku = pd.DataFrame({"pohon": ["iku"], "jumlah_node": [len(ang)], "pagu": [float(ang["pagu"].sum())],
+                            "realisasi": [float(ang["realisasi"].sum()) if lengkap else np.nan]})
+        with np.errstate(divide="ignore", invalid="ignore"):
+            iku["serapan"] = iku["realisasi"] * 100.0 / iku["pagu"]
+        tot = pd.concat([tot, iku], ignore_index=True) if len(tot) else iku
+        first = tot.iloc[0]
+        tot["selisih_pagu"] = tot["pagu"] - first["pagu"]
+    tot["selisih_realisasi"] = tot["realisasi"] - (tot["realisasi"].iloc[0] if len(tot) else np.nan)
+    return tot.reset_index(drop=True)
 
 
 def tabel_efisiensi(unit: Unit, tahun: int, metode: str | None = None) -> pd.DataFrame:

@@ -263,11 +263,11 @@ def tampil_total_program(anggaran: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-_POHON = {"program": "Program", "bagian": "Bagian -> kegiatan -> sub-kegiatan"}
+_POHON = {"program": "Program", "bagian": "Bagian -> kegiatan -> sub-kegiatan", "iku": "Anggaran per IKU"}
 
 
 def tampil_total_anggaran(total: pd.DataFrame) -> pd.DataFrame:
-    """The total of each budget tree and its difference to the first tree."""
+    """The total of each budget tree (and of the budget per IKU) and its difference to the first tree."""
     return pd.DataFrame({
         "Susunan Anggaran": [_POHON.get(p, p) for p in total["pohon"]],
         "Jumlah Baris": total["jumlah_node"],
@@ -275,6 +275,7 @@ def tampil_total_anggaran(total: pd.DataFrame) -> pd.DataFrame:
         "Realisasi": [format_rupiah(v) for v in total["realisasi"]],
         "Serapan": [format_persen(v, kosong="-") for v in total["serapan"]],
         "Selisih Pagu": [format_rupiah(v) for v in total["selisih_pagu"]],
+        "Selisih Realisasi": [format_rupiah(v) for v in total["selisih_realisasi"]],
     })
 
 

@@ -128,6 +128,11 @@ def test_budget_2024(unit):
     # Tabel 2.5 prints a total of 64.440.768.486 but its Bagian add up to 47.334.153.328
     assert tot.loc["bagian", "pagu"] == 47334153328
     assert tot.loc["bagian", "selisih_pagu"] == 47334153328 - 64440768486
+    # the efficiency table's budget per IKU covers the whole pagu, but its realisasi is Rp 50.000 more
+    assert tot.loc["iku", "jumlah_node"] == 7 and tot.loc["iku", "pagu"] == 64440768486
+    assert tot.loc["iku", "realisasi"] == 60563441303 and tot.loc["iku", "selisih_realisasi"] == 50000
+    assert tot.loc["iku", "selisih_pagu"] == 0 and tot.loc["program", "selisih_realisasi"] == 0
+    assert math.isnan(tot.loc["bagian", "selisih_realisasi"])
     cek = analysis.tabel_cek_anggaran(unit, 2024)
     wrong = cek[~cek["sesuai"]].set_index("kode")["selisih"].to_dict()
     assert wrong == {"B1": 43684125.0, "B1.2": -43684125.0}
