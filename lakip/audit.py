@@ -397,8 +397,11 @@ def _cek_capaian(k: _Konteks, tabel: str, kunci: dict, p: Tercetak) -> Hasil:
             return Hasil(TIDAK_SESUAI, c, f"Capaian {p.teks} adalah capaian tahun {th} ({_p(other)}), bukan tahun {tahun}: "
                          f"{_p(c)} ({rumus}).", J_TAHUN_LAIN, sel)
     if p.kata:
-        return Hasil(TIDAK_SESUAI, c, f"Kolom capaian memuat '{p.teks}': kata {p.kata} dan angka {_f(p.angka, p.desimal)} "
-                     f"yang bukan realisasi/target; capaian menurut rumus {_p(c)} ({rumus}).", J_CAPAIAN, sel)
+        kat = k.pilihan.skala.kategori(c)
+        kata = (f"kata {p.kata} sesuai dengan kategorinya ({kat})" if _sama_kata(p.kata, kat or "")
+                else f"kata {p.kata} tidak sesuai dengan kategorinya ({kat})")
+        return Hasil(TIDAK_SESUAI, c, f"Kolom capaian memuat '{p.teks}': capaian menurut rumus {_p(c)} ({rumus}); {kata}, "
+                     f"tetapi angka {_f(p.angka, p.desimal)} bukan capaian itu.", J_CAPAIAN, sel)
     return Hasil(TIDAK_SESUAI, c, f"Capaian tercetak {p.teks}, menurut data {_p(c)} ({rumus}).", J_CAPAIAN, sel)
 
 
@@ -632,6 +635,9 @@ def _cek_anggaran(k: _Konteks, tabel: str, kunci: dict, p: Tercetak) -> Hasil:
         if not _ada(x):
             return Hasil(TIDAK_DAPAT, None, f"{nama} {where} tidak dapat dihitung (ada baris tanpa nilai).")
         if _cocok(p, x):
+            if kolom == "serapan":
+                return Hasil(SESUAI, x, f"Sama dengan realisasi / pagu {where}: {format_rupiah(real)} / {format_rupiah(pagu)} "
+                             f"= {_p(x)}.", selisih=p.angka - x)
             return Hasil(SESUAI, x, f"Sama dengan {where}.", selisih=p.angka - x)
         note = ""
         trees = sorted({str(k._ang[(t, r)]["tingkat"]) for (t, _), r in k.akar.items() if t == tahun})
@@ -822,69 +828,120 @@ def _nilai_rumus(k: _Konteks, tabel: str, kode: str, tahun: int, names: set[str]
     return values
 
 
+def _tabel_komponen(k: _Konteks, kode: str, tahun: int) -> list[str]:
+    """The tables that print a part of the formula of an IKU and year, in the order of laporan.csv."""
+    awal = f"komponen/{kode}/{tahun}/"
+    return list(dict.fromkeys(t for t, kk in zip(k.lap["tabel"], k.lap["kunci"]) if kk.startswith(awal)))
+
+
+def _uji_rumus(k: _Konteks, tabel: str, kode: str, tahun: int, eq: Any) -> tuple[bool, Any, Any, dict[str, Any]] | None:
+    """Evaluate an equation with the figures printed in ``tabel`` (realisasi and target from the data
+    where not printed): (holds, value computed, left side, values); None where it cannot be evaluated."""
+    values = _nilai_rumus(k, tabel, kode, tahun, eq.nama)
+    kiri = _nilai_rumus(k, tabel, kode, tahun, {eq.kiri})
+    if values is None or kiri is None:
+        return None
+    left = kiri[eq.kiri]
+    try:
+        want = hitung(eq.kanan, values)
+    except (ZeroDivisionError, TypeError):
+        return None
+    except ValueError:  # a score outside its scale
+        return False, None, left, values
+    if isinstance(want, str) or isinstance(left, str):
+        return _sama_kata(str(left), str(want)), want, left, values
+    q = Tercetak("", float(left), 2)
+    return bulat(want, 4) == bulat(float(left), 4) or _cocok(q, want), want, left, values
+
+
+def _rincian(values: dict[str, Any]) -> str:
+    return ", ".join(f"{n} {v if isinstance(v, str) else _f(v, 0 if float(v) == int(float(v)) else 2)}"
+                     for n, v in sorted(values.items()))
+
+
 def _cek_komponen(k: _Konteks, tabel: str, kunci: dict, p: Tercetak) -> Hasil:
+    """A part of an IKU's formula (``rumus_komponen``), judged by the equations it is in.
+
+    Its own equation (it stands on the left) with the parts printed beside it,
+    or printed in another table; the equations it is a part of, in this table.
+    Where such an equation fails, the part is wrong when the equation's left
+    side is right (the realisasi of the data, or a total printed elsewhere that
+    the parts do give). The same part printed with another value elsewhere is
+    named; it alone decides only where no equation can be evaluated.
+    """
     kode, tahun, nama = kunci["iku"], int(kunci["tahun"]), kunci["nama"]
-    findings: list[Hasil] = []
-    # the same part printed elsewhere with another value
-    for t, q in k.tercetak(f"komponen/{kode}/{tahun}/{nama}"):
-        if t != tabel and str(q.nilai) != str(p.nilai):
-            findings.append(Hasil(TIDAK_SESUAI, q.nilai, f"Komponen {nama} dicetak {p.teks} di sini tetapi {q.teks} di {t}.", J_ANTAR_TABEL))
-    agreed = [t for t, q in k.tercetak(f"komponen/{kode}/{tahun}/{nama}") if t != tabel and str(q.nilai) == str(p.nilai)]
-    # the equations in which this part stands on the left
+    lain = [(t, q) for t, q in k.tercetak(f"komponen/{kode}/{tahun}/{nama}") if t != tabel]
+    beda = [(t, q) for t, q in lain if str(q.nilai) != str(p.nilai)]
+    agreed = [t for t, q in lain if str(q.nilai) == str(p.nilai)]
+    catatan_beda = "".join(f" Di {t} komponen ini dicetak {q.teks}." for t, q in beda)
     eqs = k.ind.loc[kode, "persamaan"] if kode in k.ind.index else []
-    for eq in eqs:
-        if eq.kiri != nama:
-            continue
-        values = _nilai_rumus(k, tabel, kode, tahun, eq.nama)
-        if values is None:
-            continue
-        try:
-            want = hitung(eq.kanan, values)
-        except (ZeroDivisionError, TypeError):
-            continue
-        except ValueError as e:  # a score outside its scale
-            findings.append(Hasil(TIDAK_SESUAI, None, f"Rumus {eq.teks}: {e}.", J_KOMPONEN))
-            continue
-        ok = _sama_kata(str(p.nilai), str(want)) if isinstance(want, str) else _cocok(p, want)
-        shown = want if isinstance(want, str) else _f(want, max(p.desimal, 0))
-        findings.append(Hasil(SESUAI if ok else TIDAK_SESUAI, want,
-                              f"Rumus {eq.teks} memberi {shown}" + (", sama dengan yang dicetak." if ok else f", tercetak {p.teks}."),
-                              "" if ok else J_KOMPONEN, (p.angka - want) if (not ok and p.angka is not None and not isinstance(want, str)) else None))
-    if not findings:
-        if agreed:
-            return Hasil(SESUAI, p.nilai, f"Sama dengan nilai yang dicetak di {', '.join(agreed)}.")
-        used = [eq for eq in eqs if nama in eq.nama]
-        held, failed = [], []
-        for eq in used:
-            values = _nilai_rumus(k, tabel, kode, tahun, eq.nama)
-            left = _nilai_rumus(k, tabel, kode, tahun, {eq.kiri}).get(eq.kiri)
-            if values is None or left is None:
+    benar: list[str] = []
+    # its own equation: with the parts printed here, else with those of another table
+    for eq in (e for e in eqs if e.kiri == nama):
+        for t in [tabel, *[x for x in _tabel_komponen(k, kode, tahun) if x != tabel]]:
+            values = _nilai_rumus(k, t, kode, tahun, eq.nama)
+            if values is None:
                 continue
             try:
                 want = hitung(eq.kanan, values)
             except (ZeroDivisionError, TypeError):
-                continue
-            except ValueError:  # a score outside its scale
-                failed.append(eq.teks)
-                continue
-            ok = _sama_kata(str(left), str(want)) if isinstance(want, str) else bulat(want, 4) == bulat(float(left), 4) or \
-                _cocok(Tercetak("", float(left), 2), want)
-            (held if ok else failed).append(eq.teks)
-        if used and held and not failed:
-            return Hasil(SESUAI, p.nilai, f"Bersama angka lain di tabel ini memenuhi rumus {'; '.join(held)}.")
-        if used:
-            return Hasil(TIDAK_DAPAT, None, f"Angka ini bagian dari rumus {'; '.join(eq.teks for eq in used)} "
-                         "dan tidak dapat diperiksa sendiri; lihat temuan untuk " + ", ".join(eq.kiri for eq in used) + ".")
-        return Hasil(TIDAK_DAPAT, None, "Tidak ada rumus komponen atau tabel lain untuk membandingkan angka ini.")
-    worst = max(findings, key=lambda h: _URUT_STATUS[h.status])
-    bad = [h for h in findings if h.status == TIDAK_SESUAI]
-    if bad:
-        return Hasil(TIDAK_SESUAI, bad[0].nilai_hitung, " ".join(h.penjelasan for h in bad), bad[0].jenis, bad[0].selisih)
-    return Hasil(worst.status, worst.nilai_hitung, " ".join(h.penjelasan for h in findings))
+                break
+            except ValueError as e:  # a score outside its scale
+                return Hasil(TIDAK_SESUAI, None, f"Rumus {eq.teks}: {e}.{catatan_beda}", J_KOMPONEN)
+            ok = _sama_kata(str(p.nilai), str(want)) if isinstance(want, str) else _cocok(p, want)
+            shown = want if isinstance(want, str) else _f(want, max(p.desimal, 0))
+            where = " di tabel ini" if t == tabel else f" di {t}"
+            if not ok:
+                return Hasil(TIDAK_SESUAI, want, f"Rumus {eq.teks} dengan angka{where} ({_rincian(values)}) memberi {shown}, "
+                             f"tercetak {p.teks}.{catatan_beda}", J_KOMPONEN,
+                             (p.angka - want) if p.angka is not None and not isinstance(want, str) else None)
+            benar.append(f"Rumus {eq.teks} dengan angka{where} ({_rincian(values)}) memberi {shown}, sama dengan yang dicetak.")
+            break
+    # the equations it is a part of, in this table
+    held, failed = [], []
+    for eq in (e for e in eqs if nama in e.nama):
+        uji = _uji_rumus(k, tabel, kode, tahun, eq)
+        if uji is not None:
+            (held if uji[0] else failed).append((eq, uji))
+    for eq, (_, want, left, values) in failed:
+        # is the left side right? the data's realisasi or target, or a total printed elsewhere that these parts give
+        if eq.kiri in ("realisasi", "target"):
+            row = k.iku(kode, tahun)
+            data = None if row is None else row[f"{eq.kiri}_nilai"]
+            if _ada(data) and not isinstance(left, str) and _cocok(Tercetak("", float(left), 2), data):
+                return Hasil(TIDAK_SESUAI, None, f"Rumus {eq.teks} dengan angka di tabel ini ({_rincian(values)}) memberi "
+                             f"{_p(want) if eq.kiri == 'realisasi' and want is not None else want}, bukan {eq.kiri} "
+                             f"{_f(float(left))} yang sama dengan data: {nama} atau komponen lain rumus ini salah.{catatan_beda}",
+                             J_KOMPONEN)
+        for t, q in k.tercetak(f"komponen/{kode}/{tahun}/{eq.kiri}"):
+            if t != tabel and want is not None and not isinstance(want, str) and q.angka is not None and _cocok(q, want):
+                benar.append(f"Rumus {eq.teks} dengan angka di tabel ini ({_rincian(values)}) memberi {_f(want, max(q.desimal, 0))}, "
+                             f"sama dengan {eq.kiri} yang dicetak di {t}; {eq.kiri} {_f(float(left), 0)} di tabel ini yang tidak "
+                             "sesuai.")
+                break
+    if benar or (held and not failed):
+        alasan = benar + [f"Bersama angka lain di tabel ini memenuhi rumus {eq.teks}." for eq, _ in held]
+        if agreed:
+            alasan.append(f"Sama dengan nilai yang dicetak di {', '.join(agreed)}.")
+        return Hasil(SESUAI, p.nilai, " ".join(alasan) + catatan_beda)
+    if beda:
+        t, q = beda[0]
+        return Hasil(TIDAK_SESUAI, q.nilai, f"Komponen {nama} dicetak {p.teks} di sini tetapi {q.teks} di {t}.", J_ANTAR_TABEL)
+    if agreed:
+        return Hasil(SESUAI, p.nilai, f"Sama dengan nilai yang dicetak di {', '.join(agreed)}.")
+    used = [eq for eq in eqs if nama in eq.nama]
+    if used:
+        return Hasil(TIDAK_DAPAT, None, f"Angka ini bagian dari rumus {'; '.join(eq.teks for eq in used)} "
+                     "dan tidak dapat diperiksa sendiri; lihat temuan untuk " + ", ".join(eq.kiri for eq in used) + ".")
+    return Hasil(TIDAK_DAPAT, None, "Tidak ada rumus komponen atau tabel lain untuk membandingkan angka ini.")
 
 
 def _cek_realisasi_rumus(k: _Konteks, tabel: str, kunci: dict, p: Tercetak, res: Hasil) -> Hasil:
-    """A printed realisasi against its formula over the parts printed in the same table."""
+    """A printed realisasi that equals the data, against its formula over the parts printed in the same table.
+
+    The realisasi stays "sesuai": where the parts do not give it, the parts are
+    wrong, and their own findings say so; this one says where to look.
+    """
     kode, tahun = kunci["iku"], int(kunci["tahun"])
     if kode not in k.ind.index or p.angka is None:
         return res
@@ -901,12 +958,11 @@ def _cek_realisasi_rumus(k: _Konteks, tabel: str, kunci: dict, p: Tercetak, res:
             want = float(hitung(eq.kanan, values))
         except (ZeroDivisionError, ValueError):
             continue
-        parts = ", ".join(f"{n} {_f(v, 0)}" for n, v in sorted(values.items()))
         if _cocok(p, want):
-            res.penjelasan += f" Rumus {eq.teks} dengan {parts} (tabel ini) memberi {_p(want)}."
+            res.penjelasan += f" Rumus {eq.teks} dengan {_rincian(values)} (tabel ini) memberi {_p(want)}."
         else:
-            return Hasil(TIDAK_SESUAI, want, f"{res.penjelasan} Tetapi rumus {eq.teks} dengan angka di tabel ini ({parts}) "
-                         f"memberi {_p(want)}, bukan {p.teks}.", J_KOMPONEN, p.angka - want)
+            res.penjelasan += (f" Namun rumus {eq.teks} dengan angka di tabel ini ({_rincian(values)}) memberi {_p(want)}: "
+                               "komponen yang dicetak di tabel ini tidak konsisten (lihat temuan komponennya).")
     return res
 
 
