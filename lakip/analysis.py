@@ -253,14 +253,18 @@ def iku_belum_terukur(unit: Unit, tahun: int | None = None) -> pd.DataFrame:
     return out.sort_values(["tahun", "_urutan"], kind="stable").drop(columns="_urutan").reset_index(drop=True)
 
 
-def catatan_data(unit: Unit, tahun: int) -> list[str]:
-    """What the data of a year lacks, in sentences for the reader (not errors)."""
+def catatan_data(unit: Unit, tahun: int, reviu: bool = True) -> list[str]:
+    """What the data of a year lacks, in sentences for the reader (not errors).
+
+    ``reviu=False`` leaves out the note on the printed figures, for an output
+    without a reviu (the Word report).
+    """
     notes = []
     if unit.anggaran[unit.anggaran["tahun"] == tahun].empty:
         notes.append(f"Data anggaran (anggaran.csv) tahun {tahun} belum tersedia: realisasi anggaran tidak dapat disajikan.")
     if unit.anggaran_iku[unit.anggaran_iku["tahun"] == tahun].empty:
         notes.append(f"Data anggaran per IKU (anggaran_iku.csv) tahun {tahun} belum tersedia: efisiensi tidak dapat dihitung.")
-    if unit.laporan[unit.laporan["tahun"] == tahun].empty:
+    if reviu and unit.laporan[unit.laporan["tahun"] == tahun].empty:
         notes.append(f"Angka laporan tercetak (laporan.csv) tahun {tahun} belum tersedia: tidak ada yang direviu.")
     return notes
 

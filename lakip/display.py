@@ -227,6 +227,8 @@ def tampil_efisiensi(tabel: pd.DataFrame, indikator: pd.DataFrame) -> pd.DataFra
         "Realisasi Anggaran": [format_rupiah(v) for v in tabel["realisasi_anggaran"]],
         "Capaian Anggaran": [format_persen(v) for v in tabel["capaian_anggaran"]],
         "Nilai Efisiensi": [nilai_fmt(v) for v in tabel["nilai"]],
+        # DOMAIN.md section 7: some evaluators judge efficiency only where the target was met
+        "Target Tercapai": ["-" if _kosong(v) else "ya" if bool(v) else "tidak" for v in tabel["target_tercapai"]],
         "Status": tabel["status"],
     })
 

@@ -106,23 +106,34 @@ def siapkan_html(unit: Unit, tahun: int, grafik: charts.SumberGrafik) -> Callabl
         body += f"<p>{html.escape(p)}</p>"
     sections.append(("sasaran", "Capaian per Sasaran dan Sebaran Kategori", body))
 
-    per = per[per["tahun"].isin(analysis.tahun_banding(per, tahun))]  # the years the Word report compares
-    span = f"{per['tahun'].min()}-{tahun}" if len(per) and per["tahun"].min() < tahun else f"{tahun}"
-    body = tabel_html(display.tampil_perbandingan(per, unit.indikator), cap("tabel", f"Perbandingan Capaian Kinerja Tahun {span}"))
-    body += figure("tren_capaian", lambda: charts.grafik_tren(per, unit.indikator, sk), cap("gambar", "Tren capaian IKU"))
+    years = analysis.tahun_banding(per, tahun)  # the years the Word report compares
+    per = per[per["tahun"].isin(years)]
+    if len(years) < 2:
+        body = f"<p>{html.escape(narasi.teks_tanpa_perbandingan(tahun))}</p>"
+    else:
+        body = tabel_html(display.tampil_perbandingan(per, unit.indikator),
+                          cap("tabel", f"Perbandingan Capaian Kinerja Tahun {years[0]}-{tahun}"))
+        body += figure("tren_capaian", lambda: charts.grafik_tren(per, unit.indikator, sk), cap("gambar", "Tren capaian IKU"))
     sections.append(("perbandingan", "Perbandingan dengan Tahun Sebelumnya", body))
 
-    body = tabel_html(display.tampil_efisiensi(eff, unit.indikator), cap("tabel", "Efisiensi Penggunaan Sumber Daya"))
-    body += f"<p>{html.escape(display.keterangan_efisiensi(unit.pilihan.metode_efisiensi))}</p>"
-    body += figure("efisiensi", lambda: charts.grafik_efisiensi(eff, tahun),
-                   cap("gambar", "Capaian kinerja dan capaian anggaran per IKU"))
+    # as the Word report: the table and chart only where the year has budget data, the same sentences
+    if eff.empty or unit.anggaran_iku[unit.anggaran_iku["tahun"] == tahun].empty:
+        body = f"<p>{html.escape(narasi.teks_efisiensi(tahun, unit.pilihan.metode_efisiensi, []))}</p>"
+    else:
+        body = tabel_html(display.tampil_efisiensi(eff, unit.indikator), cap("tabel", "Efisiensi Penggunaan Sumber Daya"))
+        body += f"<p>{html.escape(narasi.paragraf_efisiensi(unit, tahun))}</p>"
+        body += figure("efisiensi", lambda: charts.grafik_efisiensi(eff, tahun),
+                       cap("gambar", "Capaian kinerja dan capaian anggaran per IKU"))
     sections.append(("efisiensi", "Efisiensi Penggunaan Sumber Daya", body))
 
-    body = tabel_html(display.tampil_total_program(ang), cap("tabel", "Komposisi Belanja per Program"))
-    body += figure("serapan_program", lambda: charts.grafik_serapan_program(ang, tahun),
-                   cap("gambar", "Pagu dan realisasi anggaran per program"))
-    body += figure("alokasi_bagian", lambda: charts.grafik_alokasi_bagian(ang, tahun),
-                   cap("gambar", "Alokasi anggaran per Bagian"))
+    body = f"<p>{html.escape(narasi.paragraf_anggaran(unit, tahun))}</p>"
+    if not ang[(ang["tingkat"] == "program") & ang["induk"].isna()].empty:
+        body += tabel_html(display.tampil_total_program(ang), cap("tabel", "Komposisi Belanja per Program"))
+        body += figure("serapan_program", lambda: charts.grafik_serapan_program(ang, tahun),
+                       cap("gambar", "Pagu dan realisasi anggaran per program"))
+    if not ang[(ang["tingkat"] == "bagian") & ang["induk"].isna()].empty:
+        body += figure("alokasi_bagian", lambda: charts.grafik_alokasi_bagian(ang, tahun),
+                       cap("gambar", "Alokasi anggaran per Bagian"))
     cek = display.tampil_cek_anggaran(analysis.tabel_cek_anggaran(unit, tahun))
     if len(cek):
         body += tabel_html(cek, cap("tabel", "Induk anggaran yang tidak sama dengan jumlah rinciannya"))

@@ -206,7 +206,9 @@ def paragraf_iku(
         if kategori_lalu and kategori and kategori_lalu != kategori:
             kalimat += f", sehingga kategori berubah dari {kategori_lalu} menjadi {kategori}"
         elif kategori_lalu and kategori and float(capaian_lalu) != capaian:
-            kalimat += f", dan masih dalam kategori {kategori}"
+            # after a fall the IKU is still ("masih") in its kategori; after a rise it stays ("tetap")
+            kalimat += (f", namun masih dalam kategori {kategori}" if capaian < float(capaian_lalu)
+                        else f", dan tetap dalam kategori {kategori}")
         out.append(kalimat + ".")
     else:
         out.append(perubahan[:1].upper() + perubahan[1:] + ".")
@@ -227,7 +229,7 @@ def teks_sasaran(
     desimal: int = 2,
 ) -> str:
     """The opening sentence of a sasaran's section: its IKU and its capaian (mean of measured IKU)."""
-    awal = f"Sasaran strategis {nomor} {sasaran} memiliki {jumlah_kata(jumlah_iku, 'indikator kinerja utama')}"
+    awal = f"Sasaran strategis {nomor}, {sasaran}, memiliki {jumlah_kata(jumlah_iku, 'indikator kinerja utama')}"
     belum = jumlah_iku - jumlah_terukur
     if jumlah_terukur == 0 or _kosong(capaian):
         return (f"{awal}; capaian sasaran tahun {tahun} {BELUM_TERUKUR} karena belum ada indikatornya "
@@ -246,11 +248,12 @@ def teks_sasaran(
 
 
 def _daftar(items: Sequence[str]) -> str:
-    """``['a', 'b', 'c'] -> 'a, b dan c'``."""
+    """``['a', 'b'] -> 'a dan b'``, ``['a', 'b', 'c'] -> 'a, b, dan c'`` (PUEBI: a comma before the last
+    item's "dan" in a list of three or more)."""
     items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " dan " + items[-1]
+    if len(items) <= 2:
+        return " dan ".join(items)
+    return ", ".join(items[:-1]) + ", dan " + items[-1]
 
 
 def _teks_rata_rata(nama: str, tahun: int, jumlah_iku: int, terukur: int, rata_rata: float | None,
@@ -349,7 +352,7 @@ def teks_anggaran(
         elif _kosong(r):
             s += " (realisasi belum tersedia)"
         bagian.append(s)
-    out += f", terdiri dari {jumlah_kata(len(program), 'program')}: " + "; ".join(bagian) + "."
+    out += f", terdiri atas {jumlah_kata(len(program), 'program')}: " + "; ".join(bagian) + "."
     if len(serapan) > 1:
         hi = max(serapan, key=lambda t: t[0])
         lo = min(serapan, key=lambda t: t[0])
@@ -471,6 +474,12 @@ def paragraf_anggaran(unit: Unit, tahun: int, desimal: int = 2) -> str:
     rows = [(str(u), None if _kosong(p) else float(p), None if _kosong(r) else float(r))
             for u, p, r in zip(prog["uraian"], prog["pagu"], prog["realisasi"])]
     return teks_anggaran(unit.nama, tahun, rows, desimal)
+
+
+def teks_tanpa_perbandingan(tahun: int) -> str:
+    """Where a report would compare the years: no year before ``tahun`` in the data."""
+    return (f"Data kinerja sebelum tahun {tahun} belum tersedia, sehingga perbandingan capaian dengan "
+            f"tahun sebelumnya belum dapat disajikan.")
 
 
 def paragraf_efisiensi(unit: Unit, tahun: int) -> str:

@@ -340,8 +340,7 @@ def _bab3_capaian(doc, unit: Unit, tahun: int, nomor: _Nomor, grafik: charts.Sum
 def _bab3_perbandingan(doc, unit: Unit, tahun: int, nomor: _Nomor, grafik: charts.SumberGrafik, perbandingan: pd.DataFrame) -> None:
     years = analysis.tahun_banding(perbandingan, tahun)
     if len(years) < 2:
-        _paragraf(doc, f"Data kinerja sebelum tahun {tahun} belum tersedia, sehingga perbandingan capaian dengan "
-                       f"tahun sebelumnya belum dapat disajikan.")
+        _paragraf(doc, narasi.teks_tanpa_perbandingan(tahun))
         return
     names = unit.indikator.set_index("kode")["indikator"]
     span = f"{years[0]}-{years[-1]}"
@@ -422,11 +421,11 @@ def _bab3_efisiensi(doc, unit: Unit, tahun: int, nomor: _Nomor, grafik: charts.S
         return
     t = display.tampil_efisiensi(e, unit.indikator)
     rows = [[str(i + 1), f"{r['Kode']} {r['Indikator']}", r["Capaian Kinerja"], r["Pagu"], r["Realisasi Anggaran"],
-             r["Capaian Anggaran"], r["Nilai Efisiensi"], r["Status"]] for i, (_, r) in enumerate(t.iterrows())]
+             r["Capaian Anggaran"], r["Nilai Efisiensi"], r["Target Tercapai"], r["Status"]] for i, (_, r) in enumerate(t.iterrows())]
     _judul_tabel(doc, nomor, f"Efisiensi Penggunaan Anggaran per Indikator Kinerja Utama Tahun {tahun}")
     _tabel(doc, [["No", "Indikator Kinerja Utama", "Capaian Kinerja", "Pagu", "Realisasi Anggaran", "Capaian Anggaran",
-                  "Nilai", "Status"]],
-           rows, [0.6, 3.1, 1.6, 2.75, 2.75, 1.6, 1.2, 2.4], "clrrrrrl", ukuran=7.5, tepi_cm=0.08)
+                  "Nilai", "Target Tercapai", "Status"]],
+           rows, [0.6, 2.7, 1.5, 2.6, 2.6, 1.5, 1.1, 1.3, 2.1], "clrrrrrcl", ukuran=7.5, tepi_cm=0.08)
     _sumber(doc, "anggaran_iku.csv dan kinerja.csv, diolah.")
     _paragraf(doc, narasi.paragraf_efisiensi(unit, tahun))
     _gambar(doc, nomor, grafik, "efisiensi", lambda: charts.grafik_efisiensi(e, tahun),
@@ -441,7 +440,7 @@ def _bab3_anggaran(doc, unit: Unit, tahun: int, nomor: _Nomor, grafik: charts.Su
     if not prog.empty:
         t = display.tampil_total_program(a)
         rows = [[str(r["No"]), r["Uraian"], r["Anggaran"], r["Realisasi"], r["Capaian Realisasi"]] for _, r in t.iterrows()]
-        _judul_tabel(doc, nomor, f"Komposisi Belanja {unit.nama}")
+        _judul_tabel(doc, nomor, f"Komposisi Belanja {unit.nama} Tahun {tahun}")
         _tabel(doc, [["No", "Uraian", f"Tahun Anggaran {tahun}", None, None],
                      ["^", "^", "Anggaran", "Realisasi", "Capaian Realisasi"]],
                rows, [0.8, 5.2, 3.7, 3.7, 2.6], "clrrr", ukuran=9, tebal={len(rows) - 1})
@@ -468,7 +467,7 @@ def buat_dokumen(unit: Unit, tahun: int, grafik: charts.SumberGrafik):
 
     doc.add_paragraph(judul, style="Title")
     doc.add_paragraph("Bab III Akuntabilitas Kinerja dan Bab IV Penutup, disusun dari data dengan lakip", style="Subtitle")
-    catatan = [str(m) for m in unit.peringatan_tahun(tahun)] + analysis.catatan_data(unit, tahun)
+    catatan = [str(m) for m in unit.peringatan_tahun(tahun)] + analysis.catatan_data(unit, tahun, reviu=False)
     for c in catatan:
         _paragraf(doc, f"Catatan: {c}", rata="left", miring=True, ukuran=9)
 

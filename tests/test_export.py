@@ -90,6 +90,22 @@ def test_html_is_self_contained_with_toc(report):
     assert "85,83 %" in text and "Rp 64.440.768.486" in text and "belum dapat diukur" in text
 
 
+def test_html_says_what_word_says_where_data_is_missing_and_draws_no_empty_table(unit, report, tmp_path):
+    """2022 has no earlier year and no budget: the sentences of the Word report, no empty table or chart."""
+    from lakip import narasi
+
+    html_2022 = tulis_html(unit, 2022, tmp_path / "laporan.html").read_text(encoding="utf-8")
+    for kalimat in (narasi.teks_tanpa_perbandingan(2022), narasi.teks_efisiensi(2022, "rasio", []),
+                    narasi.paragraf_anggaran(unit, 2022)):
+        assert kalimat in html_2022
+    assert "Perbandingan Capaian Kinerja Tahun" not in html_2022 and "Efisiensi Penggunaan Sumber Daya</caption>" not in html_2022
+    assert "Komposisi Belanja" not in html_2022 and html_2022.count("<img ") == 2  # capaian and target-realisasi
+    # 2024: the efficiency and budget paragraphs of the Word report are there too
+    text = report.read_text(encoding="utf-8")
+    for kalimat in (narasi.paragraf_efisiensi(unit, 2024), narasi.paragraf_anggaran(unit, 2024)):
+        assert kalimat.replace("<", "&lt;").replace(">", "&gt;") in text
+
+
 def test_html_escapes_text_from_the_data(tmp_path):
     shutil.copytree(DATA_DIR / "setda-batubara", tmp_path / "setda-batubara")
     ind = tmp_path / "setda-batubara" / "indikator.csv"

@@ -168,22 +168,22 @@ def test_bagian_per_sasaran(dok):
                        "Kategori 2024"]
     assert rows[1][1:] == ["IKU-3 Nilai AKIP Pemda Komponen Pelaporan", "9,70", "9,92", "97,19 %", "102,27 %", "Sangat Tinggi"]
     assert rows[3][-2:] == ["100,70 %", "Sangat Tinggi"]  # mean of its two IKU
-    assert items[i + 4][2].startswith("Sasaran strategis 3 Meningkatnya Akuntabilitas")
+    assert items[i + 4][2].startswith("Sasaran strategis 3, Meningkatnya Akuntabilitas")
     assert items[i + 6][2].startswith("Gambar 3.6 Tren Capaian IKU Sasaran Strategis 3")
 
 
 def test_paragraf_sasaran_di_dokumen(dok):
-    ss2 = paragraf(dok, "Sasaran strategis 2 ")
+    ss2 = paragraf(dok, "Sasaran strategis 2, ")
     assert "turun 62,46 poin persentase dari 148,29 % pada tahun 2023 menjadi 85,83 %" in ss2
     assert "kategori berubah dari Sangat Tinggi menjadi Tinggi" in ss2
     assert "naik" not in ss2 and "meningkat " not in ss2.replace("Meningkatnya", "")
-    ss3 = paragraf(dok, "Sasaran strategis 3 ")
+    ss3 = paragraf(dok, "Sasaran strategis 3, ")
     assert "naik 5,08 poin persentase dari 97,19 % pada tahun 2023 menjadi 102,27 %" in ss3
     assert "turun 2,21 poin persentase dari 101,35 % pada tahun 2023 menjadi 99,14 %" in ss3
     assert "realisasi 9,92 terhadap target 9,70 (melampaui target)" in ss3
-    ss4 = paragraf(dok, "Sasaran strategis 4 ")
+    ss4 = paragraf(dok, "Sasaran strategis 4, ")
     assert "tetap 100,00 %" in ss4 and "naik" not in ss4 and "turun" not in ss4
-    ss1 = paragraf(dok, "Sasaran strategis 1 ")
+    ss1 = paragraf(dok, "Sasaran strategis 1, ")
     assert "Nilai LPPD (IKU-1) tahun 2024 belum dapat diukur" in ss1
     # the only number in percent is the 2023 capaian, named as such; no comparison is made
     assert re.findall(r"[\d,]+ %", ss1) == ["66,67 %"] and "tahun 2023 tercatat 66,67 %" in ss1
@@ -206,7 +206,7 @@ def test_paragraf_bab_iv(dok):
 
 def test_tabel_komposisi_belanja_dengan_jumlah(dok):
     judul, t = tabel_dengan_judul(dok, "Tabel 3.11 ")
-    assert judul == "Tabel 3.11 Komposisi Belanja Sekretariat Daerah Kabupaten Batu Bara"
+    assert judul == "Tabel 3.11 Komposisi Belanja Sekretariat Daerah Kabupaten Batu Bara Tahun 2024"
     rows = sel(t)
     assert rows[0][2] == "Tahun Anggaran 2024" and rows[1][2:] == ["Anggaran", "Realisasi", "Capaian Realisasi"]
     assert baris_kepala(t) == [True, True, False, False, False, False]
@@ -224,9 +224,12 @@ def test_tabel_efisiensi(dok):
     rows = sel(t)
     assert len(rows) == 8
     iku7 = next(r for r in rows if r[1].startswith("IKU-7"))
-    assert iku7[2:] == ["76,26 %", "Rp 59.492.564.404", "Rp 55.676.315.219", "93,59 %", "0,81", "tidak efisien"]
+    assert rows[0][7] == "Target Tercapai"  # DOMAIN.md section 7: show whether the target was met
+    assert iku7[2:] == ["76,26 %", "Rp 59.492.564.404", "Rp 55.676.315.219", "93,59 %", "0,81", "tidak", "tidak efisien"]
+    iku3 = next(r for r in rows if r[1].startswith("IKU-3"))
+    assert iku3[7:] == ["ya", "efisien"]
     iku1 = next(r for r in rows if r[1].startswith("IKU-1"))
-    assert iku1[2] == "N/A" and iku1[-1] == "belum dapat diukur"
+    assert iku1[2] == "N/A" and iku1[-2:] == ["-", "belum dapat diukur"]
     ef = paragraf(dok, "Metode rasio")
     assert "Dari 6 (enam) IKU yang dapat dinilai pada tahun 2024, 3 (tiga) IKU efisien dan 3 (tiga) IKU tidak efisien" in ef
 
@@ -341,8 +344,10 @@ def test_tahun_tanpa_tahun_lalu_dan_tanpa_anggaran(unit, tmp_path):
     assert sel(t)[0] == ["No", "Indikator Kinerja Utama", "Target 2022", "Realisasi 2022", "Capaian 2022", "Kategori 2022"]
     paragraf(d, "perbandingan capaian dengan tahun sebelumnya belum dapat disajikan")
     paragraf(d, "realisasi anggaran belum dapat disajikan")
-    ss2 = paragraf(d, "Sasaran strategis 2 ")
+    ss2 = paragraf(d, "Sasaran strategis 2, ")
     assert "Data tahun 2021 tidak tersedia" in ss2 and "naik" not in ss2 and "turun" not in ss2
+    # the report has no reviu: no note on printed figures not reviewed
+    assert not any("direviu" in x[2] or "laporan.csv" in x[2] for x in isi(d) if x[0] == "p")
 
 
 # --------------------------------------------------------------------------- narasi: numbers in words
@@ -435,8 +440,20 @@ def test_paragraf_iku_naik():
 def test_paragraf_iku_turun():
     s = _iku(capaian=80.0, realisasi=80.0, capaian_lalu=88.5)
     assert "turun 8,50 poin persentase dari 88,50 % pada tahun 2023 menjadi 80,00 %" in s
-    assert "masih dalam kategori Tinggi" in s
+    assert "namun masih dalam kategori Tinggi" in s
     assert "naik" not in s and "meningkat" not in s
+
+
+def test_paragraf_iku_naik_dalam_kategori_yang_sama():
+    """After a rise the IKU stays ("tetap") in its kategori; "masih" (still, despite) is for a fall."""
+    s = _iku(capaian=95.0, kategori="Sangat Tinggi", kategori_lalu="Sangat Tinggi", realisasi=95.0, capaian_lalu=92.0)
+    assert "naik 3,00 poin persentase" in s and "dan tetap dalam kategori Sangat Tinggi" in s and "masih" not in s
+
+
+def test_daftar_tiga_atau_lebih_memakai_koma_sebelum_dan():
+    from lakip.narasi import _daftar
+
+    assert _daftar(["a"]) == "a" and _daftar(["a", "b"]) == "a dan b" and _daftar(["a", "b", "c"]) == "a, b, dan c"
 
 
 def test_paragraf_iku_tetap():
@@ -483,7 +500,7 @@ def test_teks_ringkasan_tiga_iku_sisa_terbesar():
     s = narasi.teks_ringkasan("Unit", 2024, 3, 80.0, [("Sangat Tinggi", 1), ("Tinggi", 1), ("Sedang", 1)],
                               kategori_rata_rata="Tinggi")
     assert "seluruh IKU dapat diukur" in s
-    assert "1 (satu) IKU (33,33 %) pada kategori Sangat Tinggi, 1 (satu) IKU (33,33 %) pada kategori Tinggi dan " \
+    assert "1 (satu) IKU (33,33 %) pada kategori Sangat Tinggi, 1 (satu) IKU (33,33 %) pada kategori Tinggi, dan " \
            "1 (satu) IKU (33,34 %) pada kategori Sedang" in s
     assert "berjumlah 100,00 %" in s and "belum dapat diukur" not in s
 
@@ -582,7 +599,7 @@ def test_report_of_a_year_with_an_ended_and_a_new_iku(tmp_path):
     bantu.akhiri(folder, "IKU-2", 2023)
     u = muat(data, "setda-batubara")
     teks_s = narasi.paragraf_sasaran(u, 2024)
-    assert "SS-2" not in teks_s and teks_s["SS-3"].startswith("Sasaran strategis 2 ")
+    assert "SS-2" not in teks_s and teks_s["SS-3"].startswith("Sasaran strategis 2, ")
     d = docx.Document(word.tulis_docx(u, 2024, tmp_path / "out", None))
     assert [p.text for p in d.paragraphs if p.style.name.startswith("Heading 4")][1].startswith("Sasaran Strategis 2: ")
     _, t = tabel_dengan_judul(d, "Tabel 3.6 ")  # SS-4, the sasaran of IKU-5, third of the five shown
