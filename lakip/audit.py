@@ -534,7 +534,7 @@ def _cek_rata_rata(k: _Konteks, tabel: str, kunci: dict, p: Tercetak) -> Hasil:
                 how.append(f"hasilnya {_f(m, 4)} dipotong, bukan dibulatkan")
             jenis = J_NA if nname else J_RATA
             return Hasil(TIDAK_SESUAI, mean, f"Rata-rata tercetak {p.teks} tidak sama dengan rata-rata capaian {n} IKU terukur "
-                         f"({_p(mean)}). Angka tercetak didapat dari {'; '.join(how)}.", jenis, p.angka - mean)
+                         f"({_p(mean)}). Angka tercetak kemungkinan didapat dari {'; '.join(how)}.", jenis, p.angka - mean)
     return Hasil(TIDAK_SESUAI, mean, f"Rata-rata tercetak {p.teks}; rata-rata capaian {n} IKU terukur {_p(mean)}, "
                  f"rata-rata sasaran {_p(sas)}.", J_RATA, p.angka - mean)
 
@@ -676,7 +676,16 @@ def _cek_anggaran(k: _Konteks, tabel: str, kunci: dict, p: Tercetak) -> Hasil:
                 gvals = [k._ang[(tahun, g)][kolom] for g in grand]
                 note = ""
                 if grand and all(_ada(v) for v in gvals) and abs(float(sum(gvals)) - x) < budget.TOLERANSI_RUPIAH:
-                    note = " Angka induk sama dengan jumlah rincian di bawahnya lagi, jadi selisih berasal dari rincian yang tidak sama dengan induknya."
+                    # which child is not the sum of its own children
+                    salah = []
+                    for c in children:
+                        sub = [k._ang[(tahun, g)][kolom] for g in k.anak.get((tahun, c), [])]
+                        cv = k._ang[(tahun, c)][kolom]
+                        if sub and abs(float(sum(sub)) - cv) >= budget.TOLERANSI_RUPIAH:
+                            uraian = str(k._ang[(tahun, c)]["uraian"])
+                            salah.append(f"{c} {uraian} ({format_rupiah(cv)}, padahal rinciannya {format_rupiah(float(sum(sub)))})")
+                    note = (" Angka induk sama dengan jumlah rincian di bawahnya lagi, jadi selisih berasal dari rincian yang "
+                            "tidak sama dengan jumlah rinciannya sendiri" + (": " + "; ".join(salah) if salah else "") + ".")
                 return Hasil(TIDAK_SESUAI, s, f"{nama} {code} tercetak {p.teks}, tetapi jumlah {len(children)} rinciannya "
                              f"{format_rupiah(s)} (selisih {format_rupiah(x - s)}).{note}", J_RINCIAN, x - s)
         return Hasil(SESUAI, x, f"Sama dengan anggaran.csv dan dengan jumlah {len(children)} rinciannya.", selisih=p.angka - x)

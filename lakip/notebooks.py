@@ -328,4 +328,6 @@ def segarkan_keluaran_cek(path: Path) -> None:
         if CHECK_MARK not in cell.source:
             cell.outputs = []
             cell.execution_count = None
+        else:
+            _gabung_stream(cell)  # the same outputs however the kernel split the printed text
     nbformat.write(nb, path)

@@ -83,7 +83,9 @@ def _explain(seed, tabel, kunci):
         ("Tabel 3.9", "capaian/IKU-7/2023", ["capaian tahun 2022 (106,71 %)", "102,45 %"]),
         ("Tabel Efisiensi", "capaian/IKU-4/2024", ["target 72,4 yang dicetak di Tabel Efisiensi", "bukan target PK 73"]),
         ("Tabel Efisiensi", "efisiensi/IKU-3/2024", ["Tidak ada metode yang menghasilkan 0,99", "rasio 1,12"]),
-        ("Tabel 2.5", "pagu/B1/2024", ["Rp 24.830.603.285", "jumlah rincian di bawahnya lagi"]),
+        ("Tabel 2.5", "pagu/B1/2024", ["Rp 24.830.603.285", "jumlah rincian di bawahnya lagi",
+                                       "B1.2 Administrasi Umum Perangkat Daerah (Rp 10.200.016.139, padahal rinciannya "
+                                       "Rp 10.243.700.264)"]),
         ("Tabel 2.5", "pagu/jumlah/2024", ["Rp 47.334.153.328", "sama dengan jumlah susunan program"]),
         ("Tabel 3.10", "realisasi_anggaran/P2/2024", ["pengelompokan ribuan", "Rp 11.764.429.034"]),
         ("Bab III teks Sasaran 2", "komponen/IKU-2/2024/ditetapkan",
