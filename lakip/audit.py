@@ -820,20 +820,34 @@ def _cek_perubahan(k: _Konteks, tabel: str, kunci: dict, p: Tercetak) -> Hasil:
                  J_PERUBAHAN, value - x)
 
 
+def _data_rumus(k: _Konteks, kode: str, tahun: int, name: str) -> Any:
+    """The data's realisasi or target of an IKU and year, as a formula uses it: the number of an
+    angka or rentang realisasi, the word or level of the others (``BB``, ``9/9``); None if missing."""
+    row = k.iku(kode, tahun)
+    if row is None or name not in ("realisasi", "target"):
+        return None
+    if row["jenis"] == "angka" or (row["jenis"] == "rentang" and name == "realisasi"):
+        v = row[f"{name}_nilai"]
+        return float(v) if _ada(v) else None
+    return None if is_kosong(row[name]) else " ".join(str(row[name]).split())
+
+
+def _tercetak_rumus(k: _Konteks, tabel: str, kode: str, tahun: int, name: str) -> Tercetak | None:
+    """A name of a formula as printed in ``tabel``: a part, or the realisasi or target of the IKU."""
+    q = k.tercetak_di(tabel, f"komponen/{kode}/{tahun}/{name}")
+    if q is None and name in ("realisasi", "target"):
+        q = k.tercetak_di(tabel, f"{name}/{kode}/{tahun}")
+    return q if q is not None and q.nilai is not None else None
+
+
 def _nilai_rumus(k: _Konteks, tabel: str, kode: str, tahun: int, names: set[str]) -> dict[str, Any] | None:
     """Values of names in a formula, as printed in ``tabel`` (realisasi/target from the data when not printed)."""
     values: dict[str, Any] = {}
     for name in names:
-        q = k.tercetak_di(tabel, f"komponen/{kode}/{tahun}/{name}")
-        if q is None and name in ("realisasi", "target"):
-            q = k.tercetak_di(tabel, f"{name}/{kode}/{tahun}")
-            if q is None or q.angka is None:
-                row = k.iku(kode, tahun)
-                values[name] = None if row is None else row[f"{name}_nilai"]
-                continue
-        values[name] = None if q is None else q.nilai
-    if any(v is None or (isinstance(v, float) and math.isnan(v)) for v in values.values()):
-        return None
+        q = _tercetak_rumus(k, tabel, kode, tahun, name)
+        values[name] = q.nilai if q is not None else _data_rumus(k, kode, tahun, name)
+        if values[name] is None:
+            return None
     return values
 
 
@@ -843,51 +857,79 @@ def _tabel_komponen(k: _Konteks, kode: str, tahun: int) -> list[str]:
     return list(dict.fromkeys(t for t, kk in zip(k.lap["tabel"], k.lap["kunci"]) if kk.startswith(awal)))
 
 
-def _uji_rumus(k: _Konteks, tabel: str, kode: str, tahun: int, eq: Any) -> tuple[bool, Any, Any, dict[str, Any]] | None:
-    """Evaluate an equation with the figures printed in ``tabel`` (realisasi and target from the data
-    where not printed): (holds, value computed, left side, values); None where it cannot be evaluated."""
-    values = _nilai_rumus(k, tabel, kode, tahun, eq.nama)
-    kiri = _nilai_rumus(k, tabel, kode, tahun, {eq.kiri})
-    if values is None or kiri is None:
-        return None
-    left = kiri[eq.kiri]
+def _hitung_rumus(eq: Any, values: dict[str, Any]) -> Any:
+    """The right-hand side with ``values``; None where it cannot be computed (a word where a number is
+    needed, a division by zero, a score off its scale)."""
     try:
-        want = hitung(eq.kanan, values)
-    except (ZeroDivisionError, TypeError):
+        return hitung(eq.kanan, values)
+    except (ZeroDivisionError, TypeError, ValueError):
         return None
-    except ValueError:  # a score outside its scale
-        return False, None, left, values
-    if isinstance(want, str) or isinstance(left, str):
-        return _sama_kata(str(left), str(want)), want, left, values
-    q = Tercetak("", float(left), 2)
-    return bulat(want, 4) == bulat(float(left), 4) or _cocok(q, want), want, left, values
 
 
-def _rincian(values: dict[str, Any]) -> str:
-    return ", ".join(f"{n} {v if isinstance(v, str) else _f(v, 0 if float(v) == int(float(v)) else 2)}"
+def _sama_nilai(hasil: Any, acuan: Any, desimal: int = 2) -> bool:
+    """A computed value against a reference: words as words, numbers at ``desimal`` decimals."""
+    if hasil is None or acuan is None:
+        return False
+    if isinstance(hasil, str) or isinstance(acuan, str):
+        return _sama_kata(str(hasil), str(acuan))
+    return _cocok(Tercetak("", float(acuan), desimal), float(hasil))
+
+
+def _teks_nilai(x: Any, name: str = "") -> str:
+    if isinstance(x, str):
+        return x
+    return _f(float(x), 0 if float(x) == int(float(x)) else 2)
+
+
+def _rincian(values: dict[str, Any], tercetak: dict[str, Any] | None = None) -> str:
+    """``a 1, b 2``; a value computed from its own parts in place of the one printed says so."""
+    tercetak = tercetak or {}
+    return ", ".join(f"{n} {_teks_nilai(v)}" + (f" menurut rinciannya (tercetak {_teks_nilai(tercetak[n])})" if n in tercetak else "")
                      for n, v in sorted(values.items()))
+
+
+def _nilai_terkoreksi(k: _Konteks, tabel: str, kode: str, tahun: int, eqs: list,
+                      values: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """``values`` with each part that has its own equation, computable from the parts printed in ``tabel``,
+    replaced by what the equation gives: a wrong total printed beside right parts is judged on its own,
+    and does not make the other parts of a further equation look wrong. Also the values replaced, as printed."""
+    out, diganti = dict(values), {}
+    for eq in eqs:
+        if eq.kiri in out and eq.kiri not in ("realisasi", "target"):
+            parts = _nilai_rumus(k, tabel, kode, tahun, eq.nama)
+            want = None if parts is None else _hitung_rumus(eq, parts)
+            if want is not None and not _sama_nilai(want, out[eq.kiri], 4):
+                out[eq.kiri], diganti[eq.kiri] = want, out[eq.kiri]
+    return out, diganti
 
 
 def _cek_komponen(k: _Konteks, tabel: str, kunci: dict, p: Tercetak) -> Hasil:
     """A part of an IKU's formula (``rumus_komponen``), judged by the equations it is in.
 
-    Its own equation (it stands on the left) with the parts printed beside it,
-    or printed in another table; the equations it is a part of, in this table.
-    Where such an equation fails, the part is wrong when the equation's left
-    side is right (the realisasi of the data, or a total printed elsewhere that
-    the parts do give). The same part printed with another value elsewhere is
-    named; it alone decides only where no equation can be evaluated.
+    - Its own equation (it stands on the left), with the parts printed beside
+      it or, where they are not, in another table: the part is what they give.
+    - The equations it is a part of, with the parts of its table (of another
+      table only where its own cannot compute them): the realisasi or target
+      they give must be the data's (the printed realisasi may itself be wrong),
+      and a total they give the total printed (where the total printed is
+      wrong, the parts are right when what they give is printed elsewhere or
+      leads to the data's realisasi). A realisasi that does not come out
+      makes every part of the equation "tidak sesuai": which one is wrong
+      cannot be told.
+    - The same part printed with another value elsewhere is named; it alone
+      decides only where no equation can be evaluated.
     """
     kode, tahun, nama = kunci["iku"], int(kunci["tahun"]), kunci["nama"]
     lain = [(t, q) for t, q in k.tercetak(f"komponen/{kode}/{tahun}/{nama}") if t != tabel]
     beda = [(t, q) for t, q in lain if str(q.nilai) != str(p.nilai)]
     agreed = [t for t, q in lain if str(q.nilai) == str(p.nilai)]
     catatan_beda = "".join(f" Di {t} komponen ini dicetak {q.teks}." for t, q in beda)
-    eqs = k.ind.loc[kode, "persamaan"] if kode in k.ind.index else []
+    eqs = list(k.ind.loc[kode, "persamaan"]) if kode in k.ind.index else []
+    tabel_lain = [t for t in _tabel_komponen(k, kode, tahun) if t != tabel]
     benar: list[str] = []
     # its own equation: with the parts printed here, else with those of another table
     for eq in (e for e in eqs if e.kiri == nama):
-        for t in [tabel, *[x for x in _tabel_komponen(k, kode, tahun) if x != tabel]]:
+        for t in [tabel, *tabel_lain]:
             values = _nilai_rumus(k, t, kode, tahun, eq.nama)
             if values is None:
                 continue
@@ -906,33 +948,59 @@ def _cek_komponen(k: _Konteks, tabel: str, kunci: dict, p: Tercetak) -> Hasil:
                              (p.angka - want) if p.angka is not None and not isinstance(want, str) else None)
             benar.append(f"Rumus {eq.teks} dengan angka{where} ({_rincian(values)}) memberi {shown}, sama dengan yang dicetak.")
             break
-    # the equations it is a part of, in this table
-    held, failed = [], []
+    # the equations it is a part of
+    tak_tentu = False
     for eq in (e for e in eqs if nama in e.nama):
-        uji = _uji_rumus(k, tabel, kode, tahun, eq)
-        if uji is not None:
-            (held if uji[0] else failed).append((eq, uji))
-    for eq, (_, want, left, values) in failed:
-        # is the left side right? the data's realisasi or target, or a total printed elsewhere that these parts give
-        if eq.kiri in ("realisasi", "target"):
-            row = k.iku(kode, tahun)
-            data = None if row is None else row[f"{eq.kiri}_nilai"]
-            if _ada(data) and not isinstance(left, str) and _cocok(Tercetak("", float(left), 2), data):
-                return Hasil(TIDAK_SESUAI, None, f"Rumus {eq.teks} dengan angka di tabel ini ({_rincian(values)}) memberi "
-                             f"{_p(want) if eq.kiri == 'realisasi' and want is not None else want}, bukan {eq.kiri} "
-                             f"{_f(float(left))} yang sama dengan data: {nama} atau komponen lain rumus ini salah.{catatan_beda}",
-                             J_KOMPONEN)
-        for t, q in k.tercetak(f"komponen/{kode}/{tahun}/{eq.kiri}"):
-            if t != tabel and want is not None and not isinstance(want, str) and q.angka is not None and _cocok(q, want):
-                benar.append(f"Rumus {eq.teks} dengan angka di tabel ini ({_rincian(values)}) memberi {_f(want, max(q.desimal, 0))}, "
-                             f"sama dengan {eq.kiri} yang dicetak di {t}; {eq.kiri} {_f(float(left), 0)} di tabel ini yang tidak "
-                             "sesuai.")
+        for t in [tabel, *tabel_lain]:
+            values = _nilai_rumus(k, t, kode, tahun, eq.nama - {nama})
+            if values is None:
+                continue
+            values, diganti = _nilai_terkoreksi(k, t, kode, tahun, eqs, values)
+            values[nama] = p.nilai
+            want = _hitung_rumus(eq, values)
+            if want is None:
+                continue
+            where = "di tabel ini" if t == tabel else f"di {t}"
+            data = _data_rumus(k, kode, tahun, eq.kiri)
+            if data is not None:  # a realisasi or target: the data decides
+                q = _tercetak_rumus(k, tabel, kode, tahun, eq.kiri)
+                d = q.desimal if q is not None and q.angka is not None else 2
+                persen = q.persen if q is not None else str(k.ind.loc[kode, "satuan"]).casefold() in ("persen", "%")
+                shown = want if isinstance(want, str) else _p(want, max(d, 0)) if persen else _f(want, max(d, 0))
+                if _sama_nilai(want, data, d):
+                    benar.append(f"Rumus {eq.teks} dengan angka {where} ({_rincian(values, diganti)}) memberi {shown}, sama dengan "
+                                 f"{eq.kiri} menurut data.")
+                elif t == tabel:
+                    return Hasil(TIDAK_SESUAI, want if not isinstance(want, str) else None,
+                                 f"Rumus {eq.teks} dengan angka {where} ({_rincian(values, diganti)}) memberi {shown}, bukan {eq.kiri} "
+                                 f"menurut data ({_teks_nilai(data)}): {nama} atau komponen lain rumus ini salah.{catatan_beda}",
+                                 J_KOMPONEN)
                 break
-    if benar or (held and not failed):
-        alasan = benar + [f"Bersama angka lain di tabel ini memenuhi rumus {eq.teks}." for eq, _ in held]
+            kiri = _tercetak_rumus(k, t, kode, tahun, eq.kiri)
+            if kiri is None:
+                continue
+            if _sama_kata(str(kiri.nilai), str(want)) if isinstance(want, str) else _cocok(kiri, want):
+                benar.append(f"Bersama angka lain {where} memenuhi rumus {eq.teks}.")
+                break
+            # the total printed is not what the parts give: is what they give right?
+            dukung = next((f"sama dengan {eq.kiri} yang dicetak di {t2}" for t2, q2 in k.tercetak(f"komponen/{kode}/{tahun}/{eq.kiri}")
+                           if t2 != t and (_sama_kata(str(q2.nilai), str(want)) if isinstance(want, str) else _cocok(q2, want))), None)
+            if dukung is None:
+                for eq2 in (e for e in eqs if eq.kiri in e.nama and _data_rumus(k, kode, tahun, e.kiri) is not None):
+                    v2 = _nilai_rumus(k, t, kode, tahun, eq2.nama - {eq.kiri})
+                    if v2 is not None and _sama_nilai(_hitung_rumus(eq2, v2 | {eq.kiri: want}), _data_rumus(k, kode, tahun, eq2.kiri)):
+                        dukung = f"yang dengan rumus {eq2.teks} memberi {eq2.kiri} menurut data"
+                        break
+            if dukung is not None:
+                benar.append(f"Rumus {eq.teks} dengan angka {where} ({_rincian(values, diganti)}) memberi {_teks_nilai(want)}, {dukung}; "
+                             f"{eq.kiri} {kiri.teks} {where} yang tidak sesuai.")
+            else:
+                tak_tentu = True
+            break
+    if benar:
         if agreed:
-            alasan.append(f"Sama dengan nilai yang dicetak di {', '.join(agreed)}.")
-        return Hasil(SESUAI, p.nilai, " ".join(alasan) + catatan_beda)
+            benar.append(f"Sama dengan nilai yang dicetak di {', '.join(agreed)}.")
+        return Hasil(SESUAI, p.nilai, " ".join(benar) + catatan_beda)
     if beda:
         t, q = beda[0]
         return Hasil(TIDAK_SESUAI, q.nilai, f"Komponen {nama} dicetak {p.teks} di sini tetapi {q.teks} di {t}.", J_ANTAR_TABEL)
@@ -940,8 +1008,10 @@ def _cek_komponen(k: _Konteks, tabel: str, kunci: dict, p: Tercetak) -> Hasil:
         return Hasil(SESUAI, p.nilai, f"Sama dengan nilai yang dicetak di {', '.join(agreed)}.")
     used = [eq for eq in eqs if nama in eq.nama]
     if used:
-        return Hasil(TIDAK_DAPAT, None, f"Angka ini bagian dari rumus {'; '.join(eq.teks for eq in used)} "
-                     "dan tidak dapat diperiksa sendiri; lihat temuan untuk " + ", ".join(eq.kiri for eq in used) + ".")
+        sebab = "jumlahnya tidak sama dengan yang dicetak, dan angka lain tidak menunjukkan mana yang salah" if tak_tentu else \
+            "angka lain rumus itu tidak dicetak"
+        return Hasil(TIDAK_DAPAT, None, f"Angka ini bagian dari rumus {'; '.join(eq.teks for eq in used)}; {sebab}. "
+                     "Lihat temuan untuk " + ", ".join(eq.kiri for eq in used) + ".")
     return Hasil(TIDAK_DAPAT, None, "Tidak ada rumus komponen atau tabel lain untuk membandingkan angka ini.")
 
 
@@ -952,7 +1022,7 @@ def _cek_realisasi_rumus(k: _Konteks, tabel: str, kunci: dict, p: Tercetak, res:
     wrong, and their own findings say so; this one says where to look.
     """
     kode, tahun = kunci["iku"], int(kunci["tahun"])
-    if kode not in k.ind.index or p.angka is None:
+    if kode not in k.ind.index:
         return res
     for eq in k.ind.loc[kode, "persamaan"]:
         if eq.kiri != "realisasi":
@@ -960,17 +1030,18 @@ def _cek_realisasi_rumus(k: _Konteks, tabel: str, kunci: dict, p: Tercetak, res:
         values = {}
         for name in eq.nama:
             q = k.tercetak_di(tabel, f"komponen/{kode}/{tahun}/{name}")
-            values[name] = None if q is None else q.angka
+            values[name] = None if q is None else q.nilai
         if not values or any(v is None for v in values.values()):
             continue
-        try:
-            want = float(hitung(eq.kanan, values))
-        except (ZeroDivisionError, ValueError):
+        want = _hitung_rumus(eq, values)
+        if want is None:
             continue
-        if _cocok(p, want):
-            res.penjelasan += f" Rumus {eq.teks} dengan {_rincian(values)} (tabel ini) memberi {_p(want)}."
+        shown = _teks_nilai(want) if isinstance(want, str) or p.angka is None else \
+            (_p(want, max(p.desimal, 0)) if p.persen else _f(want, max(p.desimal, 0)))
+        if _sama_nilai(want, p.nilai if p.angka is None else p.angka, max(p.desimal, 0)):
+            res.penjelasan += f" Rumus {eq.teks} dengan {_rincian(values)} (tabel ini) memberi {shown}."
         else:
-            res.penjelasan += (f" Namun rumus {eq.teks} dengan angka di tabel ini ({_rincian(values)}) memberi {_p(want)}: "
+            res.penjelasan += (f" Namun rumus {eq.teks} dengan angka di tabel ini ({_rincian(values)}) memberi {shown}: "
                                "komponen yang dicetak di tabel ini tidak konsisten (lihat temuan komponennya).")
     return res
 

@@ -92,12 +92,12 @@ def _explain(seed, tabel, kunci):
          ["sk + perbup + perda dengan angka di tabel ini (perbup 46, perda 8, sk 861) memberi 915, tercetak 1084",
           "Di Bab III rumus Sasaran 2 komponen ini dicetak 915"]),
         ("Bab III teks Sasaran 2", "komponen/IKU-2/2024/diusulkan",
-         ["(ditetapkan 1.084, diusulkan 915) memberi 118,47 %, bukan realisasi 85,83 yang sama dengan data",
-          "Di Bab III rumus Sasaran 2 komponen ini dicetak 1066"]),
+         ["(ditetapkan 915 menurut rinciannya (tercetak 1.084), diusulkan 915) memberi 100,00 %, bukan realisasi "
+          "menurut data (85,83): diusulkan atau komponen lain rumus ini salah", "Di Bab III rumus Sasaran 2 komponen ini dicetak 1066"]),
         ("Bab III teks Sasaran 2", "komponen/IKU-2/2024/sk", ["memberi 915, sama dengan ditetapkan yang dicetak di Bab III rumus"]),
         ("Bab III rumus Sasaran 2", "komponen/IKU-2/2024/ditetapkan",
          ["dengan angka di Bab III teks Sasaran 2 (perbup 46, perda 8, sk 861) memberi 915",
-          "memenuhi rumus realisasi = ditetapkan / diusulkan * 100"]),
+          "(ditetapkan 915, diusulkan 1.066) memberi 85,83 %, sama dengan realisasi menurut data"]),
         ("Bab III teks Sasaran 2", "realisasi/IKU-2/2024", ["Sama dengan realisasi di kinerja.csv. Namun",
                                                             "ditetapkan 1.084, diusulkan 915", "118,47 %"]),
         ("Bab III teks Sasaran 2", "perubahan_pp/IKU-2/2024", ["sudah dibulatkan", "-62,46 pp", "poin persentase"]),
@@ -259,7 +259,7 @@ def test_each_check_finds_its_error(tmp_path, kunci, nilai, tabel, jenis, bagian
         bad = r[r["status"] == TIDAK_SESUAI]
         assert sorted(k for _, k in bad.index) == ["komponen/A4/2024/selesai", "komponen/A4/2024/usul"]
         assert set(bad["jenis"]) == {jenis}
-        assert "(selesai 30, usul 40) memberi 75,00 %, bukan realisasi 60,00 yang sama dengan data" in bad["penjelasan"].iloc[0]
+        assert "(selesai 30, usul 40) memberi 75 %, bukan realisasi menurut data (60)" in bad["penjelasan"].iloc[0]
         real = r.loc[("Rumus", "realisasi/A4/2024")]
         assert real["status"] == SESUAI and "komponen yang dicetak di tabel ini tidak konsisten" in real["penjelasan"]
         return
@@ -493,3 +493,78 @@ def test_a_zero_pagu_leaves_serapan_and_efficiency_uncheckable(tmp_path):
     assert r["status"].tolist() == [TIDAK_DAPAT] * 3
     assert r.loc["Z1", "penjelasan"] == "Pagu A1 tahun 2024 di anggaran_iku.csv nol; capaian anggaran tidak dapat dihitung."
     assert r.loc["Z3", "penjelasan"] == "Serapan K2 tidak dapat diperiksa: pagu K2 tahun 2024 di anggaran.csv nol."
+
+
+# ------------------------------------------------------------------ formula parts: who is wrong
+
+
+def _seed_dengan(tmp_path, baris, rumus=None, kinerja=None, skala=None):
+    """A copy of the Batu Bara data without its printed IKU-2 parts, plus ``baris`` (tabel, kunci, nilai)."""
+    folder = tmp_path / "setda-batubara"
+    shutil.copytree(DATA_DIR / "setda-batubara", folder)
+    lap = folder / "laporan.csv"
+    lines = [ln for ln in lap.read_text(encoding="utf-8").splitlines() if "komponen/IKU-2/2024" not in ln]
+    lines += [f'2024,{t},{k},"{v}",' for t, k, v in baris]
+    lap.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    import pandas as pd
+
+    if rumus or skala:
+        ind = pd.read_csv(folder / "indikator.csv", dtype=str, keep_default_na=False)
+        for kode, r in (rumus or {}).items():
+            ind.loc[ind["kode"] == kode, "rumus_komponen"] = r
+        for kode, sk in (skala or {}).items():
+            ind.loc[ind["kode"] == kode, "skala"] = sk
+        ind.to_csv(folder / "indikator.csv", index=False)
+    if kinerja:
+        kin = pd.read_csv(folder / "kinerja.csv", dtype=str, keep_default_na=False)
+        for (kode, tahun), (target, realisasi) in kinerja.items():
+            m = (kin["kode"] == kode) & (kin["tahun"] == str(tahun))
+            kin.loc[m, ["target", "realisasi"]] = [target, realisasi]
+        kin.to_csv(folder / "kinerja.csv", index=False)
+    r = reviu(muat(tmp_path, "setda-batubara"), 2024)
+    r = r[r["tabel"].str.startswith("T")]
+    return {(t, k.rsplit("/", 1)[-1] if k.startswith("komponen") else k.split("/")[0]): (st, pj)
+            for t, k, st, pj in zip(r["tabel"], r["kunci"], r["status"], r["penjelasan"])}
+
+
+K = "komponen/IKU-2/2024/"
+
+
+@pytest.mark.parametrize(("baris", "harap"), [
+    # a realisasi printed rounded: the parts are judged at its decimals (900/1000 is 90, not 86)
+    ([("TX", "realisasi/IKU-2/2024", "86 %"), ("TX", K + "ditetapkan", "900"), ("TX", K + "diusulkan", "1000")],
+     {"realisasi": SESUAI, "ditetapkan": TIDAK_SESUAI, "diusulkan": TIDAK_SESUAI}),
+    ([("TX", "realisasi/IKU-2/2024", "86 %"), ("TX", K + "ditetapkan", "915"), ("TX", K + "diusulkan", "1066")],
+     {"realisasi": SESUAI, "ditetapkan": SESUAI, "diusulkan": SESUAI}),
+    # a wrong total beside right parts: only the total is wrong
+    ([("TX", K + "ditetapkan", "920"), ("TX", K + "sk", "861"), ("TX", K + "perbup", "46"), ("TX", K + "perda", "8"),
+      ("TX", K + "diusulkan", "1066")],
+     {"ditetapkan": TIDAK_SESUAI, "sk": SESUAI, "perbup": SESUAI, "perda": SESUAI, "diusulkan": SESUAI}),
+    # parts that give a wrongly printed realisasi are wrong too: the data decides
+    ([("TX", "realisasi/IKU-2/2024", "90 %"), ("TX", K + "ditetapkan", "900"), ("TX", K + "diusulkan", "1000")],
+     {"realisasi": TIDAK_SESUAI, "ditetapkan": TIDAK_SESUAI, "diusulkan": TIDAK_SESUAI}),
+    # a part printed alone, right with the parts of another table
+    ([("T1", K + "ditetapkan", "915"), ("T3", K + "ditetapkan", "920"), ("T3", K + "diusulkan", "1066")],
+     {"ditetapkan": SESUAI}),
+    # a total written as a word beside its parts, the right total printed elsewhere: no crash, the parts are right
+    ([("T1", K + "ditetapkan", "sembilan ratus"), ("T1", K + "sk", "861"), ("T1", K + "perbup", "46"),
+      ("T1", K + "perda", "8"), ("T2", K + "ditetapkan", "915")],
+     {"sk": SESUAI, "perbup": SESUAI, "perda": SESUAI}),
+])
+def test_which_formula_part_is_wrong(tmp_path, baris, harap):
+    got = _seed_dengan(tmp_path, baris)
+    tabel = baris[0][0]
+    for nama, status in harap.items():
+        assert got[(tabel, nama)][0] == status, (nama, got[(tabel, nama)][1])
+
+
+def test_a_word_formula_of_a_kategori_iku(tmp_path):
+    """A realisasi that is a predikat computed from a score: compared as words (it crashed on the rank of BB)."""
+    rumus = {"IKU-1": "realisasi = predikat_akip(nilai)"}
+    got = _seed_dengan(tmp_path, [("TX", "komponen/IKU-1/2024/nilai", "75"), ("TY", "komponen/IKU-1/2024/nilai", "85"),
+                                  ("TX", "realisasi/IKU-1/2024", "BB")],
+                       rumus=rumus, skala={"IKU-1": "akip"},
+                       kinerja={("IKU-1", 2022): ("BB", ""), ("IKU-1", 2023): ("BB", "B"), ("IKU-1", 2024): ("BB", "BB")})
+    assert got[("TX", "nilai")][0] == SESUAI, got[("TX", "nilai")]
+    assert got[("TY", "nilai")][0] == TIDAK_SESUAI and "memberi A, bukan realisasi menurut data (BB)" in got[("TY", "nilai")][1]
+    assert got[("TX", "realisasi")][0] == SESUAI and "memberi BB" in got[("TX", "realisasi")][1]
