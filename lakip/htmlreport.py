@@ -141,7 +141,10 @@ def siapkan_html(unit: Unit, tahun: int, grafik: charts.SumberGrafik) -> Callabl
 
     rev = audit.reviu(unit, tahun)
     s = audit.ringkasan_reviu(rev)
-    body = tabel_html(display.tampil_ringkasan_reviu(s), cap("tabel", "Ringkasan reviu angka laporan"))
+    if not len(rev):
+        body = f"<p>Angka laporan tercetak (laporan.csv) tahun {tahun} belum tersedia: tidak ada yang direviu.</p>"
+    else:
+        body = tabel_html(display.tampil_ringkasan_reviu(s), cap("tabel", "Ringkasan reviu angka laporan"))
     bad = display.urut_reviu(rev)
     if len(bad):
         t = bad[["tabel", "kunci", "nilai_laporan", "status", "penjelasan"]].rename(columns={

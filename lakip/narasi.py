@@ -473,6 +473,11 @@ def paragraf_anggaran(unit: Unit, tahun: int, desimal: int = 2) -> str:
     prog = a[(a["tingkat"] == "program") & a["induk"].isna()]
     rows = [(str(u), None if _kosong(p) else float(p), None if _kosong(r) else float(r))
             for u, p, r in zip(prog["uraian"], prog["pagu"], prog["realisasi"])]
+    lain = sorted(set(a.loc[a["induk"].isna(), "tingkat"].astype(str)) - {"program"})
+    if not rows and lain:  # a budget without its program tree (only the Bagian, say)
+        return (f"Data anggaran per program {unit.nama} tahun {tahun} belum tersedia, sehingga realisasi anggaran per "
+                f"program belum dapat disajikan; data anggaran yang ada disusun per "
+                f"{_daftar([t.capitalize() for t in lain])}.")
     return teks_anggaran(unit.nama, tahun, rows, desimal)
 
 

@@ -100,6 +100,7 @@ def test_html_says_what_word_says_where_data_is_missing_and_draws_no_empty_table
         assert kalimat in html_2022
     assert "Perbandingan Capaian Kinerja Tahun" not in html_2022 and "Efisiensi Penggunaan Sumber Daya</caption>" not in html_2022
     assert "Komposisi Belanja" not in html_2022 and html_2022.count("<img ") == 2  # capaian and target-realisasi
+    assert "Ringkasan reviu angka laporan" not in html_2022 and "tidak ada yang direviu.</p>" in html_2022
     # 2024: the efficiency and budget paragraphs of the Word report are there too
     text = report.read_text(encoding="utf-8")
     for kalimat in (narasi.paragraf_efisiensi(unit, 2024), narasi.paragraf_anggaran(unit, 2024)):

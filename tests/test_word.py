@@ -608,3 +608,20 @@ def test_report_of_a_year_with_an_ended_and_a_new_iku(tmp_path):
     assert "IKU-5 baru ada sejak tahun 2024" in " ".join(p.text for p in d.paragraphs)
     d23 = docx.Document(word.tulis_docx(u, 2023, tmp_path / "out23", None))
     assert "IKU-5 baru ada" not in " ".join(p.text for p in d23.paragraphs)
+
+
+def test_anggaran_tanpa_susunan_program(tmp_path):
+    """Only the Bagian tree: the text says the program view is missing, not that there is no budget at all."""
+    import shutil
+
+    import pandas as pd
+
+    from lakip.paths import DATA_DIR
+
+    shutil.copytree(DATA_DIR / "setda-batubara", tmp_path / "u")
+    a = pd.read_csv(tmp_path / "u" / "anggaran.csv", dtype=str, keep_default_na=False)
+    a[a["tingkat"] != "program"].to_csv(tmp_path / "u" / "anggaran.csv", index=False)
+    (tmp_path / "u" / "laporan.csv").write_text("tahun,tabel,kunci,nilai,catatan\n", encoding="utf-8")
+    s = narasi.paragraf_anggaran(muat(tmp_path, "u"), 2024)
+    assert s == ("Data anggaran per program Sekretariat Daerah Kabupaten Batu Bara tahun 2024 belum tersedia, sehingga "
+                 "realisasi anggaran per program belum dapat disajikan; data anggaran yang ada disusun per Bagian.")
