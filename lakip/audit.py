@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from itertools import product
+from itertools import combinations, product
 from typing import Any
 
 import numpy as np
@@ -260,6 +260,7 @@ class _Konteks:
         self._ang = _Baris(self.anggaran)
         self._ang_iku = _Baris(self.ang_iku)
         self._tercetak: dict[str, list[tuple[str, Tercetak]]] = {}
+        self._diagnosis: dict[tuple[str, int], dict[tuple[str, str], Hasil]] = {}
         for t, kunci, baca_ in zip(self.lap["tabel"], self.lap["kunci"], self.lap["_baca"]):
             self._tercetak.setdefault(kunci, []).append((t, baca_))
 
@@ -832,31 +833,6 @@ def _data_rumus(k: _Konteks, kode: str, tahun: int, name: str) -> Any:
     return None if is_kosong(row[name]) else " ".join(str(row[name]).split())
 
 
-def _tercetak_rumus(k: _Konteks, tabel: str, kode: str, tahun: int, name: str) -> Tercetak | None:
-    """A name of a formula as printed in ``tabel``: a part, or the realisasi or target of the IKU."""
-    q = k.tercetak_di(tabel, f"komponen/{kode}/{tahun}/{name}")
-    if q is None and name in ("realisasi", "target"):
-        q = k.tercetak_di(tabel, f"{name}/{kode}/{tahun}")
-    return q if q is not None and q.nilai is not None else None
-
-
-def _nilai_rumus(k: _Konteks, tabel: str, kode: str, tahun: int, names: set[str]) -> dict[str, Any] | None:
-    """Values of names in a formula, as printed in ``tabel`` (realisasi/target from the data when not printed)."""
-    values: dict[str, Any] = {}
-    for name in names:
-        q = _tercetak_rumus(k, tabel, kode, tahun, name)
-        values[name] = q.nilai if q is not None else _data_rumus(k, kode, tahun, name)
-        if values[name] is None:
-            return None
-    return values
-
-
-def _tabel_komponen(k: _Konteks, kode: str, tahun: int) -> list[str]:
-    """The tables that print a part of the formula of an IKU and year, in the order of laporan.csv."""
-    awal = f"komponen/{kode}/{tahun}/"
-    return list(dict.fromkeys(t for t, kk in zip(k.lap["tabel"], k.lap["kunci"]) if kk.startswith(awal)))
-
-
 def _hitung_rumus(eq: Any, values: dict[str, Any]) -> Any:
     """The right-hand side with ``values``; None where it cannot be computed (a word where a number is
     needed, a division by zero, a score off its scale)."""
@@ -888,130 +864,262 @@ def _rincian(values: dict[str, Any], tercetak: dict[str, Any] | None = None) -> 
                      for n, v in sorted(values.items()))
 
 
-def _nilai_terkoreksi(k: _Konteks, tabel: str, kode: str, tahun: int, eqs: list,
-                      values: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """``values`` with each part that has its own equation, computable from the parts printed in ``tabel``,
-    replaced by what the equation gives: a wrong total printed beside right parts is judged on its own,
-    and does not make the other parts of a further equation look wrong. Also the values replaced, as printed."""
-    out, diganti = dict(values), {}
+@dataclass
+class _Instansi:
+    """One equation evaluated with one choice of figures: the printed parts (each from some table) and,
+    for a realisasi or target, the data's value (the reference; a printed one may itself be wrong)."""
+
+    eq: Any
+    angka: dict[tuple[str, str], Tercetak]  # (tabel, name) -> the printed figure used
+    nilai: dict[str, Any]
+    hasil: Any  # what the right-hand side gives, or None
+    kiri: Any  # the left side's value
+    berlaku: bool
+    galat: str = ""  # why it cannot be computed (a division by zero, a score off its scale)
+
+    def teks(self, k: _Konteks, tabel: str, kode: str, tahun: int) -> str:
+        tables = sorted({t for t, _ in self.angka}, key=lambda t: (t == tabel, t))
+        nama = ["tabel ini" if t == tabel else t for t in tables]
+        where = "di " + (nama[0] if len(nama) == 1 else ", ".join(nama[:-1]) + " dan " + nama[-1])
+        kiri_data = self.eq.kiri in ("realisasi", "target") and not any(n == self.eq.kiri for _, n in self.angka)
+        acuan = (f"{self.eq.kiri} menurut data ({_teks_nilai(self.kiri)})" if kiri_data
+                 else f"{self.eq.kiri} yang dicetak ({_teks_nilai(self.kiri)})")
+        rincian = _rincian({n: v for n, v in self.nilai.items() if n != self.eq.kiri})
+        if self.galat:
+            return f"Rumus {self.eq.teks} dengan angka {where} ({rincian}) tidak dapat dihitung: {self.galat}"
+        hasil = _teks_nilai(self.hasil) if isinstance(self.hasil, str) or float(self.hasil) == int(float(self.hasil)) \
+            else _f(float(self.hasil), 2)
+        if self.berlaku:
+            return f"Rumus {self.eq.teks} dengan angka {where} ({rincian}) memberi {hasil}, sama dengan {acuan}"
+        return f"Rumus {self.eq.teks} dengan angka {where} ({rincian}) memberi {hasil}, bukan {acuan}"
+
+
+def _instansi_rumus(k: _Konteks, kode: str, tahun: int) -> list[_Instansi]:
+    """Every equation of the IKU evaluated with every choice of the figures printed for its names."""
+    eqs = list(k.ind.loc[kode, "persamaan"]) if kode in k.ind.index else []
+    awal = f"komponen/{kode}/{tahun}/"
+    cetak: dict[str, list[tuple[str, Tercetak]]] = {}
+    for t, kk, q in zip(k.lap["tabel"], k.lap["kunci"], k.lap["_baca"]):
+        if kk.startswith(awal) and q.nilai is not None:
+            nama = kk[len(awal):]
+            if all(t != t2 for t2, _ in cetak.get(nama, [])):
+                cetak.setdefault(nama, []).append((t, q))
+    out: list[_Instansi] = []
     for eq in eqs:
-        if eq.kiri in out and eq.kiri not in ("realisasi", "target"):
-            parts = _nilai_rumus(k, tabel, kode, tahun, eq.nama)
-            want = None if parts is None else _hitung_rumus(eq, parts)
-            if want is not None and not _sama_nilai(want, out[eq.kiri], 4):
-                out[eq.kiri], diganti[eq.kiri] = want, out[eq.kiri]
-    return out, diganti
+        names = sorted(eq.nama | {eq.kiri})
+        pilihan = []
+        for n in names:
+            data = _data_rumus(k, kode, tahun, n) if n in ("realisasi", "target") and n not in cetak else None
+            pilihan.append([(None, data)] if data is not None else [(t, q) for t, q in cetak.get(n, [])])
+        if any(not p for p in pilihan):
+            continue
+        for combo in product(*pilihan):
+            if len(out) > 2000:  # a formula printed in very many tables: enough to judge it
+                break
+            angka = {(t, n): q for n, (t, q) in zip(names, combo) if t is not None}
+            nilai = {n: (q.nilai if t is not None else q) for n, (t, q) in zip(names, combo)}
+            kiri = nilai[eq.kiri]
+            try:
+                hasil = hitung(eq.kanan, {n: v for n, v in nilai.items() if n in eq.nama})
+            except ZeroDivisionError:
+                out.append(_Instansi(eq, angka, nilai, None, kiri, False, "pembagian dengan nol"))
+                continue
+            except ValueError as e:  # a score off its scale
+                out.append(_Instansi(eq, angka, nilai, None, kiri, False, str(e)))
+                continue
+            except TypeError:  # a word where a number is needed
+                out.append(_Instansi(eq, angka, nilai, None, kiri, False, "ada kata atau level di tempat angka"))
+                continue
+            if (None, eq.kiri) in [(t, n) for t, n in angka] or eq.kiri not in {n for _, n in angka}:
+                # the left side is the data's: compared at the decimals the realisasi/target is printed with
+                q = next((k.tercetak_di(t, f"{eq.kiri}/{kode}/{tahun}") for t, _ in angka
+                          if k.tercetak_di(t, f"{eq.kiri}/{kode}/{tahun}") is not None), None)
+                d = q.desimal if q is not None and q.angka is not None else 2
+                berlaku = _sama_nilai(hasil, kiri, max(d, 0))
+            else:
+                q = next(q for (t, n), q in angka.items() if n == eq.kiri)
+                berlaku = _sama_kata(str(q.nilai), str(hasil)) if isinstance(hasil, str) or q.angka is None else _cocok(q, hasil)
+            out.append(_Instansi(eq, angka, nilai, hasil, kiri, berlaku))
+    return out
+
+
+def _desimal_data(k: _Konteks, kode: str, tahun: int, name: str) -> int:
+    """The decimals the data's realisasi or target is written with (``85,83`` -> 2): the precision to compare at."""
+    row = k.iku(kode, tahun)
+    return _desimal(str(row[name])) if row is not None and name in ("realisasi", "target") else 2
+
+
+def _konsisten(k: _Konteks, kode: str, tahun: int, eqs: list, angka: dict[tuple[str, str], Tercetak],
+               curiga: frozenset) -> bool:
+    """Whether every equation can hold when the figures in ``curiga`` are taken as wrong (unknown).
+
+    Each name takes the one value its other printed figures agree on (two different values: not
+    consistent), the data's realisasi or target, or, when all its figures are suspect, what its own
+    equation gives. A printed value its own equation gives more precisely (0,86 for 0,8583) is
+    replaced by that value. An equation with a name still unknown can be made to hold."""
+    nilai: dict[str, Any] = {}
+    tercetak: dict[str, Tercetak] = {}
+    for (t, n), q in angka.items():
+        if (t, n) in curiga:
+            continue
+        if n in nilai and str(nilai[n]) != str(q.nilai) and not (
+                q.angka is not None and _ada(nilai[n]) and not isinstance(nilai[n], str) and _cocok(q, nilai[n])):
+            return False
+        nilai.setdefault(n, q.nilai)
+        tercetak.setdefault(n, q)
+    acuan = {}
+    for n in ("realisasi", "target"):
+        data = _data_rumus(k, kode, tahun, n)
+        if data is not None and n not in nilai:
+            nilai[n], acuan[n] = data, data
+    for _ in range(len(eqs) + 1):  # what the equations give, until nothing changes
+        berubah = False
+        for eq in eqs:
+            if not eq.nama <= set(nilai):
+                continue
+            hasil = _hitung_rumus(eq, {n: nilai[n] for n in eq.nama})
+            if hasil is None:
+                continue
+            if eq.kiri not in nilai:
+                nilai[eq.kiri], berubah = hasil, True
+            elif eq.kiri in tercetak and not isinstance(hasil, str) and tercetak[eq.kiri].angka is not None \
+                    and _cocok(tercetak[eq.kiri], hasil) and nilai[eq.kiri] != hasil:
+                nilai[eq.kiri], berubah = hasil, True  # the printed value is this one, rounded
+        if not berubah:
+            break
+    for eq in eqs:
+        if not (eq.nama | {eq.kiri}) <= set(nilai):
+            continue
+        try:
+            hasil = hitung(eq.kanan, {n: nilai[n] for n in eq.nama})
+        except (ZeroDivisionError, TypeError, ValueError):
+            return False
+        kiri = nilai[eq.kiri]
+        if eq.kiri in acuan:
+            ok = _sama_nilai(hasil, kiri, _desimal_data(k, kode, tahun, eq.kiri))
+        elif eq.kiri in tercetak and not isinstance(hasil, str) and tercetak[eq.kiri].angka is not None:
+            ok = _cocok(tercetak[eq.kiri], hasil)
+        else:
+            ok = _sama_nilai(hasil, kiri, 4)
+        if not ok:
+            return False
+    return True
+
+
+def _diagnosis_terkecil(k: _Konteks, kode: str, tahun: int, eqs: list,
+                        angka: dict[tuple[str, str], Tercetak]) -> list[frozenset]:
+    """The smallest sets of printed figures that, taken as wrong, let every equation hold."""
+    semua = sorted(angka)
+    if len(semua) > 14:  # too many to search: judged one equation at a time (every figure of a failing one)
+        return []
+    for n in range(0, len(semua) + 1):
+        found = [frozenset(c) for c in combinations(semua, n) if _konsisten(k, kode, tahun, eqs, angka, frozenset(c))]
+        if found:
+            return found
+    return []
+
+
+def _diagnosis_rumus(k: _Konteks, kode: str, tahun: int) -> dict[tuple[str, str], Hasil]:
+    """The verdict on every printed formula part of an IKU and year, from all its equations together.
+
+    Each equation is evaluated with every choice of printed figures (realisasi
+    and target from the data, the reference). A figure in an equation that
+    holds is sesuai. The equations that fail are conflicts: one of their
+    figures not already confirmed is wrong. The smallest sets of figures that
+    explain every conflict decide: a figure in each of them is tidak sesuai; in
+    some of them, one of several that cannot be told apart (tidak sesuai, the
+    others named); in none, it is sesuai (the failure is another figure's).
+    """
+    key = (kode, tahun)
+    if key in k._diagnosis:
+        return k._diagnosis[key]
+    inst = _instansi_rumus(k, kode, tahun)
+    benar = {f for i in inst if i.berlaku for f in i.angka}
+    eqs = list(k.ind.loc[kode, "persamaan"]) if kode in k.ind.index else []
+    angka = {f: q for i in inst for f, q in i.angka.items()}
+    himpunan = _diagnosis_terkecil(k, kode, tahun, eqs, angka)
+    if not himpunan:  # not searched: every figure of a failing equation that no holding one confirms
+        himpunan = [frozenset(f for i in inst if not i.berlaku for f in i.angka if f not in benar)]
+    pasti = frozenset.intersection(*himpunan) if himpunan else frozenset()
+    mungkin = frozenset().union(*himpunan) if himpunan else frozenset()
+    out: dict[tuple[str, str], Hasil] = {}
+
+    def p_nilai(i: _Instansi, f: tuple[str, str]) -> Any:
+        return i.angka[f].nilai
+
+    for f in {f for i in inst for f in i.angka}:
+        tabel, nama = f
+        sendiri = [i for i in inst if f in i.angka]
+        # the most telling first: its own table alone, its own equation (it on the left), fewest figures
+        urut = sorted(sendiri, key=lambda i: (set(t for t, _ in i.angka) != {tabel}, i.eq.kiri != nama, len(i.angka)))
+        if f in benar and f not in mungkin:
+            i = next(i for i in urut if i.berlaku)
+            out[f] = Hasil(SESUAI, i.hasil if not isinstance(i.hasil, str) else i.hasil, i.teks(k, tabel, kode, tahun) + ".")
+        elif f in mungkin:
+            gagal = [i for i in urut if not i.berlaku]
+            if not gagal:  # its equations hold, but another table prints it otherwise, and that one is right
+                out[f] = Hasil(TIDAK_SESUAI, None, f"Nilai {nama} ini tidak sama dengan yang dicetak di tabel lain, dan "
+                               "hanya dengan memperbaikinya semua rumus terpenuhi.", J_ANTAR_TABEL)
+                continue
+            i = gagal[0]
+            if f in pasti:
+                lain = [n for t, n in i.angka if (t, n) != f]
+                ujung = (" Angka lain rumus ini sesuai, jadi angka ini yang salah." if all((t, n) in benar for t, n in i.angka
+                                                                                      if (t, n) != f) and lain else
+                         " Angka ini termasuk yang harus diperbaiki agar semua rumus terpenuhi.")
+            else:
+                calon = sorted({n if t == tabel else f"{n} di {t}" for h in himpunan for t, n in h
+                                if any((t, n) in i.angka for i in gagal)}) or [nama]
+                ujung = f" Salah satu dari {_daftar_kata(calon)} salah; angka yang dicetak tidak menunjukkan yang mana."
+            out[f] = Hasil(TIDAK_SESUAI, None if isinstance(i.hasil, str) else i.hasil, i.teks(k, tabel, kode, tahun) + "." + ujung,
+                           J_KOMPONEN)
+        else:  # its equations fail, but the fewest wrong figures that explain every failure do not include it
+            i = next((i for i in urut if not i.berlaku), urut[0])
+            salah = sorted({n if t == tabel else f"{n} di {t}" for t, n in pasti}) or \
+                sorted({n if t == tabel else f"{n} di {t}" for t, n in mungkin})
+            if f in benar:  # and the failing one is a mix of tables or of rounded figures
+                i = next(i for i in urut if i.berlaku)
+                out[f] = Hasil(SESUAI, i.hasil, i.teks(k, tabel, kode, tahun) + ".")
+                continue
+            sebab = f"dijelaskan oleh {_daftar_kata(salah)} yang tidak sesuai" if salah else "hanya karena pembulatan angka yang dicetak"
+            out[f] = Hasil(SESUAI, p_nilai(i, f), f"{i.teks(k, tabel, kode, tahun)}; selisih ini {sebab}, jadi angka ini "
+                           "sendiri sesuai.")
+    k._diagnosis[key] = out
+    return out
+
+
+def _daftar_kata(items: list[str]) -> str:
+    """``a``, ``a atau b``, ``a, b atau c``."""
+    return ", ".join(items[:-1]) + " atau " + items[-1] if len(items) > 1 else "".join(items)
 
 
 def _cek_komponen(k: _Konteks, tabel: str, kunci: dict, p: Tercetak) -> Hasil:
-    """A part of an IKU's formula (``rumus_komponen``), judged by the equations it is in.
-
-    - Its own equation (it stands on the left), with the parts printed beside
-      it or, where they are not, in another table: the part is what they give.
-    - The equations it is a part of, with the parts of its table (of another
-      table only where its own cannot compute them): the realisasi or target
-      they give must be the data's (the printed realisasi may itself be wrong),
-      and a total they give the total printed (where the total printed is
-      wrong, the parts are right when what they give is printed elsewhere or
-      leads to the data's realisasi). A realisasi that does not come out
-      makes every part of the equation "tidak sesuai": which one is wrong
-      cannot be told.
-    - The same part printed with another value elsewhere is named; it alone
-      decides only where no equation can be evaluated.
-    """
+    """A part of an IKU's formula (``rumus_komponen``), judged with all the equations of the IKU and all
+    the parts printed for them (:func:`_diagnosis_rumus`). The same part printed with another value
+    elsewhere is named; it alone decides only where no equation can be evaluated."""
     kode, tahun, nama = kunci["iku"], int(kunci["tahun"]), kunci["nama"]
     lain = [(t, q) for t, q in k.tercetak(f"komponen/{kode}/{tahun}/{nama}") if t != tabel]
     beda = [(t, q) for t, q in lain if str(q.nilai) != str(p.nilai)]
     agreed = [t for t, q in lain if str(q.nilai) == str(p.nilai)]
     catatan_beda = "".join(f" Di {t} komponen ini dicetak {q.teks}." for t, q in beda)
-    eqs = list(k.ind.loc[kode, "persamaan"]) if kode in k.ind.index else []
-    tabel_lain = [t for t in _tabel_komponen(k, kode, tahun) if t != tabel]
-    benar: list[str] = []
-    # its own equation: with the parts printed here, else with those of another table
-    for eq in (e for e in eqs if e.kiri == nama):
-        for t in [tabel, *tabel_lain]:
-            values = _nilai_rumus(k, t, kode, tahun, eq.nama)
-            if values is None:
-                continue
-            try:
-                want = hitung(eq.kanan, values)
-            except (ZeroDivisionError, TypeError):
-                break
-            except ValueError as e:  # a score outside its scale
-                return Hasil(TIDAK_SESUAI, None, f"Rumus {eq.teks}: {e}.{catatan_beda}", J_KOMPONEN)
-            ok = _sama_kata(str(p.nilai), str(want)) if isinstance(want, str) else _cocok(p, want)
-            shown = want if isinstance(want, str) else _f(want, max(p.desimal, 0))
-            where = " di tabel ini" if t == tabel else f" di {t}"
-            if not ok:
-                return Hasil(TIDAK_SESUAI, want, f"Rumus {eq.teks} dengan angka{where} ({_rincian(values)}) memberi {shown}, "
-                             f"tercetak {p.teks}.{catatan_beda}", J_KOMPONEN,
-                             (p.angka - want) if p.angka is not None and not isinstance(want, str) else None)
-            benar.append(f"Rumus {eq.teks} dengan angka{where} ({_rincian(values)}) memberi {shown}, sama dengan yang dicetak.")
-            break
-    # the equations it is a part of
-    tak_tentu = False
-    for eq in (e for e in eqs if nama in e.nama):
-        for t in [tabel, *tabel_lain]:
-            values = _nilai_rumus(k, t, kode, tahun, eq.nama - {nama})
-            if values is None:
-                continue
-            values, diganti = _nilai_terkoreksi(k, t, kode, tahun, eqs, values)
-            values[nama] = p.nilai
-            want = _hitung_rumus(eq, values)
-            if want is None:
-                continue
-            where = "di tabel ini" if t == tabel else f"di {t}"
-            data = _data_rumus(k, kode, tahun, eq.kiri)
-            if data is not None:  # a realisasi or target: the data decides
-                q = _tercetak_rumus(k, tabel, kode, tahun, eq.kiri)
-                d = q.desimal if q is not None and q.angka is not None else 2
-                persen = q.persen if q is not None else str(k.ind.loc[kode, "satuan"]).casefold() in ("persen", "%")
-                shown = want if isinstance(want, str) else _p(want, max(d, 0)) if persen else _f(want, max(d, 0))
-                if _sama_nilai(want, data, d):
-                    benar.append(f"Rumus {eq.teks} dengan angka {where} ({_rincian(values, diganti)}) memberi {shown}, sama dengan "
-                                 f"{eq.kiri} menurut data.")
-                elif t == tabel:
-                    return Hasil(TIDAK_SESUAI, want if not isinstance(want, str) else None,
-                                 f"Rumus {eq.teks} dengan angka {where} ({_rincian(values, diganti)}) memberi {shown}, bukan {eq.kiri} "
-                                 f"menurut data ({_teks_nilai(data)}): {nama} atau komponen lain rumus ini salah.{catatan_beda}",
-                                 J_KOMPONEN)
-                break
-            kiri = _tercetak_rumus(k, t, kode, tahun, eq.kiri)
-            if kiri is None:
-                continue
-            if _sama_kata(str(kiri.nilai), str(want)) if isinstance(want, str) else _cocok(kiri, want):
-                benar.append(f"Bersama angka lain {where} memenuhi rumus {eq.teks}.")
-                break
-            # the total printed is not what the parts give: is what they give right?
-            dukung = next((f"sama dengan {eq.kiri} yang dicetak di {t2}" for t2, q2 in k.tercetak(f"komponen/{kode}/{tahun}/{eq.kiri}")
-                           if t2 != t and (_sama_kata(str(q2.nilai), str(want)) if isinstance(want, str) else _cocok(q2, want))), None)
-            if dukung is None:
-                for eq2 in (e for e in eqs if eq.kiri in e.nama and _data_rumus(k, kode, tahun, e.kiri) is not None):
-                    v2 = _nilai_rumus(k, t, kode, tahun, eq2.nama - {eq.kiri})
-                    if v2 is not None and _sama_nilai(_hitung_rumus(eq2, v2 | {eq.kiri: want}), _data_rumus(k, kode, tahun, eq2.kiri)):
-                        dukung = f"yang dengan rumus {eq2.teks} memberi {eq2.kiri} menurut data"
-                        break
-            if dukung is not None:
-                benar.append(f"Rumus {eq.teks} dengan angka {where} ({_rincian(values, diganti)}) memberi {_teks_nilai(want)}, {dukung}; "
-                             f"{eq.kiri} {kiri.teks} {where} yang tidak sesuai.")
-            else:
-                tak_tentu = True
-            break
-    if benar:
-        if agreed:
-            benar.append(f"Sama dengan nilai yang dicetak di {', '.join(agreed)}.")
-        return Hasil(SESUAI, p.nilai, " ".join(benar) + catatan_beda)
+    res = _diagnosis_rumus(k, kode, tahun).get((tabel, nama))
+    if res is not None:
+        extra = f" Sama dengan nilai yang dicetak di {', '.join(agreed)}." if agreed and res.status == SESUAI else ""
+        return Hasil(res.status, res.nilai_hitung, res.penjelasan + extra + catatan_beda, res.jenis, res.selisih)
     if beda:
         t, q = beda[0]
         return Hasil(TIDAK_SESUAI, q.nilai, f"Komponen {nama} dicetak {p.teks} di sini tetapi {q.teks} di {t}.", J_ANTAR_TABEL)
     if agreed:
         return Hasil(SESUAI, p.nilai, f"Sama dengan nilai yang dicetak di {', '.join(agreed)}.")
-    used = [eq for eq in eqs if nama in eq.nama]
+    eqs = list(k.ind.loc[kode, "persamaan"]) if kode in k.ind.index else []
+    used = [eq for eq in eqs if nama in eq.nama or eq.kiri == nama]
     if used:
-        sebab = "jumlahnya tidak sama dengan yang dicetak, dan angka lain tidak menunjukkan mana yang salah" if tak_tentu else \
-            "angka lain rumus itu tidak dicetak"
-        return Hasil(TIDAK_DAPAT, None, f"Angka ini bagian dari rumus {'; '.join(eq.teks for eq in used)}; {sebab}. "
-                     "Lihat temuan untuk " + ", ".join(eq.kiri for eq in used) + ".")
+        kosong = sorted({n for eq in used for n in eq.nama | {eq.kiri}
+                         if not k.tercetak(f"komponen/{kode}/{tahun}/{n}")
+                         and not (n in ("realisasi", "target") and _data_rumus(k, kode, tahun, n) is not None)})
+        sebab = (f"{', '.join(kosong)} tidak dicetak" + (" dan tidak ada di data" if set(kosong) & {"realisasi", "target"} else "")
+                 if kosong else "rumusnya tidak dapat dihitung")
+        return Hasil(TIDAK_DAPAT, None, f"Angka ini bagian dari rumus {'; '.join(eq.teks for eq in used)}, tetapi {sebab}.")
     return Hasil(TIDAK_DAPAT, None, "Tidak ada rumus komponen atau tabel lain untuk membandingkan angka ini.")
 
 
