@@ -378,6 +378,17 @@ def _temuan(unit, rows):
     return r[r["tabel"].isin({t for t, *_ in rows})].set_index("tabel")
 
 
+def _cek_baris(tmp_path, rows):
+    """The clean report plus ``rows`` (tabel, kunci, nilai, status, a part of the penjelasan, or the jenis
+    "format angka salah"): each row gets its status and says it; the findings, by tabel."""
+    r = _temuan(make_unit(tmp_path, BENAR + [row[:3] for row in rows]), rows)
+    for tabel, kunci, nilai, status, bagian in rows:
+        got = r.loc[tabel]
+        assert (got["kunci"], got["status"]) == (kunci, status), (tabel, nilai, got["penjelasan"])
+        assert bagian in (got["jenis"] if bagian == "format angka salah" else got["penjelasan"]), (tabel, got["penjelasan"])
+    return r
+
+
 def test_figures_printed_in_other_forms_are_judged_by_their_value(tmp_path):
     """A kategori with its capaian in brackets, an amount printed short, an efficiency ratio printed as a
     percent, a change with its direction as a word, a mean of the sasaran: each right one is sesuai."""
@@ -399,11 +410,7 @@ def test_figures_printed_in_other_forms_are_judged_by_their_value(tmp_path):
         ("X15", "rata_rata/2024", "91,25 %", SESUAI, "rata-rata capaian sasaran (91,25 %)"),
         ("X16", "jumlah_kategori/belum dapat diukur/2024", "1", SESUAI, "1 IKU belum dapat diukur (A3)"),
     ]
-    r = _temuan(make_unit(tmp_path, BENAR + [row[:3] for row in rows]), rows)
-    for tabel, kunci, nilai, status, bagian in rows:
-        got = r.loc[tabel]
-        assert (got["kunci"], got["status"]) == (kunci, status), (tabel, nilai, got["penjelasan"])
-        assert bagian in got["penjelasan"], (tabel, got["penjelasan"])
+    r = _cek_baris(tmp_path, rows)
     # the value computed is the one the figure was judged against, in the figure's unit
     assert r.loc["X15", "nilai_hitung"] == pytest.approx(91.25) and r.loc["X15", "selisih"] == pytest.approx(0)
     assert r.loc["X7", "nilai_hitung"] == pytest.approx(0.9375) and r.loc["X7", "selisih"] == pytest.approx(0.0025)
@@ -480,11 +487,7 @@ def test_short_amounts_only_for_money_and_sentences_of_change(tmp_path):
         ("S7", "perubahan_pp/A4/2024", "penurunan 15,00 persen.", SESUAI, "poin persentase (pp), bukan %"),
         ("S8", "perubahan_pp/A1/2024", "kenaikan -5 pp", TIDAK_SESUAI, "bertentangan: kata 'kenaikan' dengan angka bertanda minus"),
     ]
-    r = _temuan(make_unit(tmp_path, BENAR + [row[:3] for row in rows]), rows)
-    for tabel, kunci, nilai, status, bagian in rows:
-        got = r.loc[tabel]
-        assert (got["kunci"], got["status"]) == (kunci, status), (tabel, nilai, got["penjelasan"])
-        assert bagian in (got["jenis"] if bagian == "format angka salah" else got["penjelasan"]), (tabel, got["penjelasan"])
+    _cek_baris(tmp_path, rows)
 
 
 def test_a_zero_pagu_leaves_serapan_and_efficiency_uncheckable(tmp_path):
