@@ -877,7 +877,7 @@ class _Instansi:
     berlaku: bool
     galat: str = ""  # why it cannot be computed (a division by zero, a score off its scale)
 
-    def teks(self, k: _Konteks, tabel: str, kode: str, tahun: int) -> str:
+    def teks(self, tabel: str) -> str:
         tables = sorted({t for t, _ in self.angka}, key=lambda t: (t == tabel, t))
         nama = ["tabel ini" if t == tabel else t for t in tables]
         where = "di " + (nama[0] if len(nama) == 1 else ", ".join(nama[:-1]) + " dan " + nama[-1])
@@ -1044,9 +1044,6 @@ def _diagnosis_rumus(k: _Konteks, kode: str, tahun: int) -> dict[tuple[str, str]
     mungkin = frozenset().union(*himpunan) if himpunan else frozenset()
     out: dict[tuple[str, str], Hasil] = {}
 
-    def p_nilai(i: _Instansi, f: tuple[str, str]) -> Any:
-        return i.angka[f].nilai
-
     for f in {f for i in inst for f in i.angka}:
         tabel, nama = f
         sendiri = [i for i in inst if f in i.angka]
@@ -1054,7 +1051,7 @@ def _diagnosis_rumus(k: _Konteks, kode: str, tahun: int) -> dict[tuple[str, str]
         urut = sorted(sendiri, key=lambda i: (set(t for t, _ in i.angka) != {tabel}, i.eq.kiri != nama, len(i.angka)))
         if f in benar and f not in mungkin:
             i = next(i for i in urut if i.berlaku)
-            out[f] = Hasil(SESUAI, i.hasil if not isinstance(i.hasil, str) else i.hasil, i.teks(k, tabel, kode, tahun) + ".")
+            out[f] = Hasil(SESUAI, i.hasil, i.teks(tabel) + ".")
         elif f in mungkin:
             gagal = [i for i in urut if not i.berlaku]
             if not gagal:  # its equations hold, but another table prints it otherwise, and that one is right
@@ -1071,7 +1068,7 @@ def _diagnosis_rumus(k: _Konteks, kode: str, tahun: int) -> dict[tuple[str, str]
                 calon = sorted({n if t == tabel else f"{n} di {t}" for h in himpunan for t, n in h
                                 if any((t, n) in i.angka for i in gagal)}) or [nama]
                 ujung = f" Salah satu dari {_daftar_kata(calon)} salah; angka yang dicetak tidak menunjukkan yang mana."
-            out[f] = Hasil(TIDAK_SESUAI, None if isinstance(i.hasil, str) else i.hasil, i.teks(k, tabel, kode, tahun) + "." + ujung,
+            out[f] = Hasil(TIDAK_SESUAI, None if isinstance(i.hasil, str) else i.hasil, i.teks(tabel) + "." + ujung,
                            J_KOMPONEN)
         else:  # its equations fail, but the fewest wrong figures that explain every failure do not include it
             i = next((i for i in urut if not i.berlaku), urut[0])
@@ -1079,10 +1076,10 @@ def _diagnosis_rumus(k: _Konteks, kode: str, tahun: int) -> dict[tuple[str, str]
                 sorted({n if t == tabel else f"{n} di {t}" for t, n in mungkin})
             if f in benar:  # and the failing one is a mix of tables or of rounded figures
                 i = next(i for i in urut if i.berlaku)
-                out[f] = Hasil(SESUAI, i.hasil, i.teks(k, tabel, kode, tahun) + ".")
+                out[f] = Hasil(SESUAI, i.hasil, i.teks(tabel) + ".")
                 continue
             sebab = f"dijelaskan oleh {_daftar_kata(salah)} yang tidak sesuai" if salah else "hanya karena pembulatan angka yang dicetak"
-            out[f] = Hasil(SESUAI, p_nilai(i, f), f"{i.teks(k, tabel, kode, tahun)}; selisih ini {sebab}, jadi angka ini "
+            out[f] = Hasil(SESUAI, i.angka[f].nilai, f"{i.teks(tabel)}; selisih ini {sebab}, jadi angka ini "
                            "sendiri sesuai.")
     k._diagnosis[key] = out
     return out

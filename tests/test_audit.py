@@ -417,22 +417,29 @@ def test_figures_printed_in_other_forms_are_judged_by_their_value(tmp_path):
     assert r.loc["X9", "nilai_hitung"] == pytest.approx(-15)
 
 
-def test_a_range_target_is_compared_bound_by_bound(tmp_path):
+def _unit_diubah(tmp_path, ganti, rows):
+    """The hand-made unit with its data files edited (``ganti``: file, old text, new text) and a report
+    printing only ``rows`` (tabel, kunci, nilai, ...): the findings of those rows, by tabel."""
     make_unit(tmp_path, [])
     folder = tmp_path / "uji"
-    ind = folder / "indikator.csv"
-    ind.write_text(ind.read_text(encoding="utf-8").replace("A1,T,SS-A,Sasaran A,Indikator naik,Persen,naik,angka",
-                                                           "A1,T,SS-A,Sasaran A,Indikator naik,Persen,naik,rentang"), encoding="utf-8")
-    kin = folder / "kinerja.csv"
-    kin.write_text(kin.read_text(encoding="utf-8").replace("A1,2023,100,", "A1,2023,90-100,")
-                   .replace("A1,2024,100,", "A1,2024,90-100,"), encoding="utf-8")
+    for name, old, new in ganti:
+        path = folder / name
+        teks = path.read_text(encoding="utf-8")
+        assert old in teks, (name, old)
+        path.write_text(teks.replace(old, new), encoding="utf-8")
+    (folder / "laporan.csv").write_text("tahun,tabel,kunci,nilai,catatan\n" + "".join(
+        f'2024,{t},{k},"{v}",\n' for t, k, v, *_ in rows), encoding="utf-8")
+    return _temuan(muat(tmp_path, "uji"), rows)
+
+
+def test_a_range_target_is_compared_bound_by_bound(tmp_path):
     rows = [("R1", "target/A1/2024", "90-100", SESUAI), ("R2", "target/A1/2024", "90 s.d. 100", SESUAI),
             ("R3", "target/A1/2024", "90,0 – 100,0 %", SESUAI), ("R4", "target/A1/2024", "90-95", TIDAK_SESUAI),
             ("R5", "target/A1/2024", "90,4-100", TIDAK_SESUAI), ("R6", "target/A1/2024", "95", TIDAK_SESUAI),
             ("R7", "target/A1/2024", "N/A", TIDAK_SESUAI), ("R8", "realisasi/A1/2024", "95,0", SESUAI)]
-    (folder / "laporan.csv").write_text("tahun,tabel,kunci,nilai,catatan\n" + "".join(
-        f'2024,{t},{k},"{v}",\n' for t, k, v, _ in rows), encoding="utf-8")
-    r = _temuan(muat(tmp_path, "uji"), rows)
+    r = _unit_diubah(tmp_path, [
+        ("indikator.csv", "A1,T,SS-A,Sasaran A,Indikator naik,Persen,naik,angka", "A1,T,SS-A,Sasaran A,Indikator naik,Persen,naik,rentang"),
+        ("kinerja.csv", "A1,2023,100,", "A1,2023,90-100,"), ("kinerja.csv", "A1,2024,100,", "A1,2024,90-100,")], rows)
     for tabel, _, nilai, status in rows:
         assert r.loc[tabel, "status"] == status, (nilai, r.loc[tabel, "penjelasan"])
         assert r.loc[tabel, "jenis"] == ("" if status == SESUAI else "target berbeda dengan PK"), nilai
@@ -441,18 +448,11 @@ def test_a_range_target_is_compared_bound_by_bound(tmp_path):
 
 def test_a_figure_whose_budget_data_is_empty_cannot_be_checked(tmp_path):
     """Not "tidak sesuai": the report may be right, the data cannot tell."""
-    make_unit(tmp_path, [])
-    folder = tmp_path / "uji"
-    for name, old, new in (("anggaran_iku.csv", "2024,A1,200.000,190.000", "2024,A1,200.000,"),
-                           ("anggaran.csv", "Kegiatan Satu,600.000,550.000", "Kegiatan Satu,600.000,")):
-        path = folder / name
-        path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
     rows = [("E1", "serapan_iku/A1/2024", "95,00"), ("E2", "realisasi_anggaran_iku/A1/2024", "190.000"),
             ("E3", "efisiensi/A1/2024", "1,00"), ("E4", "pagu_iku/A1/2024", "200.000"),
             ("E5", "serapan/K1/2024", "91,67 %"), ("E6", "pagu/K1/2024", "600.000")]
-    (folder / "laporan.csv").write_text("tahun,tabel,kunci,nilai,catatan\n" + "".join(
-        f'2024,{t},{k},"{v}",\n' for t, k, v in rows), encoding="utf-8")
-    r = _temuan(muat(tmp_path, "uji"), rows)
+    r = _unit_diubah(tmp_path, [("anggaran_iku.csv", "2024,A1,200.000,190.000", "2024,A1,200.000,"),
+                                ("anggaran.csv", "Kegiatan Satu,600.000,550.000", "Kegiatan Satu,600.000,")], rows)
     assert r["status"].tolist() == [TIDAK_DAPAT] * 3 + [SESUAI, TIDAK_DAPAT, SESUAI]
     assert r.loc["E1", "penjelasan"] == "Kolom realisasi A1 tahun 2024 kosong di anggaran_iku.csv."
     assert "anggaran_iku.csv kosong atau nol" in r.loc["E3", "penjelasan"]
@@ -491,16 +491,9 @@ def test_short_amounts_only_for_money_and_sentences_of_change(tmp_path):
 
 
 def test_a_zero_pagu_leaves_serapan_and_efficiency_uncheckable(tmp_path):
-    make_unit(tmp_path, [])
-    folder = tmp_path / "uji"
-    for name, old, new in (("anggaran_iku.csv", "2024,A1,200.000,190.000", "2024,A1,0,0"),
-                           ("anggaran.csv", "Kegiatan Dua,400.000,350.000", "Kegiatan Dua,0,0")):
-        path = folder / name
-        path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
     rows = [("Z1", "serapan_iku/A1/2024", "95,00"), ("Z2", "efisiensi/A1/2024", "1,00"), ("Z3", "serapan/K2/2024", "87,5 %")]
-    (folder / "laporan.csv").write_text("tahun,tabel,kunci,nilai,catatan\n" + "".join(
-        f'2024,{t},{k},"{v}",\n' for t, k, v in rows), encoding="utf-8")
-    r = _temuan(muat(tmp_path, "uji"), rows)
+    r = _unit_diubah(tmp_path, [("anggaran_iku.csv", "2024,A1,200.000,190.000", "2024,A1,0,0"),
+                                ("anggaran.csv", "Kegiatan Dua,400.000,350.000", "Kegiatan Dua,0,0")], rows)
     assert r["status"].tolist() == [TIDAK_DAPAT] * 3
     assert r.loc["Z1", "penjelasan"] == "Pagu A1 tahun 2024 di anggaran_iku.csv nol; capaian anggaran tidak dapat dihitung."
     assert r.loc["Z3", "penjelasan"] == "Serapan K2 tidak dapat diperiksa: pagu K2 tahun 2024 di anggaran.csv nol."
