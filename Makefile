@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.terpasang
 
-.PHONY: run test lab bench clean constraints notebooks
+.PHONY: run test lab bench clean constraints notebooks rujukan
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ bench: $(STAMP)
 # Re-execute the notebooks and keep only the outputs nbval checks.
 notebooks: $(STAMP)
 	$(BIN)/python -c "from lakip.notebooks import daftar_notebook, segarkan_keluaran_cek; [segarkan_keluaran_cek(p) for p in daftar_notebook()]"
+
+# Refresh tests/rujukan.json, the hashes of every output file, after a deliberate change of an output.
+rujukan: $(STAMP)
+	LAKIP_PERBARUI_RUJUKAN=1 $(BIN)/python -m pytest -q -rs tests/test_rujukan.py
 
 clean:
 	rm -rf $(VENV) outputs/*/

@@ -22,12 +22,21 @@ TABEL = ["capaian_iku.csv", "capaian_sasaran.csv", "perbandingan.csv", "anggaran
 
 
 @pytest.fixture(scope="module")
-def out(tmp_path_factory):
-    out = tmp_path_factory.mktemp("out")
-    for year in (2022, 2023, 2024):
-        res = lakip("run", "--year", str(year), "--out", str(out))
-        assert res.returncode == 0, res.stderr
-        assert res.stdout.strip() == f"Selesai: {out / 'setda-batubara' / str(year)}"
+def out(keluaran_batubara):
+    """The three Batu Bara runs of the session (read only: a test that writes uses its own folder)."""
+    return keluaran_batubara
+
+
+def _berkas(folder, ganti=None):
+    """Every file under ``folder`` by relative path; in the executed notebooks the output folder
+    (a parameter) written as ``ganti``'s."""
+    out = {}
+    for p in folder.rglob("*"):
+        if p.is_file():
+            data = p.read_bytes()
+            if ganti is not None and p.suffix == ".ipynb":
+                data = data.replace(str(ganti[0]).encode(), str(ganti[1]).encode())
+            out[p.relative_to(folder)] = data
     return out
 
 
@@ -80,11 +89,14 @@ def test_the_numbers_in_the_executed_notebook_are_the_years(out):
 
 
 def test_a_second_run_gives_byte_identical_files(out, tmp_path):
-    first = out / "setda-batubara" / "2024"
-    before = {p.relative_to(first): p.read_bytes() for p in first.rglob("*") if p.is_file()}
-    res = lakip("run", "--year", "2024", "--out", str(out))
+    import shutil
+
+    shutil.copytree(out / "setda-batubara", tmp_path / "setda-batubara")
+    first = tmp_path / "setda-batubara" / "2024"
+    before = _berkas(first, (out, tmp_path))
+    res = lakip("run", "--year", "2024", "--out", str(tmp_path))  # over the copy of the first run
     assert res.returncode == 0, res.stderr
-    after = {p.relative_to(first): p.read_bytes() for p in first.rglob("*") if p.is_file()}
+    after = _berkas(first)
     assert sorted(after) == sorted(before)
     for name, data in before.items():
         assert after[name] == data, name
@@ -217,14 +229,16 @@ def test_a_failing_notebook_is_named_with_its_cell(broken_notebook, tmp_path):
     assert str(info.value) == "Notebook 09_rusak.ipynb gagal pada sel ke-4 (`x = 1`): KeyError: 'tidak_ada'"
 
 
-def test_a_failing_notebook_leaves_the_earlier_output_untouched(out, broken_notebook):
-    run = out / "setda-batubara" / "2024"
-    before = {p.relative_to(run): p.read_bytes() for p in run.rglob("*") if p.is_file()}
+def test_a_failing_notebook_leaves_the_earlier_output_untouched(out, broken_notebook, tmp_path):
+    import shutil
+
+    shutil.copytree(out / "setda-batubara", tmp_path / "out" / "setda-batubara")
+    run = tmp_path / "out" / "setda-batubara" / "2024"
+    before = _berkas(run)
     with pytest.raises(NotebookError):
-        jalankan(out=out, tahun=2024, notebooks=[*daftar_notebook(), broken_notebook])
-    after = {p.relative_to(run): p.read_bytes() for p in run.rglob("*") if p.is_file()}
-    assert after == before
-    assert sorted(p.name for p in (out / "setda-batubara").iterdir()) == ["2022", "2023", "2024"]
+        jalankan(out=tmp_path / "out", tahun=2024, notebooks=[*daftar_notebook(), broken_notebook])
+    assert _berkas(run) == before
+    assert sorted(p.name for p in (tmp_path / "out" / "setda-batubara").iterdir()) == ["2022", "2023", "2024"]
 
 
 def test_printed_text_split_into_several_messages_is_joined():
