@@ -1,5 +1,11 @@
 """lakip: reproducible analysis of Indonesian government performance reports (LKjIP).
 
+The package is built in layers, each importing only those below it: ``core``
+(the rules), ``data`` (files in) and ``reviu`` (the audit), ``report`` (for
+people), ``app`` (runs, files out, the command). The modules at this level
+(``analysis``, ``audit``, ``charts``, ``display``, ``whatif``, ``kabupaten``,
+``bulk``, ``run``) re-export the names the notebooks and README use.
+
 The names below are imported when first used (PEP 562), so that ``lakip``
 itself, and the command line that imports it, start without pandas: an
 interruption while the command starts is then handled like any other.
@@ -12,8 +18,8 @@ from typing import Any
 __all__ = ["Pilihan", "Skala", "DataError", "Masalah", "Unit", "daftar_entitas", "muat"]
 __version__ = "0.1.0"
 
-_DARI = {"Pilihan": "lakip.config", "Skala": "lakip.config", "DataError": "lakip.load", "Masalah": "lakip.load",
-         "Unit": "lakip.load", "daftar_entitas": "lakip.load", "muat": "lakip.load"}
+_DARI = {"Pilihan": "lakip.core.config", "Skala": "lakip.core.config", "DataError": "lakip.core.model",
+         "Masalah": "lakip.core.model", "Unit": "lakip.core.model", "daftar_entitas": "lakip.data.load", "muat": "lakip.data.load"}
 
 
 def __getattr__(name: str) -> Any:

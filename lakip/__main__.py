@@ -2,6 +2,6 @@
 
 import sys
 
-from lakip.cli import main
+from lakip.app.cli import main
 
 sys.exit(main())

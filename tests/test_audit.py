@@ -10,10 +10,11 @@ import textwrap
 
 import pytest
 
-from lakip.audit import SESUAI, TIDAK_DAPAT, TIDAK_SESUAI, baca, reviu, ringkasan_reviu
-from lakip.load import muat
-from lakip.paths import DATA_DIR
-from lakip.run import jalankan_reviu
+from lakip import analysis
+from lakip.reviu import SESUAI, TIDAK_DAPAT, TIDAK_SESUAI, baca, reviu, ringkasan_reviu
+from lakip.data.load import muat
+from lakip.core.paths import DATA_DIR
+from lakip.app.run import jalankan_reviu
 
 # ------------------------------------------------------------------------------------------ the seed
 
@@ -331,7 +332,7 @@ def test_reviu_command_writes_the_findings_and_exits_0(tmp_path):
 
 
 def test_predikat_and_mutu_at_their_bounds():
-    from lakip.formula import hitung, mutu_ikm, predikat_akip, urai_rumus
+    from lakip.core.formula import hitung, mutu_ikm, predikat_akip, urai_rumus
 
     # 25,00 + 26,76 + 13,82 + 24,42 is 90,00, computed as 90.00000000000001: A (90,00 is A)
     rumus = urai_rumus("predikat = predikat_akip(perencanaan + pengukuran + pelaporan + evaluasi)")[0]
@@ -347,7 +348,7 @@ def test_predikat_and_mutu_at_their_bounds():
 def test_percents_rounded_to_add_up_to_100_are_accepted(tmp_path):
     """Six measured IKU, two in each of three kategori: lakip prints 33,33 + 33,33 + 33,34 %."""
     import lakip.audit as audit_mod
-    from lakip import narasi
+    from lakip.report import narasi
 
     folder = tmp_path / "setda-batubara"
     shutil.copytree(DATA_DIR / "setda-batubara", folder)
@@ -363,7 +364,7 @@ def test_percents_rounded_to_add_up_to_100_are_accepted(tmp_path):
         for kat, v in (("Sangat Tinggi", "33,33 %"), ("Tinggi", "33,33 %"), ("Sedang", "33,34 %"), ("Rendah", "33,34 %"))),
         encoding="utf-8")
     u = muat(tmp_path, "setda-batubara")
-    assert "(33,34 %) pada kategori Sedang" in narasi.paragraf_ringkasan(u, 2024)
+    assert "(33,34 %) pada kategori Sedang" in narasi.paragraf_ringkasan(analysis.analisis(u, 2024))
     r = audit_mod.reviu(u, 2024)
     r = r[r["tabel"] == "Bab IV uji"].set_index("kunci")
     assert r["status"].tolist() == [SESUAI, SESUAI, SESUAI, TIDAK_SESUAI]
@@ -460,7 +461,7 @@ def test_a_figure_whose_budget_data_is_empty_cannot_be_checked(tmp_path):
 
 
 def test_numbers_in_a_formula_are_read_the_indonesian_way_and_scores_keep_to_their_scale():
-    from lakip.formula import hitung, mutu_ikm, predikat_akip, urai_rumus
+    from lakip.core.formula import hitung, mutu_ikm, predikat_akip, urai_rumus
 
     assert hitung(urai_rumus("realisasi = ditetapkan / 1.066 * 100")[0].kanan, {"ditetapkan": 915.0}) == \
         pytest.approx(915 / 1066 * 100)

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from lakip import budget, efficiency
+from lakip.core import budget, efficiency
 
 NAN = float("nan")
 

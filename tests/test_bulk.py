@@ -7,10 +7,10 @@ import pandas as pd
 import pytest
 
 import bantu
-from lakip import kabupaten
+from lakip.data.load import daftar_entitas, muat_semua
 from lakip.bulk import TABEL, Kabupaten, muat_kabupaten
-from lakip.contoh import buat_kabupaten
-from lakip.numbers import AngkaError, parse_angka, parse_angka_banyak
+from lakip.data.contoh import buat_kabupaten
+from lakip.core.numbers import AngkaError, parse_angka, parse_angka_banyak
 
 
 def _sub(pattern, repl, count=1, flags=re.M):
@@ -93,7 +93,7 @@ def rusak(tmp_path_factory):
     """A synthetic kabupaten where each change of RUSAK is made to one unit (the first it applies to)."""
     folder = tmp_path_factory.mktemp("bulk") / "data"
     buat_kabupaten(folder, unit=len(RUSAK) + 20, tahun=3, seed=11)
-    free = kabupaten.daftar_entitas(folder)
+    free = daftar_entitas(folder)
     for name, change in RUSAK:
         for slug in free:
             path = folder / slug / name
@@ -120,7 +120,7 @@ def _sama(kab: Kabupaten, units, gagal):
 
 @pytest.mark.parametrize("pekerja", [1, 2])
 def test_bulk_loading_equals_loading_one_by_one(rusak, pekerja):
-    units, gagal = kabupaten.muat_semua(rusak)
+    units, gagal = muat_semua(rusak)
     kab = muat_kabupaten(rusak, pekerja=pekerja)
     _sama(kab, units, gagal)
     # the corpus really is broken: most units fail, every one is located by file and row
@@ -135,7 +135,7 @@ def test_bulk_loading_equals_loading_one_by_one(rusak, pekerja):
 
 def test_clean_units_take_the_fast_path(tmp_path):
     buat_kabupaten(tmp_path, unit=12, tahun=4, seed=3)
-    units, gagal = kabupaten.muat_semua(tmp_path)
+    units, gagal = muat_semua(tmp_path)
     kab = muat_kabupaten(tmp_path)
     assert kab.satu_satu == 0 and not gagal
     _sama(kab, units, gagal)
@@ -156,7 +156,7 @@ def test_units_that_differ_in_optional_columns_still_take_the_fast_path(tmp_path
     lap = tmp_path / "opd-004" / "laporan.csv"
     lines = lap.read_text(encoding="utf-8").splitlines()
     lap.write_text("\n".join(ln.rsplit(",", 1)[0] for ln in lines) + "\n", encoding="utf-8")  # no catatan column
-    units, gagal = kabupaten.muat_semua(tmp_path)
+    units, gagal = muat_semua(tmp_path)
     assert not gagal and "90" in set(units[1].indikator["target_renstra"])
     kab = muat_kabupaten(tmp_path)
     assert kab.satu_satu == 0
@@ -194,7 +194,7 @@ def test_an_iku_no_longer_measured_loads_the_same_in_bulk(tmp_path):
 
     kode, last = akhiri("opd-002", hapus=True)
     akhiri("opd-004", hapus=False)  # a row after tahun_akhir: refused
-    units, gagal = kabupaten.muat_semua(tmp_path)
+    units, gagal = muat_semua(tmp_path)
     assert list(gagal) == ["opd-004"] and "tidak dipakai lagi sesudah tahun" in str(gagal["opd-004"])
     u = next(u for u in units if u.slug == "opd-002")
     assert u.indikator.set_index("kode").loc[kode, "tahun_akhir"] == last - 1
@@ -213,7 +213,7 @@ def test_a_sasaran_with_two_wordings_fails_in_bulk_as_alone(tmp_path):
     i = df.index[dua][-1]
     df.loc[i, "sasaran"] = df.loc[i, "sasaran"] + " (ditulis lain)"
     df.to_csv(ind, index=False)
-    units, gagal = kabupaten.muat_semua(tmp_path)
+    units, gagal = muat_semua(tmp_path)
     assert list(gagal) == ["opd-003"] and "satu kode sasaran, satu nama" in str(gagal["opd-003"])
     kab = muat_kabupaten(tmp_path)
     assert kab.satu_satu == 1

@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from lakip.paths import DATA_DIR
+from lakip.core.paths import DATA_DIR
 from bantu import lakip, read_csv
 
 TABEL = {
@@ -195,7 +195,7 @@ def test_two_runs_writing_the_same_folder_take_turns(tmp_path):
     import threading
     import time
 
-    from lakip.run import folder_sementara
+    from lakip.app.files import folder_sementara
 
     target = tmp_path / "unit" / "2024"
     inside, errors = [], []
@@ -226,7 +226,7 @@ def test_a_run_waiting_for_one_that_fails_on_a_new_folder_takes_its_turn(tmp_pat
     import threading
     import time
 
-    from lakip.run import folder_sementara
+    from lakip.app.files import folder_sementara
 
     for i in range(20):
         target = tmp_path / f"out{i}" / "unit" / "2024"

@@ -13,9 +13,9 @@ from pathlib import Path
 import distributed
 import pytest
 
-from lakip import notebooks
-from lakip.cli import main
-from lakip.contoh import buat_kabupaten
+from lakip.app import notebooks
+from lakip.app.cli import main
+from lakip.data.contoh import buat_kabupaten
 from lakip.run import KlasterError, jalankan_semua, klaster_lokal
 
 SLUGS = ["opd-001", "opd-002", "opd-003"]
@@ -24,7 +24,7 @@ SLUGS = ["opd-001", "opd-002", "opd-003"]
 def lakip(*args, batas_sambung=None):
     """``lakip ARGS`` in a new process; ``batas_sambung`` shortens the wait for a scheduler."""
     pre = "" if batas_sambung is None else f"import lakip.run; lakip.run._BATAS_SAMBUNG = {batas_sambung}; "
-    code = pre + "import sys; from lakip.cli import main; sys.exit(main(sys.argv[1:]))"
+    code = pre + "import sys; from lakip.app.cli import main; sys.exit(main(sys.argv[1:]))"
     return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
 
 

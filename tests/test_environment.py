@@ -5,7 +5,7 @@ import tomllib
 
 import yaml
 
-from lakip.paths import PROJ_ROOT
+from lakip.core.paths import PROJ_ROOT
 
 
 def _norm(spec: str) -> str:

@@ -15,9 +15,11 @@ from openpyxl import load_workbook
 
 import bantu
 from lakip import analysis
-from lakip.importer import impor, tulis_template
-from lakip.load import DataError, muat
-from lakip.paths import DATA_DIR
+from lakip.app.isian import tulis_template
+from lakip.data.importer import impor
+from lakip.core.model import DataError
+from lakip.data.load import muat
+from lakip.core.paths import DATA_DIR
 
 ISI = {"IKU-1": ("Tinggi", "Sangat Tinggi"), "IKU-2": ("100", "90,5"), "IKU-3": ("9,8", "9,9"), "IKU-4": ("74", "75,1"),
        "IKU-5": ("9/9", "9/9"), "IKU-6": ("87", "88,02"), "IKU-7": ("88", "80")}

@@ -11,9 +11,11 @@ import pandas as pd
 import pytest
 
 from lakip import analysis, audit, kabupaten
-from lakip.contoh import BERKAS_KESALAHAN, buat_kabupaten
-from lakip.load import daftar_entitas, muat
-from lakip.paths import DATA_DIR
+from lakip.core.rollup import kolom_kategori
+from lakip.reviu.context import J_CAPAIAN, J_FORMAT, J_KATEGORI
+from lakip.data.contoh import BERKAS_KESALAHAN, buat_kabupaten
+from lakip.data.load import daftar_entitas, muat
+from lakip.core.paths import DATA_DIR
 from bantu import lakip, read_csv
 
 
@@ -78,7 +80,7 @@ def test_every_generated_unit_loads_and_follows_the_contract(kab, units):
 def test_the_audit_finds_exactly_the_planted_errors(kab, units):
     planted = pd.read_csv(kab / BERKAS_KESALAHAN)
     assert set(planted["jenis"]) == {"capaian", "kategori", "format"}
-    jenis_audit = {"capaian": audit.J_CAPAIAN, "kategori": audit.J_KATEGORI, "format": audit.J_FORMAT}
+    jenis_audit = {"capaian": J_CAPAIAN, "kategori": J_KATEGORI, "format": J_FORMAT}
     for u in units:
         temuan = audit.reviu(u, 2024)
         bad = temuan[temuan["status"] == audit.TIDAK_SESUAI].set_index("kunci")
@@ -122,7 +124,7 @@ def test_rollup_equals_each_units_own_analysis_exactly(units):
         assert row["iku_terukur"] == ring["jumlah"]["iku_terukur"]
         assert row["iku_belum_dapat_diukur"] == ring["jumlah"]["iku_belum_dapat_diukur"]
         for d in ring["distribusi"]:
-            assert row[kabupaten._kolom_kategori(d["kategori"])] == d["jumlah"], d
+            assert row[kolom_kategori(d["kategori"])] == d["jumlah"], d
         prog = next(a for a in ring["anggaran"] if a["pohon"] == "program")
         assert (row["pagu"], row["realisasi"], row["serapan"]) == (prog["pagu"], prog["realisasi"], prog["serapan"])
         assert row["temuan_tidak_sesuai"] == audit.ringkasan_reviu(audit.reviu(u, 2024))["per_status"][audit.TIDAK_SESUAI]

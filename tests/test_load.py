@@ -5,8 +5,10 @@ import shutil
 import pytest
 
 from bantu import akhiri
-from lakip.load import DataError, daftar_entitas, kunci_laporan, muat
-from lakip.paths import DATA_DIR
+from lakip.core.model import DataError
+from lakip.core.vocabulary import kunci_laporan
+from lakip.data.load import daftar_entitas, muat
+from lakip.core.paths import DATA_DIR
 
 SEED = DATA_DIR / "setda-batubara"
 
@@ -270,7 +272,7 @@ def test_a_range_target_is_met_by_a_number(data):
 
 
 def test_iku_without_realisasi_listed_by_year_in_the_order_of_indikator(data):
-    from lakip.analysis import iku_belum_terukur
+    from lakip.core.tables import iku_belum_terukur
 
     edit(data, "kinerja.csv", 'IKU-7,2024,87,"66,35"', "IKU-7,2024,87,")
     path = data / "setda-batubara" / "kinerja.csv"

@@ -10,8 +10,8 @@ import xml.etree.ElementTree as ET
 import nbformat
 import pytest
 
-from lakip.notebooks import NotebookError, daftar_notebook, jalankan_notebook
-from lakip.paths import NOTEBOOKS_DIR
+from lakip.app.notebooks import NotebookError, daftar_notebook, jalankan_notebook
+from lakip.core.paths import NOTEBOOKS_DIR
 from lakip.run import jalankan
 from bantu import lakip
 
@@ -166,7 +166,7 @@ def test_a_unit_without_budget_and_report_runs_whole(tmp_path):
 
     import docx
 
-    from lakip.paths import DATA_DIR
+    from lakip.core.paths import DATA_DIR
 
     folder = tmp_path / "data" / "setda-batubara"
     shutil.copytree(DATA_DIR / "setda-batubara", folder)
@@ -202,7 +202,7 @@ def test_a_signal_during_the_forks_is_held_then_raised_and_workers_take_signals_
     import threading
     from concurrent.futures import ProcessPoolExecutor
 
-    from lakip.notebooks import lepas_sinyal, sinyal_ditahan
+    from lakip.app.proses import lepas_sinyal, sinyal_ditahan
 
     def berhenti(signum, frame):
         raise KeyboardInterrupt
@@ -242,12 +242,12 @@ def test_a_failing_notebook_leaves_the_earlier_output_untouched(out, broken_note
 
 
 def test_printed_text_split_into_several_messages_is_joined():
-    from lakip.notebooks import _gabung_stream
+    from lakip.app.notebooks import gabung_stream
 
     cell = nbformat.v4.new_code_cell("print('a'); print('b')")
     cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text="a\n"),
                     nbformat.v4.new_output("stream", name="stdout", text="b\n"),
                     nbformat.v4.new_output("stream", name="stderr", text="peringatan\n"),
                     nbformat.v4.new_output("stream", name="stdout", text="c\n")]
-    _gabung_stream(cell)
+    gabung_stream(cell)
     assert [(o.name, o.text) for o in cell.outputs] == [("stdout", "a\nb\n"), ("stderr", "peringatan\n"), ("stdout", "c\n")]

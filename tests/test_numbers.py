@@ -6,7 +6,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from lakip.numbers import (
+from lakip.core.numbers import (
     AngkaError,
     bulat,
     format_angka,

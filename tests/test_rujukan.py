@@ -23,7 +23,7 @@ import pytest
 from bantu import lakip
 from conftest import bersama
 
-from lakip.paths import PROJ_ROOT
+from lakip.core.paths import PROJ_ROOT
 
 RUJUKAN = Path(__file__).with_name("rujukan.json")
 PERBARUI = "LAKIP_PERBARUI_RUJUKAN"

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lakip import scoring
-from lakip.config import BELUM_TERUKUR, SKALA_BAKU, SKALA_ORDINAL, Pilihan, Skala
+from lakip.core import scoring
+from lakip.core.config import BELUM_TERUKUR, SKALA_BAKU, SKALA_ORDINAL, Pilihan, Skala
 
 NAN = float("nan")
 

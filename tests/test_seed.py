@@ -10,8 +10,8 @@ import math
 import pytest
 
 from lakip import analysis
-from lakip.load import muat
-from lakip.numbers import bulat, is_kosong, parse_angka
+from lakip.data.load import muat
+from lakip.core.numbers import bulat, is_kosong, parse_angka
 
 # (tabel, kunci) printed capaian that no rule reproduces from the printed target
 # and realisasi, with the reason (a finding for the audit, not a test to relax).

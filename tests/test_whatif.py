@@ -15,9 +15,9 @@ import pandas as pd
 import pytest
 
 from lakip import analysis, display, muat, whatif
-from lakip.load import PilihanError
-from lakip.notebooks import daftar_notebook
-from lakip.paths import NOTEBOOKS_DIR
+from lakip.core.model import PilihanError
+from lakip.app.notebooks import daftar_notebook
+from lakip.core.paths import NOTEBOOKS_DIR
 from lakip.whatif import Perubahan, PerubahanError
 from bantu import akhiri, hapus_baris, lakip
 
@@ -504,7 +504,7 @@ def test_the_notebook_runs_with_other_changes(tmp_path):
 def test_a_change_to_an_iku_without_a_row_that_year_says_why(tmp_path):
     import shutil
 
-    from lakip.paths import DATA_DIR
+    from lakip.core.paths import DATA_DIR
 
     folder = tmp_path / "setda-batubara"
     shutil.copytree(DATA_DIR / "setda-batubara", folder)

@@ -20,9 +20,13 @@ from hypothesis import strategies as st
 from PIL import Image
 
 import bantu
-from lakip import analysis, charts, narasi, word
-from lakip.config import Pilihan
-from lakip.load import muat
+from lakip import analysis, charts
+from lakip.app.grafik import SumberBerkas
+from lakip.app.laporan import tulis_docx
+from lakip.report import narasi, word
+from lakip.report.hasil import Hasil
+from lakip.core.config import Pilihan
+from lakip.data.load import muat
 
 NBSP = "\u00a0"
 
@@ -39,7 +43,7 @@ def unit():
 
 @pytest.fixture(scope="module")
 def laporan(unit, tmp_path_factory):
-    return word.tulis_docx(unit, 2024, tmp_path_factory.mktemp("docx"), None)
+    return tulis_docx(unit, 2024, tmp_path_factory.mktemp("docx"), None)
 
 
 @pytest.fixture(scope="module")
@@ -235,7 +239,7 @@ def test_tabel_efisiensi(dok):
 
 
 def test_dua_kali_tulis_byte_sama(unit, laporan, tmp_path):
-    kedua = word.tulis_docx(unit, 2024, tmp_path / "laporan-kedua.docx", None)
+    kedua = tulis_docx(unit, 2024, tmp_path / "laporan-kedua.docx", None)
     assert kedua.name == "laporan-kedua.docx"
     assert kedua.read_bytes() == laporan.read_bytes()
     with zipfile.ZipFile(laporan) as z:
@@ -251,12 +255,12 @@ def test_grafik_dari_folder_run_dipakai(unit, tmp_path):
     buf = io.BytesIO()
     Image.new("RGB", (63, 30), (200, 30, 30)).save(buf, format="PNG")
     (run / "grafik" / "capaian_iku.png").write_bytes(buf.getvalue())
-    path = word.tulis_docx(unit, 2024, tmp_path / "out", run)
+    path = tulis_docx(unit, 2024, tmp_path / "out", run)
     with zipfile.ZipFile(path) as z:
         media = [z.read(n) for n in z.namelist() if n.startswith("word/media/")]
     assert buf.getvalue() in media and len(media) == 12  # the given chart, the eleven others drawn
     for folder in (run, run / "grafik"):
-        g = charts.SumberGrafik(folder)
+        g = SumberBerkas(folder)
         assert g.cari("capaian_iku") == run / "grafik" / "capaian_iku.png" and g.cari("efisiensi") is None
 
 
@@ -285,50 +289,44 @@ def test_sumber_grafik_menunggu_notebook_yang_masih_berjalan(tmp_path):
         raise AssertionError("digambar padahal ditunggu")
 
     got = []
-    with charts.SumberGrafik(grafik, berjalan, jeda=0) as sumber:
+    with SumberBerkas(grafik, berjalan, jeda=0) as sumber:
         sumber.minta("a", tidak_digambar, got.append)
         sumber.minta("b", tidak_digambar, got.append)
         assert got == [] and polls == []  # asked, not yet handed over
         sumber.selesaikan()
-    assert got == [grafik / "a.png", grafik / "b.png"] and len(polls) == 4
+    assert [(g.nama, g.png) for g in got] == [("a", _png("blue")), ("b", _png("red"))] and len(polls) == 4
+    assert sumber.digambar == ()
 
 
 def test_dua_laporan_disusun_dulu_lalu_menunggu_grafiknya_bersama(unit, tmp_path):
     """Word and HTML are built without waiting for a chart; they wait together, in selesaikan."""
-    from lakip.htmlreport import siapkan_html
+    from lakip.report.html import siapkan_html
 
     menunggu = []
-    with charts.SumberGrafik(tmp_path / "grafik", berjalan=lambda: menunggu.append(1) and False) as sumber:
-        docx_ = word.siapkan_docx(unit, 2024, sumber)
-        html_ = siapkan_html(unit, 2024, sumber)
+    with SumberBerkas(tmp_path / "grafik", berjalan=lambda: menunggu.append(1) and False) as sumber:
+        hasil = Hasil.dari(unit, 2024)
+        docx_ = word.siapkan_docx(hasil.analisis, sumber)
+        html_ = siapkan_html(hasil, sumber)
         assert menunggu == []  # both built, nothing waited for yet
         sumber.selesaikan()
         assert len(menunggu) == 12  # each chart missing once: waited for (the notebooks have finished), then drawn
-        d, h = docx_(tmp_path / "a"), html_(tmp_path / "a" / "laporan.html")
-    assert d.name == "laporan.docx" and h.read_text(encoding="utf-8").count("<img ") == 6
+        d, h = docx_(), html_()
+    assert d[:2] == b"PK" and h.count("<img ") == 6
 
 
 def test_sumber_grafik_menggambar_yang_tidak_ada_sekali_untuk_dua_laporan(unit, tmp_path, monkeypatch):
     """Once no notebook runs, a missing chart is drawn, once for both reports,
-    and removed with the source."""
-    from lakip.htmlreport import tulis_html
+    and forgotten with the source."""
+    from lakip.app.laporan import tulis_html
 
     (tmp_path / "grafik").mkdir()
     (tmp_path / "grafik" / "efisiensi.png").write_bytes(_png("green"))
-    drawn = []
-    asli = charts.simpan
-
-    def simpan(fig, folder, nama, svg=True):
-        drawn.append(nama)
-        return asli(fig, folder, nama, svg=svg)
-
-    monkeypatch.setattr(charts, "simpan", simpan)
-    with charts.SumberGrafik(tmp_path / "grafik", berjalan=lambda: False) as sumber:
-        word.tulis_docx(unit, 2024, tmp_path / "l.docx", grafik=sumber)
+    with SumberBerkas(tmp_path / "grafik", berjalan=lambda: False) as sumber:
+        tulis_docx(unit, 2024, tmp_path / "l.docx", grafik=sumber)
         tulis_html(unit, 2024, tmp_path / "l.html", grafik=sumber)
-        sementara = Path(sumber._tmp.name)
+        drawn = sumber.digambar
     assert sorted(drawn) == sorted({*charts.GRAFIK_LAPORAN, *(f"tren_SS-{i}" for i in range(1, 7))} - {"efisiensi"})
-    assert not sementara.exists()
+    assert sumber.digambar == ()
     with zipfile.ZipFile(tmp_path / "l.docx") as z:
         assert _png("green") in [z.read(n) for n in z.namelist() if n.startswith("word/media/")]
     html = (tmp_path / "l.html").read_text(encoding="utf-8")
@@ -336,7 +334,7 @@ def test_sumber_grafik_menggambar_yang_tidak_ada_sekali_untuk_dua_laporan(unit, 
 
 
 def test_tahun_tanpa_tahun_lalu_dan_tanpa_anggaran(unit, tmp_path):
-    d = docx.Document(word.tulis_docx(unit, 2022, tmp_path, None))
+    d = docx.Document(tulis_docx(unit, 2022, tmp_path, None))
     caps = [t for kind, style, t, *_ in (x for x in isi(d) if x[0] == "p") if style == "Caption"]
     assert not any("Komposisi Belanja" in c or "Perbandingan" in c or "Efisiensi" in c for c in caps)
     assert len(d.tables) == 1 + 1 + 6  # scale, capaian, one per sasaran
@@ -451,7 +449,7 @@ def test_paragraf_iku_naik_dalam_kategori_yang_sama():
 
 
 def test_daftar_tiga_atau_lebih_memakai_koma_sebelum_dan():
-    from lakip.narasi import _daftar
+    from lakip.core.teks import daftar as _daftar
 
     assert _daftar(["a"]) == "a" and _daftar(["a", "b"]) == "a dan b" and _daftar(["a", "b", "c"]) == "a, b, dan c"
 
@@ -552,7 +550,8 @@ def test_equal_capaian_computed_with_binary_noise_stays_the_same():
 def test_distribution_table_prints_the_percents_of_the_text():
     import pandas as pd
 
-    from lakip import display, scoring
+    from lakip import display
+    from lakip.core import scoring
 
     d = scoring.distribusi(pd.DataFrame({"capaian": [95.0, 80.0, 70.0, float("nan")]}), Pilihan().skala)
     t = display.tampil_distribusi(d).set_index("Kategori")
@@ -582,7 +581,7 @@ def test_tren_chart_and_its_caption_show_the_three_years_the_report_compares(tmp
     fig = charts.grafik_tren(per, u.indikator, u.pilihan.skala)
     assert fig.get_suptitle() == "Tren Capaian IKU 2022-2024"
     assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == ["2022", "2023", "2024"]
-    d = docx.Document(word.tulis_docx(u, 2024, tmp_path / "out", None))
+    d = docx.Document(tulis_docx(u, 2024, tmp_path / "out", None))
     caps = [t for kind, style, t, *_ in (x for x in isi(d) if x[0] == "p") if style == "Caption"]
     assert any(c.endswith("Tren Capaian Indikator Kinerja Utama Tahun 2022-2024") for c in caps)
 
@@ -598,15 +597,15 @@ def test_report_of_a_year_with_an_ended_and_a_new_iku(tmp_path):
     bantu.hapus_baris(folder / "kinerja.csv", "IKU-2,2024,", "IKU-5,2022,", "IKU-5,2023,")
     bantu.akhiri(folder, "IKU-2", 2023)
     u = muat(data, "setda-batubara")
-    teks_s = narasi.paragraf_sasaran(u, 2024)
+    teks_s = narasi.paragraf_sasaran(analysis.analisis(u, 2024))
     assert "SS-2" not in teks_s and teks_s["SS-3"].startswith("Sasaran strategis 2, ")
-    d = docx.Document(word.tulis_docx(u, 2024, tmp_path / "out", None))
+    d = docx.Document(tulis_docx(u, 2024, tmp_path / "out", None))
     assert [p.text for p in d.paragraphs if p.style.name.startswith("Heading 4")][1].startswith("Sasaran Strategis 2: ")
     _, t = tabel_dengan_judul(d, "Tabel 3.6 ")  # SS-4, the sasaran of IKU-5, third of the five shown
     rows = sel(t)
     assert rows[0][4] == "Capaian 2023" and rows[1][1].startswith("IKU-5 ") and rows[1][4] == "-"
     assert "IKU-5 baru ada sejak tahun 2024" in " ".join(p.text for p in d.paragraphs)
-    d23 = docx.Document(word.tulis_docx(u, 2023, tmp_path / "out23", None))
+    d23 = docx.Document(tulis_docx(u, 2023, tmp_path / "out23", None))
     assert "IKU-5 baru ada" not in " ".join(p.text for p in d23.paragraphs)
 
 
@@ -616,12 +615,12 @@ def test_anggaran_tanpa_susunan_program(tmp_path):
 
     import pandas as pd
 
-    from lakip.paths import DATA_DIR
+    from lakip.core.paths import DATA_DIR
 
     shutil.copytree(DATA_DIR / "setda-batubara", tmp_path / "u")
     a = pd.read_csv(tmp_path / "u" / "anggaran.csv", dtype=str, keep_default_na=False)
     a[a["tingkat"] != "program"].to_csv(tmp_path / "u" / "anggaran.csv", index=False)
     (tmp_path / "u" / "laporan.csv").write_text("tahun,tabel,kunci,nilai,catatan\n", encoding="utf-8")
-    s = narasi.paragraf_anggaran(muat(tmp_path, "u"), 2024)
+    s = narasi.paragraf_anggaran(analysis.analisis(muat(tmp_path, "u"), 2024))
     assert s == ("Data anggaran per program Sekretariat Daerah Kabupaten Batu Bara tahun 2024 belum tersedia, sehingga "
                  "realisasi anggaran per program belum dapat disajikan; data anggaran yang ada disusun per Bagian.")

@@ -1,0 +1,177 @@
+"""Files out: the one atomic write, the machine-readable CSV and JSON, and the output folder
+that is swapped in whole, with a lock so that two runs writing it take turns.
+
+Nothing a user can open is ever half written: a file is written under a
+temporary name beside it and renamed over it (:func:`tulis_utuh`); a run's
+folder is built in a temporary folder and swapped in at the end
+(:class:`folder_sementara`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import json
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+__all__ = ["pesan_os", "tulis_utuh", "nama_sementara", "tulis_csv", "tulis_json", "kunci", "folder_sementara"]
+
+
+@contextlib.contextmanager
+def nama_sementara(path: Path) -> Iterator[Path]:
+    """A temporary name beside ``path`` to write to, renamed to ``path`` when the block ends
+    without an error (removed otherwise): a file that exists under its name is complete,
+    which another process waiting for it relies on."""
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.baru")
+    try:
+        yield tmp
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    os.replace(tmp, path)
+
+
+def tulis_utuh(path: Path, isi: bytes | str) -> Path:
+    """Write ``isi`` (bytes, or text as UTF-8) to ``path`` whole: under a temporary name, then renamed."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with nama_sementara(path) as tmp:
+        tmp.write_bytes(isi.encode("utf-8") if isinstance(isi, str) else isi)
+    return path
+
+
+def tulis_csv(df: pd.DataFrame, path: Path) -> None:
+    """Machine-readable CSV: UTF-8, dot decimal, exact values, empty cell for not available."""
+    tulis_utuh(path, df.to_csv(index=False, lineterminator="\n"))
+
+
+def tulis_json(data: Any, path: Path) -> None:
+    """JSON for machines and people: UTF-8, indented, non-ASCII as it is."""
+    tulis_utuh(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+@contextlib.contextmanager
+def kunci(target: Path) -> Iterator[None]:
+    """Hold the lock of ``target`` (the file ``.<name>.kunci`` beside it) while the block runs;
+    wait, saying so, while another process holds it.
+
+    The lock is :mod:`filelock`'s (``flock`` on Linux and macOS, ``LockFileEx`` on
+    Windows). The file is removed while the lock is still held, so the folder
+    is left as it was; a process that was waiting on the removed file finds it
+    gone once it holds it and takes the new one (filelock checks for that).
+    """
+    from filelock import FileLock, Timeout
+
+    path = target.with_name(f".{target.name}.kunci")
+    lock = FileLock(path, thread_local=False)
+    tunggu = False
+    while True:
+        try:
+            try:
+                lock.acquire(timeout=0)
+            except Timeout:
+                if not tunggu:
+                    print(f"Menunggu proses lakip lain yang sedang menulis {target} ...", file=sys.stderr)
+                    tunggu = True
+                lock.acquire()
+            break
+        except FileNotFoundError:  # a run that failed removed the folder it had made: make it again
+            path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        yield
+    finally:
+        with contextlib.suppress(OSError):  # Windows: filelock removes it itself after release
+            os.unlink(path)
+        lock.release()
+
+
+class folder_sementara:
+    """Context manager: a temporary folder that replaces ``target`` on success.
+
+    On an exception the temporary folder is removed and ``target`` is left
+    exactly as it was (a first run leaves no folder at all). Two processes
+    writing the same ``target`` take turns (:func:`kunci`): the second waits
+    for the first, and each swaps in a whole folder.
+    """
+
+    def __init__(self, target: Path):
+        self.target = Path(target)
+        self._kunci: contextlib.ExitStack | None = None
+
+    def __enter__(self) -> Path:
+        # the folders above the target this run makes, removed again if it fails
+        self._dibuat = [p for p in (self.target.parent, *self.target.parent.parents) if not p.exists()]
+        self.target.parent.mkdir(parents=True, exist_ok=True)
+        self._kunci = contextlib.ExitStack()
+        self._kunci.enter_context(kunci(self.target))
+        try:
+            return self._buat()
+        except BaseException:
+            self._kunci.close()
+            self._hapus_dibuat()
+            raise
+
+    def _hapus_dibuat(self) -> None:
+        for folder in self._dibuat:  # deepest first; one another process has written into stays
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+
+    def _buat(self) -> Path:
+        # leftovers of a run that was killed outright (no other run is writing this target now)
+        for old in self.target.parent.iterdir():
+            if old.is_dir() and old.name.startswith((f".{self.target.name}.baru-", f".{self.target.name}.lama-")):
+                shutil.rmtree(old, ignore_errors=True)
+        self.tmp = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.baru-", dir=self.target.parent))
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(self.tmp, 0o777 & ~umask)  # mkdtemp makes it private; the output is for sharing
+        return self.tmp
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is not None:
+            with self._kunci or contextlib.ExitStack():
+                shutil.rmtree(self.tmp, ignore_errors=True)
+            self._hapus_dibuat()
+            return
+        with self._kunci or contextlib.ExitStack():
+            old = None
+            if self.target.exists():
+                old = self.target.with_name(f".{self.target.name}.lama-{self.tmp.name.rsplit('-', 1)[-1]}")
+                self.target.rename(old)
+            self.tmp.rename(self.target)
+            if old is not None:
+                shutil.rmtree(old, ignore_errors=True)
+
+
+#: The system's reasons for the file errors a user meets, in Indonesian (others as the system words them).
+_SEBAB_OS = {
+    errno.ENOTDIR: "sebagian jalurnya adalah berkas, bukan folder",
+    errno.EISDIR: "itu folder, bukan berkas",
+    errno.EACCES: "tidak ada izin",
+    errno.EPERM: "tidak ada izin",
+    errno.ENOSPC: "ruang disk penuh",
+    errno.EROFS: "disk hanya dapat dibaca",
+    errno.ENOENT: "tidak ada",
+    errno.EEXIST: "sudah ada",
+    errno.ENAMETOOLONG: "nama terlalu panjang",
+}
+
+
+def pesan_os(e: OSError) -> str:
+    """A file error as a user reads it: ``tidak dapat menulis atau membaca <path>: <reason>``."""
+    where = f" {e.filename}" if e.filename else ""
+    sebab = _SEBAB_OS.get(e.errno, e.strerror or str(e))
+    if e.errno == errno.EEXIST and e.filename and Path(e.filename).is_file():
+        sebab = "sudah ada sebagai berkas, bukan folder"  # a folder was to be made there
+    return f"tidak dapat menulis atau membaca{where}: {sebab}"

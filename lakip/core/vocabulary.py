@@ -1,0 +1,133 @@
+"""The words and keys of the domain, declared once: years, polaritas, jenis, budget levels,
+the word scales of kategori targets, how a target or realisasi is read into numbers, and
+the key grammar of the printed figures (``laporan.csv``).
+
+The data contract (:mod:`lakip.data.contract`) checks the files with these; the rules
+(scoring, the reviu, what-if) read values and keys with them. Pure functions, no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from lakip.core.config import SKALA_ORDINAL
+from lakip.core.numbers import AngkaError, is_kosong, parse_angka, parse_level, parse_rentang
+
+__all__ = [
+    "TAHUN_MIN",
+    "TAHUN_MAKS",
+    "POLARITAS",
+    "JENIS",
+    "TINGKAT",
+    "KUNCI",
+    "tahun_ok",
+    "tahun_atau_none",
+    "sama_kata",
+    "skala_kata",
+    "baca_nilai",
+    "kunci_laporan",
+]
+
+TAHUN_MIN, TAHUN_MAKS = 1990, 2100
+POLARITAS = ("naik", "turun")
+JENIS = ("angka", "rentang", "level", "kategori")
+TINGKAT = ("program", "bagian", "kegiatan", "subkegiatan")
+
+
+def tahun_ok(v: str) -> bool:
+    """Whether a cell is a year: four digits between :data:`TAHUN_MIN` and :data:`TAHUN_MAKS`."""
+    return bool(re.fullmatch(r"\d{4}", v)) and TAHUN_MIN <= int(v) <= TAHUN_MAKS
+
+
+def tahun_atau_none(v: str) -> int | None:
+    """A year cell as a number, None when it is not one (reported elsewhere)."""
+    return int(v) if tahun_ok(v) else None
+
+
+def _norm(word: str) -> str:
+    return " ".join(str(word).split()).casefold()
+
+
+def sama_kata(a: object, b: object) -> bool:
+    """Two words are the same word: case and spacing do not count (``sangat  tinggi`` is ``Sangat Tinggi``)."""
+    return _norm(a) == _norm(b)
+
+
+def skala_kata(teks: str) -> tuple[str, ...] | None:
+    """The ordered words of a kategori IKU's scale (lowest first): a known scale's name
+    (``lppd``, ``akip``, ``opini_bpk``) or words separated by ``;``; None if neither."""
+    t = teks.strip()
+    if t.lower() in SKALA_ORDINAL:
+        return SKALA_ORDINAL[t.lower()]
+    words = tuple(w.strip() for w in t.split(";") if w.strip())
+    return words if len(words) >= 2 else None
+
+
+def baca_nilai(teks: object, jenis: str, words: tuple[str, ...] | None) -> tuple[float, float, float] | None:
+    """(nilai, bawah, atas) of one target or realisasi of an IKU of ``jenis``; None when missing.
+
+    A number for ``angka``; the bounds of a range (``80-90``); a level (``9/9``) as its
+    fraction; a word as its rank on the IKU's own scale ``words``. Raises
+    :class:`~lakip.core.numbers.AngkaError` with the reason when the text fits no reading.
+    """
+    if is_kosong(teks):
+        return None
+    if jenis == "angka":
+        return parse_angka(teks), np.nan, np.nan
+    if jenis == "rentang":
+        rng = parse_rentang(teks)
+        if rng is None:
+            return None
+        lo, hi = rng
+        return np.nan, lo, hi
+    if jenis == "level":
+        lvl = parse_level(teks)
+        if lvl is None:
+            return None
+        return lvl[0] / lvl[1], np.nan, np.nan
+    ranks = {_norm(w): i + 1 for i, w in enumerate(words or ())}
+    rank = ranks.get(_norm(teks))
+    if rank is None:
+        raise AngkaError(str(teks), f"bukan kata pada skala indikator ini: {', '.join(words or ())}")
+    return float(rank), np.nan, np.nan
+
+
+#: The key grammar of laporan.csv: prefix -> (names of the parts after it).
+KUNCI: dict[str, tuple[str, ...]] = {
+    "target": ("iku", "tahun"),
+    "realisasi": ("iku", "tahun"),
+    "capaian": ("iku", "tahun"),
+    "kategori": ("iku", "tahun"),
+    "perubahan_pp": ("iku", "tahun"),
+    "capaian_sasaran": ("sasaran", "tahun"),
+    "kategori_sasaran": ("sasaran", "tahun"),
+    "rata_rata": ("tahun",),
+    "jumlah_iku": ("tahun",),
+    "jumlah_kategori": ("kategori", "tahun"),
+    "persen_kategori": ("kategori", "tahun"),
+    "pagu": ("anggaran", "tahun"),
+    "realisasi_anggaran": ("anggaran", "tahun"),
+    "serapan": ("anggaran", "tahun"),
+    "pagu_iku": ("iku", "tahun"),
+    "realisasi_anggaran_iku": ("iku", "tahun"),
+    "serapan_iku": ("iku", "tahun"),
+    "efisiensi": ("iku", "tahun"),
+    "komponen": ("iku", "tahun", "nama"),
+}
+
+
+def kunci_laporan(kunci: str) -> dict[str, str]:
+    """Split a laporan.csv key into its named parts; ValueError with the reason."""
+    parts = kunci.split("/")
+    jenis = parts[0]
+    if jenis not in KUNCI:
+        raise ValueError(f"jenis kunci '{jenis}' tidak dikenal")
+    names = KUNCI[jenis]
+    if len(parts) != len(names) + 1 or any(p == "" for p in parts):
+        raise ValueError(f"kunci '{kunci}' harus berbentuk {jenis}/" + "/".join(f"<{n}>" for n in names))
+    out = {"jenis": jenis, **dict(zip(names, parts[1:]))}
+    if not tahun_ok(out["tahun"]):
+        raise ValueError(f"kunci '{kunci}': '{out['tahun']}' bukan tahun")
+    return out

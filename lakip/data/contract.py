@@ -1,0 +1,212 @@
+"""The data contract of ``data/README.md``, declared once.
+
+Each table of a unit is a :class:`Tabel`: its file, its required columns, the
+checks of its columns (:class:`Cek`: a test of one cell's text and the message
+of a cell that fails it), the columns that identify a row, and whether the file
+may be absent or hold its header only. The single-unit reader validates a table
+with the pandera schema built from it (:data:`SKEMA`, all failures at once), the
+bulk reader applies the same checks to the distinct texts of many units, and
+the importer reads and checks the same columns. Numbers, references between
+files and the budget tree are checked by the readers, whose messages need the
+reason and the row.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+
+from lakip.core.model import Masalah
+from lakip.core.vocabulary import JENIS, POLARITAS, TAHUN_MAKS, TAHUN_MIN, TINGKAT, tahun_ok
+
+__all__ = ["Cek", "Tabel", "KONTRAK", "KOLOM", "OPSIONAL", "BOLEH_KOSONG", "SKEMA", "kolom_hilang", "baca_csv",
+           "validasi_skema", "duplikat"]
+
+
+@dataclass(frozen=True)
+class Cek:
+    """A check of one cell (its stripped text): ``lolos(teks)`` holds, or the cell gets ``pesan``."""
+
+    lolos: Callable[[str], bool]
+    pesan: str
+
+
+WAJIB_ISI = Cek(lambda v: v != "", "wajib diisi")
+TAHUN = Cek(tahun_ok, f"bukan tahun antara {TAHUN_MIN} dan {TAHUN_MAKS}")
+
+
+def salah_satu(values: tuple[str, ...]) -> Cek:
+    """The cell is one of ``values``."""
+    return Cek(lambda v: v in values, f"harus salah satu dari: {', '.join(values)}")
+
+
+@dataclass(frozen=True)
+class Tabel:
+    """One table of a unit's data folder."""
+
+    berkas: str
+    kolom: tuple[str, ...]  # required columns, in the order a template writes them
+    cek: dict[str, tuple[Cek, ...]] = field(default_factory=dict)
+    kunci: tuple[str, ...] = ()  # the columns that identify a row (a second row with the same is an error)
+    opsional: bool = False  # the file may be absent
+    boleh_kosong: bool = False  # the file may hold its header and no row
+
+
+KONTRAK: dict[str, Tabel] = {t.berkas: t for t in (
+    Tabel("indikator.csv", ("kode", "tujuan", "sasaran_kode", "sasaran", "indikator", "satuan", "polaritas", "jenis",
+                            "skala", "formula"),
+          {"kode": (WAJIB_ISI,), "sasaran_kode": (WAJIB_ISI,), "sasaran": (WAJIB_ISI,), "indikator": (WAJIB_ISI,),
+           "polaritas": (salah_satu(POLARITAS),), "jenis": (salah_satu(JENIS),)}, ("kode",)),
+    Tabel("kinerja.csv", ("kode", "tahun", "target", "realisasi"), {"kode": (WAJIB_ISI,), "tahun": (TAHUN,)},
+          ("kode", "tahun")),
+    # a unit whose budget is not in the data yet, or whose report is not published yet (nothing to review)
+    Tabel("anggaran.csv", ("tahun", "kode", "induk", "tingkat", "uraian", "pagu", "realisasi"),
+          {"tahun": (TAHUN,), "kode": (WAJIB_ISI,), "tingkat": (salah_satu(TINGKAT),), "uraian": (WAJIB_ISI,)},
+          ("tahun", "kode"), boleh_kosong=True),
+    Tabel("anggaran_iku.csv", ("tahun", "kode", "pagu", "realisasi"), {"tahun": (TAHUN,), "kode": (WAJIB_ISI,)},
+          ("tahun", "kode"), boleh_kosong=True),
+    Tabel("laporan.csv", ("tahun", "tabel", "kunci", "nilai"),
+          {"tahun": (TAHUN,), "tabel": (WAJIB_ISI,), "kunci": (WAJIB_ISI,)}, boleh_kosong=True),
+    Tabel("sdm.csv", ("status", "jumlah"), opsional=True, boleh_kosong=True),
+    Tabel("perda.csv", ("uraian", "tanggal"), opsional=True, boleh_kosong=True),
+)}
+
+#: Required columns of each table.
+KOLOM: dict[str, tuple[str, ...]] = {name: t.kolom for name, t in KONTRAK.items()}
+#: Tables that may be absent.
+OPSIONAL = tuple(name for name, t in KONTRAK.items() if t.opsional)
+#: Tables that may hold their header only. Without indikator or kinerja there is nothing to analyse.
+BOLEH_KOSONG = tuple(name for name, t in KONTRAK.items() if t.boleh_kosong)
+
+
+def _skema(t: Tabel) -> pa.DataFrameSchema:
+    cols = {k: pa.Column(object, checks=[pa.Check(c.lolos, element_wise=True, error=c.pesan) for c in ceks])
+            for k, ceks in t.cek.items()}
+    return pa.DataFrameSchema(cols, strict=False)
+
+
+#: The column checks of each table as pandera schemas (the single-unit reader's).
+SKEMA: dict[str, pa.DataFrameSchema] = {name: _skema(t) for name, t in KONTRAK.items() if t.cek}
+
+
+def validasi_skema(name: str, df: pd.DataFrame, masalah: list[Masalah]) -> set[int]:
+    """Run the pandera schema of table ``name`` on ``df`` (all failures at once); return the rows that failed."""
+    schema = SKEMA.get(name)
+    if schema is None:
+        return set()
+    try:
+        schema.validate(df, lazy=True)
+    except pa.errors.SchemaErrors as err:
+        fc = err.failure_cases.dropna(subset=["index"])
+        bad = set()
+        for row in fc.itertuples(index=False):
+            baris = int(row.index)
+            bad.add(baris)
+            value = "" if row.failure_case is None else str(row.failure_case)
+            pesan = row.check if value == "" else f"'{value}' {row.check}"
+            masalah.append(Masalah(name, baris, row.column, pesan))
+        return bad
+    return set()
+
+
+def duplikat(name: str, df: pd.DataFrame, masalah: list[Masalah], keys: Sequence[str] | None = None) -> None:
+    """A problem at every row whose key columns (the table's :attr:`Tabel.kunci`) repeat an earlier row's."""
+    keys = list(KONTRAK[name].kunci if keys is None else keys)
+    dup = df[df.duplicated(keys, keep=False)]
+    for _, grp in dup.groupby(keys, sort=False):
+        first = int(grp.index[0])
+        ident = ", ".join(f"{k} {v}" for k, v in zip(keys, grp.iloc[0][keys]))
+        for baris in grp.index[1:]:
+            masalah.append(Masalah(name, int(baris), None, f"baris ganda ({ident}), sama dengan baris {first}"))
+
+
+def kolom_hilang(kolom: str, header: Sequence[str], dikenal: Sequence[str] = ()) -> str:
+    """The message for a required column that a header lacks, naming a likely misspelling of it."""
+    import difflib
+
+    lain = [h for h in header if h and h not in dikenal]
+    mirip = difflib.get_close_matches(kolom, lain, n=1, cutoff=0.7)
+    if mirip:
+        return f"kolom wajib tidak ada; judul kolom '{mirip[0]}' mungkin salah ketik untuk '{kolom}'"
+    return f"kolom wajib tidak ada (judul kolom yang ada: {', '.join(h for h in header if h) or 'tidak ada'})"
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def baca_csv(path: Path, masalah: list[Masalah], boleh_kosong: bool = False, saran_kosong: str = "") -> pd.DataFrame | None:
+    """Read a CSV file of the contract as text cells, indexed by spreadsheet row number (the header is row 1).
+
+    ``boleh_kosong``: a header with no row is a table with no row, whatever
+    the file; ``saran_kosong``: what to do, added to the message when it is not.
+    """
+    name = path.name
+    wajib = KOLOM[name]
+    if not path.is_file():
+        if name not in OPSIONAL:
+            masalah.append(Masalah(name, None, None, "berkas tidak ditemukan"))
+        return None
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        masalah.append(Masalah(
+            name, _line_of(data, e.start), None,
+            "berkas bukan UTF-8; simpan ulang sebagai 'CSV UTF-8 (dipisah koma)'",
+        ))
+        return None
+    if not text.strip():
+        masalah.append(Masalah(name, None, None, "berkas kosong"))
+        return None
+    header, reader = _kepala(name, text, wajib, masalah)
+    if header is None:
+        return None
+    rows, index = [], []
+    for row in reader:
+        line = reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            masalah.append(Masalah(name, line, None, f"baris berisi {len(row)} kolom, seharusnya {len(header)}"))
+            continue
+        rows.append([cell.strip() for cell in row])
+        index.append(line)
+    df = pd.DataFrame(rows, columns=header, index=pd.Index(index, name="baris"), dtype=object)
+    if df.empty and name not in BOLEH_KOSONG and not boleh_kosong:
+        if not any(m.berkas == name for m in masalah):
+            masalah.append(Masalah(name, None, None, "berkas tidak berisi baris data" + saran_kosong))
+        return None
+    return df
+
+
+def _kepala(name: str, text: str, wajib: tuple[str, ...], masalah: list[Masalah]):
+    """The header of a CSV text (comma, or semicolon as Excel saves with an Indonesian locale) and a reader
+    positioned after it; (None, None) with the problems when the header does not hold the required columns."""
+    first = text.splitlines()[0]
+    header_comma = [h.strip().lower() for h in next(csv.reader([first]))]
+    header_semi = [h.strip().lower() for h in next(csv.reader([first], delimiter=";"))]
+    sep = ","
+    if len(header_semi) > len(header_comma) and set(wajib) <= set(header_semi):
+        sep = ";"  # saved by Excel with an Indonesian locale
+    if "\t" in first and len(header_comma) == 1 and len(header_semi) == 1:
+        masalah.append(Masalah(name, 1, None, "kolom dipisah tab; simpan ulang sebagai 'CSV UTF-8 (dipisah koma)'"))
+        return None, None
+    reader = csv.reader(io.StringIO(text), delimiter=sep)
+    header = [h.strip().lower() for h in next(reader)]
+    missing = [k for k in wajib if k not in header]
+    if missing:
+        for k in missing:
+            masalah.append(Masalah(name, 1, k, kolom_hilang(k, header, wajib)))
+        return None, None
+    dup = sorted({h for h in header if header.count(h) > 1 and h})
+    if dup:
+        masalah.append(Masalah(name, 1, dup[0], "nama kolom berulang"))
+        return None, None
+    return header, reader

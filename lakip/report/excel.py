@@ -1,0 +1,255 @@
+"""The analysis as an Excel workbook a planner checks and copies from (``laporan.xlsx``).
+
+One sheet per table. Numbers are real numbers with number formats, so a
+viewer with an Indonesian locale sees ``85,83`` and ``Rp 64.440.768.486``;
+headers are frozen and sized; kategori cells carry the colours of the
+charts; where a planner would expect a formula (capaian = realisasi /
+target, serapan = realisasi / pagu, the Jumlah row) the sheet has it, next
+to the value lakip computed. Text from the data that starts with ``=``,
+``+``, ``-`` or ``@`` is written so that it can never become a formula
+(:func:`lakip.core.serial.aman`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lakip.core import budget, scoring
+from lakip.core.config import BELUM_TERUKUR
+from lakip.core.numbers import tidak_ada
+from lakip.core.serial import TANGGAL_TETAP, aman, buku_bytes
+from lakip.report.charts import warna_kategori
+from lakip.report.hasil import Hasil
+
+__all__ = ["xlsx"]
+
+_PERSEN = '0.00" %"'
+_RUPIAH = '"Rp "#,##0'
+_ANGKA = "#,##0.00"
+_PP = '+0.00" pp";-0.00" pp";0.00" pp"'
+
+
+def _nilai(x: Any) -> Any:
+    """A value as a cell takes it: None where it is missing, a Python number for a numpy one."""
+    if tidak_ada(x):
+        return None
+    if hasattr(x, "item"):
+        return x.item()
+    return x
+
+
+class _Buku:
+    """The workbook being written, with the house style of its sheets and cells."""
+
+    def __init__(self, judul: str, skala: Any):
+        from openpyxl import Workbook
+        from openpyxl.styles import Border, Font, PatternFill, Side
+
+        self.wb = Workbook()
+        self.wb.properties.created = self.wb.properties.modified = TANGGAL_TETAP
+        self.wb.properties.creator = "lakip"
+        self.wb.properties.title = judul
+        self.wb.remove(self.wb.active)
+        self.bold = Font(bold=True)
+        self.head_fill = PatternFill("solid", fgColor="DDDDDD")
+        thin = Side(style="thin", color="999999")
+        self.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+        self.colors = {k: v[0].lstrip("#") for k, v in warna_kategori(skala).items()}
+
+    def sheet(self, title: str, kolom: list[tuple[str, int]], judul: str):
+        from openpyxl.styles import Alignment, Font
+        from openpyxl.utils import get_column_letter
+
+        ws = self.wb.create_sheet(title)
+        ws.cell(1, 1, judul).font = Font(bold=True, size=12)
+        for j, (name, width) in enumerate(kolom, start=1):
+            c = ws.cell(3, j, name)
+            c.font, c.fill, c.border = self.bold, self.head_fill, self.border
+            c.alignment = Alignment(wrap_text=True, vertical="center")
+            ws.column_dimensions[get_column_letter(j)].width = width
+        ws.freeze_panes = "A4"
+        return ws
+
+    def put(self, ws, r: int, j: int, v: Any, fmt: str | None = None):
+        c = ws.cell(r, j, aman(_nilai(v)))  # data, never a formula
+        c.border = self.border
+        if fmt and isinstance(c.value, (int, float)):
+            c.number_format = fmt
+        return c
+
+    def rumus(self, ws, r: int, j: int, f: str, fmt: str):
+        c = ws.cell(r, j, f)  # a formula lakip wrote itself
+        c.border, c.number_format = self.border, fmt
+        return c
+
+    def kategori(self, ws, r: int, j: int, v: Any):
+        from openpyxl.styles import PatternFill
+
+        label = BELUM_TERUKUR if _nilai(v) is None else str(v)
+        c = self.put(ws, r, j, label)
+        if label in self.colors:
+            c.fill = PatternFill("solid", fgColor=self.colors[label])
+        return c
+
+
+def _capaian_iku(b: _Buku, h: Hasil) -> None:
+    """Capaian IKU (Tabel 3.2 form) with the formula beside the computed value."""
+    a = h.analisis
+    ws = b.sheet("Capaian IKU", [("No", 5), ("Kode", 9), ("Indikator Kinerja Utama", 48), ("Satuan", 14), ("Polaritas", 10),
+                                 ("Target", 12), ("Realisasi", 12), ("Capaian (%)", 13), ("Capaian: rumus (%)", 16),
+                                 ("Kategori", 18), ("Keterangan", 40)],
+                 f"Capaian Indikator Kinerja Utama {a.unit.nama} Tahun {a.tahun}")
+    for i, row in enumerate(a.capaian_iku.itertuples(index=False), start=4):
+        for j, v in enumerate((i - 3, row.kode, row.indikator, row.satuan, row.polaritas), start=1):
+            b.put(ws, i, j, v)
+        numeric = row.jenis == "angka"
+        b.put(ws, i, 6, row.target_nilai if numeric else (row.target if _nilai(row.target) is not None else "N/A"), _ANGKA)
+        b.put(ws, i, 7, row.realisasi_nilai if numeric else (row.realisasi if _nilai(row.realisasi) is not None else "N/A"),
+              _ANGKA)
+        b.put(ws, i, 8, row.capaian, _PERSEN)
+        if numeric and _nilai(row.realisasi_nilai) is not None and row.target_nilai:
+            f = f"=G{i}/F{i}*100" if row.polaritas == "naik" else (
+                f"=MAX((2*F{i}-G{i})/F{i}*100,0)" if a.pilihan.rumus_turun == "selisih" else f"=F{i}/G{i}*100")
+            b.rumus(ws, i, 9, f, _PERSEN)
+        else:
+            b.put(ws, i, 9, None)
+        b.kategori(ws, i, 10, row.kategori)
+        b.put(ws, i, 11, row.catatan or None)
+
+
+def _capaian_sasaran(b: _Buku, h: Hasil) -> None:
+    a = h.analisis
+    ws = b.sheet("Capaian Sasaran", [("Kode", 9), ("Sasaran Strategis", 60), ("Jumlah IKU", 11), ("IKU Terukur", 11),
+                                     ("Capaian (%)", 13), ("Kategori", 18)], f"Capaian per Sasaran Strategis Tahun {a.tahun}")
+    for i, row in enumerate(a.capaian_sasaran.itertuples(index=False), start=4):
+        for j, v in enumerate((row.sasaran_kode, row.sasaran, row.jumlah_iku, row.jumlah_terukur), start=1):
+            b.put(ws, i, j, v)
+        b.put(ws, i, 5, row.capaian, _PERSEN)
+        b.kategori(ws, i, 6, row.kategori)
+
+
+def _perbandingan(b: _Buku, h: Hasil) -> None:
+    """Perbandingan antar tahun (Tabel 3.3 form, one row per IKU and year)."""
+    a = h.analisis
+    per, tahun = a.perbandingan, a.tahun
+    names = a.unit.indikator.set_index("kode")["indikator"]
+    ws = b.sheet("Perbandingan", [("Kode", 9), ("Indikator", 44), ("Tahun", 8), ("Target", 12), ("Realisasi", 12),
+                                  ("Capaian (%)", 13), ("Kategori", 18), ("Perubahan (pp)", 15)],
+                 f"Perbandingan Capaian Kinerja Tahun {per['tahun'].min()}-{tahun}" if len(per) and per["tahun"].min() < tahun
+                 else f"Capaian Kinerja Tahun {tahun}")
+    for i, row in enumerate(per.itertuples(index=False), start=4):
+        b.put(ws, i, 1, row.kode)
+        b.put(ws, i, 2, names.get(row.kode, ""))
+        b.put(ws, i, 3, int(row.tahun))
+        b.put(ws, i, 4, row.target if _nilai(row.target) is not None else "N/A", _ANGKA)
+        b.put(ws, i, 5, row.realisasi if _nilai(row.realisasi) is not None else "N/A", _ANGKA)
+        b.put(ws, i, 6, row.capaian, _PERSEN)
+        b.kategori(ws, i, 7, row.kategori)
+        b.put(ws, i, 8, row.perubahan_pp, _PP)
+
+
+def _ringkasan(b: _Buku, h: Hasil) -> None:
+    """The key figures, and the distribution with the percents as the report prints them."""
+    a = h.analisis
+    ring = a.ringkasan
+    ws = b.sheet("Ringkasan", [("Uraian", 48), ("Nilai", 16), ("Persen dari seluruh IKU", 20),
+                               ("Persen dari IKU terukur", 20)], f"Ringkasan Capaian Tahun {a.tahun}")
+    rows = [("Rata-rata capaian IKU terukur", ring["capaian"]["rata_rata_iku"], _PERSEN),
+            ("Rata-rata capaian sasaran", ring["capaian"]["rata_rata_sasaran"], _PERSEN),
+            ("Jumlah IKU", ring["jumlah"]["iku"], "0"), ("IKU terukur", ring["jumlah"]["iku_terukur"], "0"),
+            ("IKU belum dapat diukur", ring["jumlah"]["iku_belum_dapat_diukur"], "0")]
+    r = 4
+    for label, v, fmt in rows:
+        b.put(ws, r, 1, label)
+        b.put(ws, r, 2, v, fmt)
+        r += 1
+    r += 1
+    # the percents as the report prints them, rounded to add up to 100
+    for d in scoring.persen_tercetak(a.distribusi).itertuples(index=False):
+        b.kategori(ws, r, 1, d.kategori)
+        b.put(ws, r, 2, d.jumlah, "0")
+        b.put(ws, r, 3, d.persen, _PERSEN)
+        b.put(ws, r, 4, d.persen_terukur, _PERSEN)
+        r += 1
+
+
+def _anggaran(b: _Buku, h: Hasil) -> None:
+    """Anggaran with serapan formulas and the Jumlah row of the programs."""
+    a = h.analisis
+    ang = a.anggaran
+    ws = b.sheet("Anggaran", [("Kode", 10), ("Induk", 8), ("Tingkat", 12), ("Uraian", 60), ("Pagu", 20), ("Realisasi", 20),
+                              ("Serapan (%)", 13), ("Serapan: rumus (%)", 17)], f"Alokasi dan Realisasi Anggaran Tahun {a.tahun}")
+    first = 4
+    program = set(budget.puncak(ang, "program").index)
+    progs = []
+    for i, (pos, row) in enumerate(zip(ang.index, ang.itertuples(index=False)), start=first):
+        b.put(ws, i, 1, row.kode)
+        b.put(ws, i, 2, row.induk)
+        b.put(ws, i, 3, row.tingkat)
+        b.put(ws, i, 4, ("  " if row.tingkat == "kegiatan" else "    " if row.tingkat == "subkegiatan" else "") + str(row.uraian))
+        b.put(ws, i, 5, row.pagu, _RUPIAH)
+        b.put(ws, i, 6, row.realisasi, _RUPIAH)
+        b.put(ws, i, 7, row.serapan, _PERSEN)
+        if _nilai(row.realisasi) is not None and row.pagu:
+            b.rumus(ws, i, 8, f"=F{i}/E{i}*100", _PERSEN)
+        else:
+            b.put(ws, i, 8, None)
+        if pos in program:
+            progs.append(i)
+    if progs:
+        j = first + len(ang) + 1
+        b.put(ws, j, 4, "Jumlah program").font = b.bold
+        for col, letter in ((5, "E"), (6, "F")):
+            b.rumus(ws, j, col, "=" + "+".join(f"{letter}{p}" for p in progs), _RUPIAH).font = b.bold
+        b.rumus(ws, j, 8, f"=F{j}/E{j}*100", _PERSEN)
+
+
+def _efisiensi(b: _Buku, h: Hasil) -> None:
+    a = h.analisis
+    names = a.unit.indikator.set_index("kode")["indikator"]
+    ws = b.sheet("Efisiensi", [("Kode", 9), ("Indikator", 44), ("Capaian Kinerja (%)", 16), ("Pagu", 20),
+                               ("Realisasi Anggaran", 20), ("Capaian Anggaran (%)", 17), ("Capaian Anggaran: rumus (%)", 17),
+                               ("Nilai Efisiensi", 14), ("Status", 18), ("Metode", 10)],
+                 f"Efisiensi Penggunaan Sumber Daya Tahun {a.tahun}")
+    for i, row in enumerate(a.efisiensi.itertuples(index=False), start=4):
+        b.put(ws, i, 1, row.kode)
+        b.put(ws, i, 2, names.get(row.kode, ""))
+        b.put(ws, i, 3, row.capaian_kinerja, _PERSEN)
+        b.put(ws, i, 4, row.pagu, _RUPIAH)
+        b.put(ws, i, 5, row.realisasi_anggaran, _RUPIAH)
+        b.put(ws, i, 6, row.capaian_anggaran, _PERSEN)  # the value, as a program reading the file finds it
+        if _nilai(row.realisasi_anggaran) is not None and row.pagu:
+            b.rumus(ws, i, 7, f"=E{i}/D{i}*100", _PERSEN)
+        else:
+            b.put(ws, i, 7, None)
+        b.put(ws, i, 8, row.nilai, "0.00" if row.metode == "rasio" else _PP if row.metode == "selisih" else _PERSEN)
+        b.put(ws, i, 9, row.status)
+        b.put(ws, i, 10, row.metode)
+
+
+def _reviu(b: _Buku, h: Hasil) -> None:
+    from openpyxl.styles import Alignment, PatternFill
+
+    rev = h.reviu.temuan
+    ws = b.sheet("Reviu", [("Tabel", 22), ("Kunci", 34), ("Nilai Laporan", 18), ("Nilai Hitung", 16), ("Selisih", 14),
+                           ("Status", 18), ("Penjelasan", 90), ("Jenis", 34)], f"Reviu Angka Laporan Tahun {h.tahun}")
+    fills = {"sesuai": "DFF0D8", "tidak sesuai": "F2DEDE", "tidak dapat dihitung": "FCF8E3"}
+    for i, row in enumerate(rev.itertuples(index=False), start=4):
+        b.put(ws, i, 1, row.tabel)
+        b.put(ws, i, 2, row.kunci)
+        b.put(ws, i, 3, str(row.nilai_laporan))
+        b.put(ws, i, 4, row.nilai_hitung, "#,##0.00")
+        b.put(ws, i, 5, row.selisih, "#,##0.00")
+        b.put(ws, i, 6, row.status).fill = PatternFill("solid", fgColor=fills.get(row.status, "FFFFFF"))
+        c = b.put(ws, i, 7, row.penjelasan)
+        c.alignment = Alignment(wrap_text=True, vertical="top")
+        b.put(ws, i, 8, row.jenis or None)
+    ws.auto_filter.ref = f"A3:H{3 + len(rev)}"
+
+
+def xlsx(h: Hasil) -> bytes:
+    """The bytes of ``laporan.xlsx`` of one unit-year; the same inputs give the same bytes."""
+    b = _Buku(f"Laporan Kinerja {h.unit.nama} Tahun {h.tahun}", h.unit.pilihan.skala)
+    for sheet in (_capaian_iku, _capaian_sasaran, _perbandingan, _ringkasan, _anggaran, _efisiensi, _reviu):
+        sheet(b, h)
+    return buku_bytes(b.wb)

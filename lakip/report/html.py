@@ -1,0 +1,228 @@
+"""One self-contained HTML report per unit and year (``laporan.html``).
+
+Opens offline in any browser: the charts are embedded as PNG data, the
+style is inline, nothing is fetched from elsewhere. A table of contents links
+the sections, which follow Bab III A and B and Bab IV of the LKjIP outline.
+
+The page is the Jinja2 template ``templates/laporan.html.j2`` filled with
+sections of blocks (paragraphs, tables, figures). The template escapes every
+value it writes (autoescape; a value is escaped as the standard library's
+:func:`html.escape` does), so no text from the data can become markup.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import pandas as pd
+from markupsafe import Markup
+
+from lakip.core import budget
+from lakip.core.numbers import tidak_ada
+from lakip.report import charts, display, narasi
+from lakip.report.charts import Gambar, SumberGrafik
+from lakip.report.hasil import Hasil
+
+__all__ = ["Tabel", "Teks", "Figur", "tabel", "siapkan_html", "halaman"]
+
+_CSS = """
+body{font-family:"DejaVu Sans",Arial,sans-serif;font-size:14px;line-height:1.45;max-width:60em;margin:2em auto;padding:0 1em;color:#222}
+h1{font-size:1.6em}h2{font-size:1.3em;border-bottom:1px solid #999;margin-top:2em}h3{font-size:1.1em}
+table{border-collapse:collapse;margin:.6em 0 1.4em;font-size:.9em}
+th,td{border:1px solid #999;padding:.25em .5em;vertical-align:top}th{background:#eee;text-align:left}
+td.n{text-align:right;white-space:nowrap}caption{caption-side:top;text-align:left;font-weight:bold;padding:.3em 0}
+figure{margin:1em 0}figure img{max-width:100%;height:auto}figcaption{font-size:.9em;font-style:italic}
+nav ol{columns:2}.catatan{background:#fcf8e3;border:1px solid #e5d9a5;padding:.5em 1em}
+.sesuai{background:#dff0d8}.tidak{background:#f2dede}.tdh{background:#fcf8e3}
+@media print{nav{display:none}h2{page-break-before:always}}
+"""
+
+
+@dataclass(frozen=True)
+class Sel:
+    """A table cell: its text, and whether it is a number (set right-aligned)."""
+
+    teks: str
+
+    @property
+    def angka(self) -> bool:
+        t = self.teks
+        return bool(t) and (t[0].isdigit() or t[:1] in "-+" or t.startswith("Rp") or t == "N/A")
+
+
+@dataclass(frozen=True)
+class Tabel:
+    """A table of strings with its caption."""
+
+    judul: str
+    kolom: list[str]
+    baris: list[list[Sel]]
+    jenis: str = "tabel"
+
+
+@dataclass(frozen=True)
+class Teks:
+    """A paragraph (``jenis`` ``paragraf``) or a note on what the data lacks (``catatan``)."""
+
+    teks: str
+    jenis: str = "paragraf"
+
+
+@dataclass
+class Figur:
+    """A chart with its caption; its picture comes when the chart source hands it over."""
+
+    judul: str
+    data: str = ""  # the PNG, base64
+    jenis: str = "gambar"
+
+    def pakai(self, g: Gambar) -> None:
+        self.data = base64.b64encode(g.png).decode("ascii")
+
+
+@dataclass
+class _Bagian:
+    id: str
+    judul: str
+    isi: list[Any] = field(default_factory=list)
+
+
+def tabel(t: pd.DataFrame, judul: str) -> Tabel:
+    """A table of strings (as :mod:`lakip.report.display` makes them) as a :class:`Tabel`."""
+    def sel(v: object) -> Sel:
+        return Sel("" if v is None or (isinstance(v, float) and tidak_ada(v)) else str(v))
+
+    return Tabel(judul, [str(c) for c in t.columns], [[sel(v) for v in row] for row in t.itertuples(index=False)])
+
+
+def _aman(v: object) -> Markup:
+    """Every value the template writes, escaped as :func:`html.escape` does (a template's own markup passes)."""
+    return v if isinstance(v, Markup) else Markup(html.escape(str(v)))
+
+
+@cache
+def _templat():
+    import jinja2
+
+    env = jinja2.Environment(loader=jinja2.PackageLoader("lakip.report", "templates"), autoescape=True,
+                             finalize=_aman, keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+    return env.get_template("laporan.html.j2")
+
+
+def halaman(judul: str, slug: str, bagian: list[_Bagian]) -> str:
+    """The page: the template filled with the sections."""
+    return _templat().render(judul=judul, slug=slug, css=Markup(_CSS), bagian=bagian)
+
+
+class _Penomoran:
+    """Running numbers of the captions: ``Tabel 1. ...``, ``Gambar 1. ...``."""
+
+    def __init__(self) -> None:
+        self.no = {"tabel": 0, "gambar": 0}
+
+    def __call__(self, kind: str, text: str) -> str:
+        self.no[kind] += 1
+        return f"{'Tabel' if kind == 'tabel' else 'Gambar'} {self.no[kind]}. {text}"
+
+
+def _capaian(h: Hasil, cap: _Penomoran, figur: Callable[..., Figur]) -> _Bagian:
+    a = h.analisis
+    iku, sk, tahun = a.capaian_iku, a.pilihan.skala, a.tahun
+    isi: list[Any] = [Teks(n, "catatan") for n in a.catatan()]
+    isi.append(tabel(display.tampil_capaian_iku(iku), cap("tabel", f"Hasil Pengukuran Capaian Kinerja Tahun {tahun}")))
+    isi.append(figur("capaian_iku", lambda: charts.grafik_capaian_iku(iku, sk, tahun=tahun),
+                     cap("gambar", "Capaian IKU terhadap kategori")))
+    isi.append(figur("target_realisasi", lambda: charts.grafik_target_realisasi(iku, a.unit.indikator, tahun),
+                     cap("gambar", "Target dan realisasi IKU")))
+    return _Bagian("capaian", "Capaian Indikator Kinerja Utama", isi)
+
+
+def _sasaran(h: Hasil, cap: _Penomoran) -> _Bagian:
+    a = h.analisis
+    isi: list[Any] = [tabel(display.tampil_capaian_sasaran(a.capaian_sasaran), cap("tabel", "Capaian per Sasaran Strategis")),
+                      tabel(display.tampil_distribusi(a.distribusi), cap("tabel", "Sebaran Kategori IKU"))]
+    isi += [Teks(p) for p in narasi.paragraf_sasaran(a).values()]
+    return _Bagian("sasaran", "Capaian per Sasaran dan Sebaran Kategori", isi)
+
+
+def _perbandingan(h: Hasil, cap: _Penomoran, figur: Callable[..., Figur]) -> _Bagian:
+    a = h.analisis
+    years, per = a.tahun_banding, a.perbandingan_banding  # the years the Word report compares
+    if len(years) < 2:
+        isi: list[Any] = [Teks(narasi.teks_tanpa_perbandingan(a.tahun))]
+    else:
+        isi = [tabel(display.tampil_perbandingan(per, a.unit.indikator),
+                     cap("tabel", f"Perbandingan Capaian Kinerja Tahun {years[0]}-{a.tahun}")),
+               figur("tren_capaian", lambda: charts.grafik_tren(per, a.unit.indikator, a.pilihan.skala),
+                     cap("gambar", "Tren capaian IKU"))]
+    return _Bagian("perbandingan", "Perbandingan dengan Tahun Sebelumnya", isi)
+
+
+def _efisiensi(h: Hasil, cap: _Penomoran, figur: Callable[..., Figur]) -> _Bagian:
+    # as the Word report: the table and chart only where the year has budget data, the same sentences
+    a = h.analisis
+    eff = a.efisiensi
+    if eff.empty or a.anggaran_iku_tahun.empty:
+        isi: list[Any] = [Teks(narasi.teks_efisiensi(a.tahun, a.pilihan.metode_efisiensi, []))]
+    else:
+        isi = [tabel(display.tampil_efisiensi(eff, a.unit.indikator), cap("tabel", "Efisiensi Penggunaan Sumber Daya")),
+               Teks(narasi.paragraf_efisiensi(a)),
+               figur("efisiensi", lambda: charts.grafik_efisiensi(eff, a.tahun),
+                     cap("gambar", "Capaian kinerja dan capaian anggaran per IKU"))]
+    return _Bagian("efisiensi", "Efisiensi Penggunaan Sumber Daya", isi)
+
+
+def _anggaran(h: Hasil, cap: _Penomoran, figur: Callable[..., Figur]) -> _Bagian:
+    a = h.analisis
+    ang, tahun = a.anggaran, a.tahun
+    isi: list[Any] = [Teks(narasi.paragraf_anggaran(a))]
+    if not budget.puncak(ang, "program").empty:
+        isi.append(tabel(display.tampil_total_program(ang), cap("tabel", "Komposisi Belanja per Program")))
+        isi.append(figur("serapan_program", lambda: charts.grafik_serapan_program(ang, tahun),
+                         cap("gambar", "Pagu dan realisasi anggaran per program")))
+    if not budget.puncak(ang, "bagian").empty:
+        isi.append(figur("alokasi_bagian", lambda: charts.grafik_alokasi_bagian(ang, tahun),
+                         cap("gambar", "Alokasi anggaran per Bagian")))
+    cek = display.tampil_cek_anggaran(a.cek_anggaran)
+    if len(cek):
+        isi.append(tabel(cek, cap("tabel", "Induk anggaran yang tidak sama dengan jumlah rinciannya")))
+    return _Bagian("anggaran", "Realisasi Anggaran", isi)
+
+
+def _reviu(h: Hasil, cap: _Penomoran) -> _Bagian:
+    rev = h.reviu.temuan
+    if not len(rev):
+        isi: list[Any] = [Teks(f"Angka laporan tercetak (laporan.csv) tahun {h.tahun} belum tersedia: tidak ada yang direviu.")]
+    else:
+        isi = [tabel(display.tampil_ringkasan_reviu(h.reviu.ringkasan), cap("tabel", "Ringkasan reviu angka laporan"))]
+    bad = display.urut_reviu(rev)
+    if len(bad):
+        t = bad[["tabel", "kunci", "nilai_laporan", "status", "penjelasan"]].rename(columns={
+            "tabel": "Tabel", "kunci": "Kunci", "nilai_laporan": "Tercetak", "status": "Status", "penjelasan": "Penjelasan"})
+        isi.append(tabel(t, cap("tabel", "Temuan reviu, per tabel, selisih terbesar lebih dahulu")))
+    return _Bagian("reviu", "Reviu Angka Laporan", isi)
+
+
+def _penutup(h: Hasil, cap: _Penomoran) -> _Bagian:
+    a = h.analisis
+    return _Bagian("penutup", "Penutup", [tabel(display.tampil_ringkasan(a.ringkasan), cap("tabel", "Ringkasan capaian")),
+                                          Teks(narasi.paragraf_ringkasan(a))])
+
+
+def siapkan_html(h: Hasil, grafik: SumberGrafik) -> Callable[[], str]:
+    """Build the report of ``h``, asking ``grafik`` for its charts; return the function that
+    gives the page once ``grafik.selesaikan()`` has handed them over."""
+    def figur(nama: str, buat: Callable, judul: str) -> Figur:
+        f = Figur(judul)
+        grafik.minta(nama, buat, f.pakai)
+        return f
+
+    cap = _Penomoran()
+    bagian = [_capaian(h, cap, figur), _sasaran(h, cap), _perbandingan(h, cap, figur), _efisiensi(h, cap, figur),
+              _anggaran(h, cap, figur), _reviu(h, cap), _penutup(h, cap)]
+    return lambda: halaman(f"Laporan Kinerja {h.unit.nama} Tahun {h.tahun}", h.unit.slug, bagian)

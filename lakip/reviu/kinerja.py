@@ -1,0 +1,202 @@
+"""The reviu of the figures of one IKU: its target and realisasi against the data, its capaian
+(and what produced a wrong one), its kategori, and the change of its capaian against the year before."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from lakip.core import scoring
+from lakip.core.config import BELUM_TERUKUR
+from lakip.core.numbers import AngkaError, ada, is_kosong, parse_rentang, pisah_rentang
+from lakip.core.vocabulary import sama_kata
+from lakip.reviu.context import (J_CAPAIAN, J_FORMAT, J_KATEGORI, J_PERUBAHAN, J_REALISASI, J_TAHUN_LAIN, J_TARGET,
+                                 J_TARGET_LAIN, J_TURUN, SESUAI, TIDAK_DAPAT, TIDAK_SESUAI, Temuan, Konteks, temuan_angka)
+from lakip.reviu.printed import Tercetak, cocok, desimal, teks_angka, teks_persen
+
+__all__ = ["teks_di_data", "cek_target_realisasi", "cek_capaian", "cek_kategori", "kata_kategori", "kategori_benar",
+           "cek_perubahan"]
+
+
+def teks_di_data(row: dict[str, Any], kolom: str) -> str:
+    v = row[kolom]
+    return "N/A" if is_kosong(v) else " ".join(str(v).split())
+
+
+def cek_target_realisasi(k: Konteks, tabel: str, kunci: dict, p: Tercetak) -> Temuan:
+    jenis, kode, tahun = kunci["jenis"], kunci["iku"], int(kunci["tahun"])
+    row = k.iku(kode, tahun)
+    if row is None:
+        return Temuan(TIDAK_DAPAT, None, f"Data kinerja.csv tidak memuat {kode} tahun {tahun}.")
+    nama = "Target" if jenis == "target" else "Realisasi"
+    asal = "target PK (kinerja.csv)" if jenis == "target" else "realisasi di kinerja.csv"
+    err = J_TARGET if jenis == "target" else J_REALISASI
+    x = row["target_nilai" if jenis == "target" else "realisasi_nilai"]
+    teks_data = teks_di_data(row, jenis)
+    if jenis == "target" and row["jenis"] == "rentang":
+        return cek_rentang(p, row, nama, asal, teks_data)
+    if p.galat:
+        return Temuan(TIDAK_SESUAI, x if ada(x) else teks_data, f"'{p.teks}' {p.galat}; {asal}: {teks_data}.", J_FORMAT)
+    if p.nilai is None:
+        if not ada(x):
+            return Temuan(SESUAI, None, f"{nama} belum tersedia, sama dengan data.")
+        return Temuan(TIDAK_SESUAI, teks_data, f"{nama} dicetak N/A, padahal {asal} {teks_data}.", err)
+    if not ada(x):
+        return Temuan(TIDAK_SESUAI, None, f"{nama} dicetak {p.teks}, padahal {asal} belum tersedia.", err)
+    if row["jenis"] in ("angka", "rentang"):  # (the realisasi of a range target is a number)
+        if p.angka is None:
+            return Temuan(TIDAK_SESUAI, x, f"{nama} dicetak '{p.teks}', bukan angka; {asal} {teks_data}.", err)
+        return temuan_angka(p, x, f"Sama dengan {asal}.",
+                            f"{nama} tercetak {p.teks} berbeda dengan {asal} {teks_data}.", err)
+    if sama_kata(str(p.nilai), teks_data):
+        return Temuan(SESUAI, teks_data, f"Sama dengan {asal}.")
+    return Temuan(TIDAK_SESUAI, teks_data, f"{nama} tercetak {p.teks} berbeda dengan {asal} {teks_data}.", err)
+
+
+def cek_rentang(p: Tercetak, row: dict[str, Any], nama: str, asal: str, teks_data: str) -> Temuan:
+    """A range target as printed (``80-90``, ``80 s.d. 90``, ``80,0 - 90,0``) against the PK's, bound by bound,
+    each to the decimals it was printed with."""
+    lengkap = ada(row["target_bawah"]) and ada(row["target_atas"])
+    if p.nilai is None and not p.galat:
+        if not lengkap:
+            return Temuan(SESUAI, None, f"{nama} belum tersedia, sama dengan data.")
+        return Temuan(TIDAK_SESUAI, teks_data, f"{nama} dicetak N/A, padahal {asal} {teks_data}.", J_TARGET)
+    try:
+        bawah, atas = parse_rentang(p.teks)
+    except AngkaError:
+        return Temuan(TIDAK_SESUAI, teks_data, f"{nama} tercetak '{p.teks}', bukan rentang; {asal}: {teks_data}.",
+                     J_FORMAT if p.galat else J_TARGET)
+    if not lengkap:
+        return Temuan(TIDAK_SESUAI, None, f"{nama} dicetak {p.teks}, padahal {asal} belum tersedia.", J_TARGET)
+    sisi = pisah_rentang(p.teks)
+    sama = all(cocok(Tercetak(t, v, desimal(t)), x)
+               for t, v, x in zip(sisi, (bawah, atas), (row["target_bawah"], row["target_atas"])))
+    if sama:
+        return Temuan(SESUAI, teks_data, f"Sama dengan {asal}.")
+    return Temuan(TIDAK_SESUAI, teks_data, f"{nama} tercetak {p.teks} berbeda dengan {asal} {teks_data}.", J_TARGET)
+
+
+def capaian_dengan(k: Konteks, row: dict[str, Any], target: float, realisasi: float, rumus: str | None = None) -> float:
+    frame = pd.DataFrame({
+        "polaritas": [row["polaritas"]], "jenis": ["angka" if row["jenis"] == "rentang" else row["jenis"]],
+        "target_nilai": [target], "target_bawah": [np.nan], "target_atas": [np.nan], "realisasi_nilai": [realisasi],
+    })
+    pil = k.pilihan if rumus is None else type(k.pilihan)(rumus_turun=rumus, skala=k.pilihan.skala)
+    return float(scoring.hitung_capaian(frame, pil)["capaian"].iloc[0])
+
+
+def cek_capaian(k: Konteks, tabel: str, kunci: dict, p: Tercetak) -> Temuan:
+    kode, tahun = kunci["iku"], int(kunci["tahun"])
+    row = k.iku(kode, tahun)
+    if row is None:
+        return Temuan(TIDAK_DAPAT, None, f"Data kinerja.csv tidak memuat {kode} tahun {tahun}.")
+    c = float(row["capaian"])
+    rumus = f"realisasi {teks_di_data(row, 'realisasi')} terhadap target {teks_di_data(row, 'target')}"
+    if p.galat:
+        return Temuan(TIDAK_SESUAI, c, f"'{p.teks}' {p.galat}; capaian menurut data {teks_persen(c)}.", J_FORMAT)
+    if p.nilai is None:
+        if not ada(c):
+            return Temuan(SESUAI, None, f"Capaian belum dapat diukur ({row['catatan']}), sama dengan data.")
+        return Temuan(TIDAK_SESUAI, c, f"Capaian dicetak N/A, padahal dapat dihitung: {teks_persen(c)} ({rumus}).", J_CAPAIAN)
+    if p.angka is None:
+        return Temuan(TIDAK_SESUAI, c, f"Capaian dicetak '{p.teks}', bukan angka; menurut data {teks_persen(c)}.", J_CAPAIAN)
+    sel = p.angka - c if ada(c) else None
+    if not ada(c):
+        return Temuan(TIDAK_SESUAI, None, f"Capaian dicetak {p.teks}, padahal {row['catatan'] or 'capaian tidak dapat dihitung'}; "
+                     "IKU ini belum dapat diukur.", J_CAPAIAN)
+    if cocok(p, c):
+        extra = " Nilai ini juga memuat kata kategori." if p.kata else ""
+        return Temuan(SESUAI, c, f"Sama dengan capaian menurut data ({teks_persen(c)}: {rumus}).{extra}", selisih=sel)
+    # What produced the printed figure?
+    if row["polaritas"] == "turun":
+        other = "rasio" if k.pilihan.rumus_turun == "selisih" else "selisih"
+        alt = capaian_dengan(k, row, row["target_nilai"], row["realisasi_nilai"], other)
+        if cocok(p, alt):
+            return Temuan(TIDAK_SESUAI, c, f"Capaian {p.teks} dihitung dengan rumus polaritas turun '{other}' ({teks_persen(alt)}); "
+                         f"unit ini memakai rumus '{k.pilihan.rumus_turun}': {teks_persen(c)}.", J_TURUN, sel)
+    if row["jenis"] == "angka":
+        r_here = k.tercetak_di(tabel, f"realisasi/{kode}/{tahun}")
+        r_used = r_here.angka if r_here is not None and r_here.angka is not None else row["realisasi_nilai"]
+        for t_tabel, tp in k.tercetak(f"target/{kode}/{tahun}"):
+            if tp.angka is None or cocok(tp, row["target_nilai"]):
+                continue
+            alt = capaian_dengan(k, row, tp.angka, r_used)
+            if cocok(p, alt):
+                return Temuan(TIDAK_SESUAI, c, f"Capaian {p.teks} dihitung dengan target {tp.teks} yang dicetak di {t_tabel} "
+                             f"({teks_angka(r_used)} / {tp.teks} = {teks_persen(alt)}), bukan target PK {teks_di_data(row, 'target')}: "
+                             f"capaian menurut PK {teks_persen(c)}.", J_TARGET_LAIN, sel)
+    for (kd, th), other in k.skor["capaian"].items():
+        if kd == kode and th != tahun and cocok(p, other):
+            return Temuan(TIDAK_SESUAI, c, f"Capaian {p.teks} adalah capaian tahun {th} ({teks_persen(other)}), bukan tahun {tahun}: "
+                         f"{teks_persen(c)} ({rumus}).", J_TAHUN_LAIN, sel)
+    if p.kata:
+        kat = k.pilihan.skala.kategori(c)
+        kata = (f"kata {p.kata} sesuai dengan kategorinya ({kat})" if sama_kata(p.kata, kat or "")
+                else f"kata {p.kata} tidak sesuai dengan kategorinya ({kat})")
+        return Temuan(TIDAK_SESUAI, c, f"Kolom capaian memuat '{p.teks}': capaian menurut rumus {teks_persen(c)} ({rumus}); {kata}, "
+                     f"tetapi angka {teks_angka(p.angka, p.desimal)} bukan capaian itu.", J_CAPAIAN, sel)
+    return Temuan(TIDAK_SESUAI, c, f"Capaian tercetak {p.teks}, menurut data {teks_persen(c)} ({rumus}).", J_CAPAIAN, sel)
+
+
+def cek_kategori(k: Konteks, tabel: str, kunci: dict, p: Tercetak) -> Temuan:
+    kode, tahun = kunci["iku"], int(kunci["tahun"])
+    row = k.iku(kode, tahun)
+    if row is None:
+        return Temuan(TIDAK_DAPAT, None, f"Data kinerja.csv tidak memuat {kode} tahun {tahun}.")
+    c = float(row["capaian"])
+    kat = k.pilihan.skala.kategori(c)
+    if not ada(c):
+        if p.nilai is None:
+            return Temuan(SESUAI, BELUM_TERUKUR, "IKU belum dapat diukur, sama dengan data.")
+        return Temuan(TIDAK_SESUAI, BELUM_TERUKUR, f"Kategori dicetak {p.teks}, padahal IKU belum dapat diukur.", J_KATEGORI)
+    if kata_kategori(p) is not None and sama_kata(kata_kategori(p), kat):
+        return kategori_benar(p, c, kat, f"capaian {teks_persen(c)}")
+    printed_c = [(t, q) for t, q in k.tercetak(f"capaian/{kode}/{tahun}") if q.angka is not None]
+    note = ""
+    for t, q in printed_c:
+        if sama_kata(str(kata_kategori(p)), k.pilihan.skala.kategori(q.angka) or ""):
+            note = f" Kata ini sesuai dengan capaian tercetak {q.teks} di {t}, yang tidak sama dengan capaian menurut data."
+            break
+    return Temuan(TIDAK_SESUAI, kat, f"Kategori tercetak {p.teks}; menurut skala, capaian {teks_persen(c)} termasuk {kat}.{note}", J_KATEGORI)
+
+
+def kata_kategori(p: Tercetak) -> str | None:
+    """The kategori word of a printed kategori: ``Tinggi``, or the word of ``Tinggi (86 %)``."""
+    return p.kata if p.kata else p.nilai if isinstance(p.nilai, str) else None
+
+
+def kategori_benar(p: Tercetak, c: float, kat: str, apa: str) -> Temuan:
+    """The right kategori word; a capaian printed beside it (``Tinggi (86 %)``) must be right too."""
+    if p.kata and not cocok(p, c):
+        return Temuan(TIDAK_SESUAI, kat, f"Kata kategori {kat} sesuai skala, tetapi angka di dalam kurung "
+                     f"({teks_angka(p.angka, p.desimal)}) bukan {apa}.", J_CAPAIAN)
+    extra = "; angka di dalam kurung sama dengan capaian itu" if p.kata else ""
+    return Temuan(SESUAI, kat, f"Sesuai skala: {apa} termasuk {kat}{extra}.")
+
+
+def cek_perubahan(k: Konteks, tabel: str, kunci: dict, p: Tercetak) -> Temuan:
+    kode, tahun = kunci["iku"], int(kunci["tahun"])
+    now, before = k.capaian(kode, tahun), k.capaian(kode, tahun - 1)
+    if not (ada(now) and ada(before)):
+        return Temuan(TIDAK_DAPAT, None, f"Capaian {kode} tahun {tahun} atau {tahun - 1} belum dapat diukur.")
+    x = now - before
+    if p.angka is None:
+        why = f" ({p.galat})" if p.galat else ""
+        return Temuan(TIDAK_SESUAI, x, f"Dicetak '{p.teks}'{why}; perubahan menurut data {teks_angka(x)} pp.", J_FORMAT if p.galat else J_PERUBAHAN)
+    value, q = p.angka, p
+    unit_note = " Perubahan capaian seharusnya ditulis dalam poin persentase (pp), bukan %." if p.persen else ""
+    if value > 0 and x < 0 and not p.kata and not p.teks.lstrip().startswith("+"):
+        unit_note += (" Angka dicetak tanpa tanda atau kata arah, jadi dibaca sebagai kenaikan; bila laporan menyebutnya"
+                      f" penurunan, tulis nilainya seperti 'penurunan {p.teks}'.")
+    if cocok(q, x):
+        return Temuan(SESUAI, x, f"Sama dengan perubahan menurut data ({teks_angka(x)} pp).{unit_note}", selisih=value - x)
+    for t, a in k.tercetak(f"capaian/{kode}/{tahun}"):
+        for t2, b in k.tercetak(f"capaian/{kode}/{tahun - 1}"):
+            if a.angka is not None and b.angka is not None and cocok(q, a.angka - b.angka):
+                return Temuan(TIDAK_SESUAI, x, f"Perubahan tercetak {p.teks} dihitung dari capaian yang sudah dibulatkan "
+                             f"({a.teks} di {t} dan {b.teks} di {t2}); menurut data {teks_persen(now)} - {teks_persen(before)} = {teks_angka(x)} pp."
+                             f"{unit_note}", J_PERUBAHAN, value - x)
+    return Temuan(TIDAK_SESUAI, x, f"Perubahan tercetak {p.teks}; menurut data {teks_angka(x)} pp ({teks_persen(now)} - {teks_persen(before)}).{unit_note}",
+                 J_PERUBAHAN, value - x)
