@@ -1,6 +1,7 @@
 # Two commands set everything up on a fresh machine (Python 3.11, make, bash):
 #   make run    creates .venv, installs lakip, runs the analysis of the default data
-#   make test   creates .venv, installs lakip with its test tools, runs the whole suite
+#   make test   creates .venv, installs lakip with its test tools, checks the layers (lint-imports) and
+#               runs the whole suite on every core (pytest-xdist; a notebook's cells stay on one worker)
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -20,7 +21,8 @@ run: $(STAMP)
 	$(BIN)/lakip run $(ARGS)
 
 test: $(STAMP)
-	$(BIN)/python -m pytest $(ARGS)
+	$(BIN)/lint-imports
+	$(BIN)/python -m pytest -n auto --dist loadfile $(ARGS)
 
 lab: $(STAMP)
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,lab]'
@@ -34,7 +36,7 @@ bench: $(STAMP)
 
 # Re-execute the notebooks and keep only the outputs nbval checks.
 notebooks: $(STAMP)
-	$(BIN)/python -c "from lakip.notebooks import daftar_notebook, segarkan_keluaran_cek; [segarkan_keluaran_cek(p) for p in daftar_notebook()]"
+	$(BIN)/python -c "from lakip.app.notebooks import daftar_notebook, segarkan_keluaran_cek; [segarkan_keluaran_cek(p) for p in daftar_notebook()]"
 
 # Refresh tests/rujukan.json, the hashes of every output file, after a deliberate change of an output.
 rujukan: $(STAMP)

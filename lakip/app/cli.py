@@ -226,6 +226,108 @@ def _semua(args: argparse.Namespace) -> int:
     return _laporkan_gagal(hasil.gagal, hasil.galat_data)
 
 
+def _run(args: argparse.Namespace) -> int:
+    """``lakip run``: one unit-year, or every unit with ``--all``."""
+    if args.scheduler is not None and not args.semua:
+        raise PilihanError("--scheduler hanya dapat dipakai bersama --all (lakip run --all --scheduler ALAMAT)")
+    if args.semua:
+        return _semua(args)
+    from lakip.app.run import jalankan
+
+    folder = jalankan(args.data, args.entity, args.year, args.out,
+                      notebook=not args.tabel_saja, progres=sys.stderr.isatty(), peringatan=_peringatan)
+    print(f"Selesai: {folder}")
+    return 0
+
+
+def _reviu(args: argparse.Namespace) -> int:
+    """``lakip reviu``: audit the printed figures, print the counts."""
+    from lakip.app.run import jalankan_reviu
+
+    folder, ring = jalankan_reviu(args.data, args.entity, args.year, args.out)
+    st = ring["per_status"]
+    if not ring["jumlah_angka"]:
+        print("Tidak ada angka laporan untuk tahun ini di laporan.csv; tidak ada yang diperiksa.")
+    print(f"Reviu {ring['jumlah_angka']} angka laporan: {st['sesuai']} sesuai, {st['tidak sesuai']} tidak sesuai, "
+          f"{st['tidak dapat dihitung']} tidak dapat dihitung.")
+    for jenis, n in sorted(ring["per_jenis"].items(), key=lambda kv: (-kv[1], kv[0])):
+        print(f"  {n:3d}  {jenis}")
+    print(f"Temuan: {folder / 'reviu.csv'}")
+    return 0
+
+
+def _template(args: argparse.Namespace) -> int:
+    from lakip.app.isian import tulis_template
+
+    out = args.out or f"isian-{args.entity}-{args.year}.xlsx"
+    path = tulis_template(args.entity, args.year, out, args.data)
+    print(f"Buku kerja untuk diisi: {path}")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from lakip.data.importer import impor
+    from lakip.data.load import muat
+
+    hasil = impor(args.sumber, args.entity, args.data, args.year, args.replace)
+    for m in hasil.peringatan:
+        print(str(m), file=sys.stderr)
+    rows = ", ".join(f"{n} baris {t}" for t, n in hasil.baris.items() if n)
+    print(f"Tahun {hasil.tahun} masuk ke data {hasil.entitas}: {rows}.")
+    _belum_terukur(muat(args.data, hasil.entitas), hasil.tahun)
+    return 0
+
+
+def _rekap(args: argparse.Namespace) -> int:
+    from lakip.app.rollup import jalankan_rekap
+
+    folder, gagal = jalankan_rekap(args.data, args.year, args.out, progres=sys.stderr.isatty())
+    print(f"Rekap kabupaten: {folder}")
+    return _laporkan_gagal({slug: str(e) for slug, e in gagal.items()}, set(gagal))
+
+
+def _contoh(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from lakip.data.contoh import BERKAS_KESALAHAN, buat_kabupaten
+
+    target = Path(args.out)
+    if target.exists() and any(target.iterdir()):
+        raise PilihanError(f"folder {target} sudah berisi berkas; pilih folder baru atau kosong")
+    folders = buat_kabupaten(target, args.units, args.years, args.seed)
+    print(f"Data sintetis {len(folders)} unit, tahun {2024 - args.years + 1}-2024: {target}")
+    print(f"Kesalahan yang sengaja ditanam di laporan.csv: {target / BERKAS_KESALAHAN}")
+    print(f"Jalankan: lakip run --all --data {target}")
+    return 0
+
+
+def _periksa(args: argparse.Namespace) -> int:
+    from lakip.core.paths import DATA_DIR, resolve
+    from lakip.data.load import muat
+
+    unit = muat(resolve(args.data, DATA_DIR), args.entity)
+    for m in unit.peringatan:
+        print(str(m), file=sys.stderr)
+    print(f"Data {unit.slug} dapat dipakai: {len(unit.indikator)} IKU, tahun {', '.join(map(str, unit.tahun))}.")
+    _belum_terukur(unit)
+    return 0
+
+
+_PERINTAH = {"run": _run, "reviu": _reviu, "template": _template, "import": _import, "skenario": _skenario,
+             "rekap": _rekap, "contoh": _contoh, "periksa": _periksa}
+
+
+def _galat_data(e: DataError) -> int:
+    """Every problem of unusable input, then the warnings: exit status 2."""
+    print(str(e), file=sys.stderr)
+    warnings = [m for m in e.masalah if m.tingkat == "peringatan"]
+    if warnings:
+        print(f"Selain itu {len(warnings)} peringatan (tidak menghentikan proses):", file=sys.stderr)
+    for m in warnings:
+        print(f"  - {m}", file=sys.stderr)
+    return 2
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     # the slow imports (pandas, pandera) here, not when this module is imported, so that
     # an interruption while the command starts ends as any other, without a traceback
@@ -240,85 +342,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     # a terminated run cleans up like an interrupted one: no half-written folder is left
     signal.signal(signal.SIGTERM, _berhenti)
     try:
-        if args.perintah == "run" and args.scheduler is not None and not args.semua:
-            raise PilihanError("--scheduler hanya dapat dipakai bersama --all (lakip run --all --scheduler ALAMAT)")
-        if args.perintah == "run" and args.semua:
-            return _semua(args)
-        if args.perintah == "run":
-            from lakip.app.run import jalankan
-
-            folder = jalankan(args.data, args.entity, args.year, args.out,
-                              notebook=not args.tabel_saja, progres=sys.stderr.isatty(), peringatan=_peringatan)
-            print(f"Selesai: {folder}")
-        elif args.perintah == "reviu":
-            from lakip.app.run import jalankan_reviu
-
-            folder, ring = jalankan_reviu(args.data, args.entity, args.year, args.out)
-            st = ring["per_status"]
-            if not ring["jumlah_angka"]:
-                print("Tidak ada angka laporan untuk tahun ini di laporan.csv; tidak ada yang diperiksa.")
-            print(f"Reviu {ring['jumlah_angka']} angka laporan: {st['sesuai']} sesuai, {st['tidak sesuai']} tidak sesuai, "
-                  f"{st['tidak dapat dihitung']} tidak dapat dihitung.")
-            for jenis, n in sorted(ring["per_jenis"].items(), key=lambda kv: (-kv[1], kv[0])):
-                print(f"  {n:3d}  {jenis}")
-            print(f"Temuan: {folder / 'reviu.csv'}")
-        elif args.perintah == "template":
-            from lakip.app.isian import tulis_template
-
-            out = args.out or f"isian-{args.entity}-{args.year}.xlsx"
-            path = tulis_template(args.entity, args.year, out, args.data)
-            print(f"Buku kerja untuk diisi: {path}")
-        elif args.perintah == "import":
-            from lakip.data.importer import impor
-
-            hasil = impor(args.sumber, args.entity, args.data, args.year, args.replace)
-            for m in hasil.peringatan:
-                print(str(m), file=sys.stderr)
-            rows = ", ".join(f"{n} baris {t}" for t, n in hasil.baris.items() if n)
-            print(f"Tahun {hasil.tahun} masuk ke data {hasil.entitas}: {rows}.")
-            from lakip.data.load import muat
-
-            _belum_terukur(muat(args.data, hasil.entitas), hasil.tahun)
-        elif args.perintah == "skenario":
-            _skenario(args)
-        elif args.perintah == "rekap":
-            from lakip.app.rollup import jalankan_rekap
-
-            folder, gagal = jalankan_rekap(args.data, args.year, args.out, progres=sys.stderr.isatty())
-            print(f"Rekap kabupaten: {folder}")
-            return _laporkan_gagal({slug: str(e) for slug, e in gagal.items()}, set(gagal))
-        elif args.perintah == "contoh":
-            from pathlib import Path
-
-            from lakip.data.contoh import BERKAS_KESALAHAN, buat_kabupaten
-
-            target = Path(args.out)
-            if target.exists() and any(target.iterdir()):
-                raise PilihanError(f"folder {target} sudah berisi berkas; pilih folder baru atau kosong")
-            folders = buat_kabupaten(target, args.units, args.years, args.seed)
-            print(f"Data sintetis {len(folders)} unit, tahun {2024 - args.years + 1}-2024: {target}")
-            print(f"Kesalahan yang sengaja ditanam di laporan.csv: {target / BERKAS_KESALAHAN}")
-            print(f"Jalankan: lakip run --all --data {target}")
-        else:
-            from lakip.data.load import muat
-            from lakip.core.paths import DATA_DIR, resolve
-
-            unit = muat(resolve(args.data, DATA_DIR), args.entity)
-            for m in unit.peringatan:
-                print(str(m), file=sys.stderr)
-            print(f"Data {unit.slug} dapat dipakai: {len(unit.indikator)} IKU, tahun {', '.join(map(str, unit.tahun))}.")
-            _belum_terukur(unit)
+        return _PERINTAH[args.perintah](args) or 0
     except PilihanError as e:
         print(f"Galat: {e}", file=sys.stderr)
         return 2
     except DataError as e:
-        print(str(e), file=sys.stderr)
-        warnings = [m for m in e.masalah if m.tingkat == "peringatan"]
-        if warnings:
-            print(f"Selain itu {len(warnings)} peringatan (tidak menghentikan proses):", file=sys.stderr)
-        for m in warnings:
-            print(f"  - {m}", file=sys.stderr)
-        return 2
+        return _galat_data(e)
     except NotebookError as e:
         print(f"Galat: {e}", file=sys.stderr)
         print("Keluaran sebelumnya (bila ada) tidak diubah.", file=sys.stderr)
@@ -335,7 +364,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         print(f"Galat: {pesan_os(e)}", file=sys.stderr)
         return 2
-    return 0
 
 
 if __name__ == "__main__":

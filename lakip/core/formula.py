@@ -9,19 +9,18 @@ parentheses, and the functions below. Nothing is ``eval``-ed.
 from __future__ import annotations
 
 import ast
-import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from lakip.core.numbers import AngkaError, bulat, format_angka, parse_angka, untuk_banding
+from lakip.core.numbers import AngkaError, bulat, format_angka, parse_angka, tidak_ada, untuk_banding
 
 __all__ = ["Persamaan", "FUNGSI", "predikat_akip", "mutu_ikm", "urai_rumus", "hitung"]
 
 
 def _dalam_rentang(nilai: float, nama: str, bawah: float, atas: float) -> None:
     """A score outside its scale (or missing) has no class: ValueError, in Indonesian."""
-    if nilai is None or math.isnan(nilai):
+    if tidak_ada(nilai):
         raise ValueError(f"{nama} belum ada (N/A), jadi tidak berkelas")
     if not bawah <= bulat(nilai, 2) <= atas:  # as printed: 24,999 is 25,00
         raise ValueError(f"{nama} {format_angka(nilai, 2)} di luar skala {format_angka(bawah, 0)}-{format_angka(atas, 0)}")

@@ -269,7 +269,7 @@ def persen_sisa_terbesar(jumlah: Sequence[int], desimal: int = 2) -> list[Decima
 
 def format_angka(x: float | None, desimal: int = 2, kosong: str = "N/A") -> str:
     """``64440768486.0 -> '64.440.768.486,00'``; None or NaN gives ``kosong``."""
-    if x is None or (isinstance(x, float) and math.isnan(x)):
+    if tidak_ada(x):
         return kosong
     d = bulat(x, desimal)
     sign = "-" if d < 0 else ""
@@ -310,7 +310,7 @@ def format_rupiah(x: float | None, kosong: str = "-") -> str:
 
 def format_rupiah_ringkas(x: float | None, kosong: str = "-") -> str:
     """Short form for charts: ``Rp 64,4 M`` (miliar), ``Rp 239,1 jt`` (juta)."""
-    if x is None or (isinstance(x, float) and math.isnan(x)):
+    if tidak_ada(x):
         return kosong
     satuan = ((1e12, "T"), (1e9, "M"), (1e6, "jt"), (1e3, "rb"))
     for i, (batas, akhiran) in enumerate(satuan):

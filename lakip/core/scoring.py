@@ -14,12 +14,12 @@ Everything is computed exactly; rounding happens only when displaying.
 
 from __future__ import annotations
 
-import math
 
 import numpy as np
 import pandas as pd
 
 from lakip.core.config import BELUM_TERUKUR, Pilihan, Skala
+from lakip.core.numbers import tidak_ada
 
 __all__ = [
     "STATUS",
@@ -181,9 +181,7 @@ def capaian_satu(
     kategori word as its number (fraction or rank). Returns None when the
     capaian is not available.
     """
-    def missing(x: float | None) -> bool:
-        return x is None or (isinstance(x, float) and math.isnan(x))
-
+    missing = tidak_ada
     if missing(realisasi):
         return None
     if not missing(target_bawah) and not missing(target_atas):

@@ -19,7 +19,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from lakip.core.budget import persen_serapan
+from lakip.core.config import SKALA_BAKU
 from lakip.core.numbers import format_angka, format_persen
+from lakip.core.scoring import capaian_satu
 
 __all__ = ["buat_kabupaten", "buat_unit", "BERKAS_KESALAHAN"]
 
@@ -42,8 +45,7 @@ _INDIKATOR_TURUN = (
     "Rasio kasus per 1.000 penduduk",
 )
 _SKALA_KATA = ("Rendah", "Sedang", "Tinggi", "Sangat Tinggi")
-_LABEL = ("Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah")
-_BATAS = (90.0, 75.0, 65.0, 50.0)
+_LABEL = SKALA_BAKU.label
 
 
 def _csv(rows: list[dict], cols: list[str]) -> str:
@@ -55,20 +57,15 @@ def _csv(rows: list[dict], cols: list[str]) -> str:
 
 
 def _kategori(c: float) -> str:
-    for lab, b in zip(_LABEL, _BATAS):
-        if c > b:
-            return lab
-    return _LABEL[-1]
+    return SKALA_BAKU.kategori(c)
 
 
 def _capaian(jenis: str, polaritas: str, t: tuple, r: float) -> float:
-    """Capaian under the default rules (DOMAIN.md section 3); t = (value, lower, upper)."""
+    """Capaian under the default rules (DOMAIN.md section 3, :func:`lakip.core.scoring.capaian_satu`);
+    t = (value, lower, upper)."""
     if jenis == "rentang":
-        lo, hi = t[1], t[2]
-        return r / hi * 100 if r > hi else (r / lo * 100 if r < lo else 100.0)
-    if polaritas == "turun":
-        return max(0.0, (2 * t[0] - r) / t[0] * 100)
-    return r / t[0] * 100
+        return capaian_satu(None, r, polaritas, target_bawah=t[1], target_atas=t[2])
+    return capaian_satu(t[0], r, polaritas)
 
 
 def _indikator(rng: np.random.Generator, n_iku: int, n_sas: int, bidang: str) -> list[dict]:
@@ -212,7 +209,7 @@ def _laporan(rng: np.random.Generator, ind: list[dict], nilai: dict, anggaran: l
         rows.append({"tahun": th, "tabel": "Tabel 3.9", "kunci": f"realisasi_anggaran/{a['kode']}/{th}",
                      "nilai": format_angka(a["realisasi"], 0), "catatan": ""})
         rows.append({"tahun": th, "tabel": "Tabel 3.9", "kunci": f"serapan/{a['kode']}/{th}",
-                     "nilai": format_persen(a["realisasi"] / a["pagu"] * 100), "catatan": ""})
+                     "nilai": format_persen(persen_serapan(a["realisasi"], a["pagu"])), "catatan": ""})
     total = sum(a["pagu"] for a in prog)
     rows.append({"tahun": th, "tabel": "Tabel 3.9", "kunci": f"pagu/jumlah/{th}", "nilai": format_angka(total, 0), "catatan": "baris Jumlah"})
     return rows, salah

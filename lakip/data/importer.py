@@ -244,21 +244,8 @@ def _berakhir(unit_dir: Path, tahun: int) -> set[str]:
     return {r[i] for r in rows if len(r) > a and tahun_ok(r[a]) and int(r[a]) < tahun}
 
 
-def impor(
-    sumber: str | Path,
-    entitas: str,
-    data: str | Path | None = None,
-    tahun: int | None = None,
-    ganti: bool = False,
-) -> HasilImpor:
-    """Validate a filled workbook (or CSV folder) and merge its year into ``data/<entitas>/``.
-
-    Raises:
-        DataError: listing every problem; the data folder is then unchanged.
-    """
-    root = resolve(data, DATA_DIR)
-    muat(root, entitas, isian=True)  # the existing data must itself be valid (and the unit exist)
-    src = Path(sumber)
+def _baca_sumber(src: Path, tahun: int | None) -> tuple[dict[str, _Sumber], int]:
+    """The tables of a workbook or CSV folder and the one year they bring; DataError with every problem."""
     masalah: list[Masalah] = []
     if src.is_dir():
         tables = _baca_folder(src, masalah)
@@ -269,7 +256,91 @@ def impor(
     year = _tahun_impor(tables, tahun, masalah) if not any(m.tingkat == "galat" for m in masalah) else None
     if any(m.tingkat == "galat" for m in masalah) or year is None:
         raise DataError(masalah or [Masalah(src.name, None, None, "tidak ada tahun yang dapat diimpor")])
+    return tables, year
 
+
+def _gabung(cand: Path, name: str, s: _Sumber, year: int, ganti: bool, asal: dict, masalah: list[Masalah]) -> int:
+    """Merge one table of the import into the candidate folder's CSV file; return the rows added.
+
+    ``asal`` learns where each new line came from, ``masalah`` the rows that cannot be merged.
+    """
+    path = cand / f"{name}.csv"
+    header, rows = _baca_teks(path)
+    have: dict[str, list[str]] = {}
+    if name != "indikator":
+        ti = header.index("tahun")
+        rows = [r for r in rows if not (ganti and len(r) > ti and r[ti] == str(year))]
+    else:
+        # an optional column the sheet fills (tahun_akhir, target_renstra) joins the file's header
+        for k in s.df.columns:
+            if k not in header and (s.df[k].fillna("") != "").any():
+                header.append(k)
+                rows = [r + [""] * (len(header) - len(r)) for r in rows]
+        have = {r[header.index("kode")]: r for r in rows}
+    added = 0
+    berakhir = _berakhir(cand, year) if name in ("kinerja", "anggaran_iku") else set()
+    for baris, row in s.df.iterrows():
+        if row.get("kode", "") in berakhir and not any(row.get(k, "") for k in ("target", "realisasi", "pagu")):
+            continue  # the prefilled row, left blank, of an IKU this workbook ends before the year
+        if name != "indikator" and row.get("tahun", "") != str(year) and row.get("tahun", ""):
+            masalah.append(Masalah(s.label, int(baris), "tahun", f"'{row['tahun']}' bukan tahun {year} yang diimpor"))
+            continue
+        if name == "indikator" and row["kode"] in have:
+            old = dict(zip(header, have[row["kode"]]))
+            diff = [k for k in header if k in row.index and (old.get(k, "") or "") != (row[k] or "")]
+            if diff == ["tahun_akhir"]:  # ending an IKU (or correcting its end) from the workbook
+                r = have[row["kode"]]
+                r[header.index("tahun_akhir")] = row["tahun_akhir"] or ""
+                asal[(f"{name}.csv", rows.index(r) + 2)] = (s.label, int(baris))
+                added += 1
+            elif diff:
+                masalah.append(Masalah(s.label, int(baris), diff[0],
+                                       f"{row['kode']} sudah ada di indikator.csv dengan isi lain; ubah indikator.csv "
+                                       "langsung bila rumusan IKU memang berubah"))
+            continue
+        rows.append([row.get(k, "") if k in row.index else "" for k in header])
+        asal[(f"{name}.csv", len(rows) + 1)] = (s.label, int(baris))
+        added += 1
+    _tulis_teks(path, header, rows)
+    return added
+
+
+def _periksa_gabungan(work: Path, entitas: str, year: int, tables: dict[str, _Sumber], asal: dict, hasil: HasilImpor,
+                      masalah: list[Masalah]) -> None:
+    """Load the merged unit; its problems and warnings, told where the user wrote them, go to ``masalah``
+    and ``hasil.peringatan``."""
+    try:
+        unit = muat(work, entitas)
+    except DataError as e:
+        masalah += [_asal(m, asal, tables) for m in e.masalah]
+        return
+    for m in (_asal(m, asal, tables) for m in unit.peringatan):  # a target 0 for a naik IKU cannot be scored
+        if "target 0" in m.pesan and m.berkas.startswith(("lembar", "kinerja")) and (m.berkas, m.baris) in set(asal.values()):
+            masalah.append(Masalah(m.berkas, m.baris, m.kolom, "target 0 tidak boleh untuk IKU berpolaritas naik "
+                                   "(capaian tidak dapat dihitung)"))
+        else:
+            hasil.peringatan.append(m)
+    hasil.peringatan += _cek_pohon(unit, year, tables)
+
+
+def impor(
+    sumber: str | Path,
+    entitas: str,
+    data: str | Path | None = None,
+    tahun: int | None = None,
+    ganti: bool = False,
+) -> HasilImpor:
+    """Validate a filled workbook (or CSV folder) and merge its year into ``data/<entitas>/``.
+
+    The year is merged into a copy of the unit's folder, which is loaded and
+    checked as a whole and swapped in only when there is no problem at all.
+
+    Raises:
+        DataError: listing every problem; the data folder is then unchanged.
+    """
+    root = resolve(data, DATA_DIR)
+    muat(root, entitas, isian=True)  # the existing data must itself be valid (and the unit exist)
+    tables, year = _baca_sumber(Path(sumber), tahun)
     unit_dir = root / entitas
     existing_years = set(pd.read_csv(unit_dir / "kinerja.csv", dtype=str, keep_default_na=False)["tahun"])
     if str(year) in existing_years and not ganti:
@@ -281,69 +352,16 @@ def impor(
         cand = work / entitas
         shutil.copytree(unit_dir, cand)
         asal: dict[tuple[str, int], tuple[str, int]] = {}  # (csv, line) -> (label, row)
+        masalah: list[Masalah] = []
         hasil = HasilImpor(entitas, year)
         for name, s in tables.items():
-            if s.df.empty:  # a sheet left empty (laporan before the report is out) replaces nothing
-                hasil.baris[name] = 0
-                continue
-            path = cand / f"{name}.csv"
-            header, rows = _baca_teks(path)
-            if name != "indikator":
-                ti = header.index("tahun")
-                rows = [r for r in rows if not (ganti and len(r) > ti and r[ti] == str(year))]
-            else:
-                # an optional column the sheet fills (tahun_akhir, target_renstra) joins the file's header
-                for k in s.df.columns:
-                    if k not in header and (s.df[k].fillna("") != "").any():
-                        header.append(k)
-                        rows = [r + [""] * (len(header) - len(r)) for r in rows]
-                have = {r[header.index("kode")]: r for r in rows}
-            added = 0
-            berakhir = _berakhir(cand, year) if name in ("kinerja", "anggaran_iku") else set()
-            for baris, row in s.df.iterrows():
-                if row.get("kode", "") in berakhir and not any(
-                        row.get(k, "") for k in ("target", "realisasi", "pagu")):
-                    continue  # the prefilled row, left blank, of an IKU this workbook ends before the year
-                if name != "indikator" and row.get("tahun", "") != str(year) and row.get("tahun", ""):
-                    masalah.append(Masalah(s.label, int(baris), "tahun", f"'{row['tahun']}' bukan tahun {year} yang diimpor"))
-                    continue
-                line = [row.get(k, "") if k in row.index else "" for k in header]
-                if name == "indikator" and row["kode"] in have:
-                    old = dict(zip(header, have[row["kode"]]))
-                    diff = [k for k in header if k in row.index and (old.get(k, "") or "") != (row[k] or "")]
-                    if diff == ["tahun_akhir"]:  # ending an IKU (or correcting its end) from the workbook
-                        r = have[row["kode"]]
-                        r[header.index("tahun_akhir")] = row["tahun_akhir"] or ""
-                        asal[(f"{name}.csv", rows.index(r) + 2)] = (s.label, int(baris))
-                        added += 1
-                    elif diff:
-                        masalah.append(Masalah(s.label, int(baris), diff[0],
-                                               f"{row['kode']} sudah ada di indikator.csv dengan isi lain; ubah indikator.csv "
-                                               "langsung bila rumusan IKU memang berubah"))
-                    continue
-                rows.append(line)
-                asal[(f"{name}.csv", len(rows) + 1)] = (s.label, int(baris))
-                added += 1
-            hasil.baris[name] = added
-            _tulis_teks(path, header, rows)
-        try:
-            unit = muat(work, entitas)
-        except DataError as e:
-            masalah += [_asal(m, asal, tables) for m in e.masalah]
-        else:
-            warn = [_asal(m, asal, tables) for m in unit.peringatan]
-            for m in warn:  # a target 0 for a naik IKU cannot be scored: not allowed in new data
-                if "target 0" in m.pesan and m.berkas.startswith(("lembar", "kinerja")) and (m.berkas, m.baris) in set(asal.values()):
-                    masalah.append(Masalah(m.berkas, m.baris, m.kolom, "target 0 tidak boleh untuk IKU berpolaritas naik "
-                                           "(capaian tidak dapat dihitung)"))
-                else:
-                    hasil.peringatan.append(m)
-            hasil.peringatan += _cek_pohon(unit, year, tables)
+            # a sheet left empty (laporan before the report is out) replaces nothing
+            hasil.baris[name] = 0 if s.df.empty else _gabung(cand, name, s, year, ganti, asal, masalah)
+        _periksa_gabungan(work, entitas, year, tables, asal, hasil, masalah)
         if any(m.tingkat == "galat" for m in masalah):
             raise DataError(masalah)
         # everything valid: swap the unit folder in one step
-        lama = work / "lama"
-        unit_dir.rename(lama)
+        unit_dir.rename(work / "lama")
         cand.rename(unit_dir)
         return hasil
     finally:

@@ -241,13 +241,28 @@ def _tahun_int(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _anggaran(df: pd.DataFrame, masalah: list[Masalah]) -> pd.DataFrame:
-    name = "anggaran.csv"
+def _uang(name: str, df: pd.DataFrame, masalah: list[Masalah]) -> pd.DataFrame:
+    """What the two budget tables check alike: their columns, repeated rows, and pagu (required) and
+    realisasi read as numbers."""
     validasi_skema(name, df, masalah)
     duplikat(name, df, masalah)
     out = df.copy()
     out["pagu"] = _angka_kolom(name, df, "pagu", masalah, wajib=True)
     out["realisasi"] = _angka_kolom(name, df, "realisasi", masalah, wajib=False)
+    return out
+
+
+def _melebihi_pagu(name: str, out: pd.DataFrame, masalah: list[Masalah]) -> None:
+    """A warning at every row of a budget table whose realisasi is above its pagu."""
+    over = out["realisasi"] > out["pagu"]
+    for baris in out.index[over.fillna(False)]:
+        masalah.append(Masalah(name, int(baris), "realisasi", "realisasi anggaran melebihi pagu", "peringatan",
+                               tahun_atau_none(out.at[baris, "tahun"])))
+
+
+def _anggaran(df: pd.DataFrame, masalah: list[Masalah]) -> pd.DataFrame:
+    name = "anggaran.csv"
+    out = _uang(name, df, masalah)
     known = set(zip(df["tahun"], df["kode"]))
     root = akar_indeks(posisi_induk(df["kode"].to_numpy(), df["induk"].to_numpy(), df["tahun"].to_numpy()))
     for (baris, row), r in zip(df.iterrows(), root):
@@ -258,29 +273,19 @@ def _anggaran(df: pd.DataFrame, masalah: list[Masalah]) -> pd.DataFrame:
         if row["induk"] == "" and row["tingkat"] in ("kegiatan", "subkegiatan"):
             masalah.append(Masalah(name, int(baris), "induk", f"{row['tingkat']} tanpa induk", "peringatan",
                                    tahun_atau_none(row["tahun"])))
-    over = out["realisasi"] > out["pagu"]
-    for baris in out.index[over.fillna(False)]:
-        masalah.append(Masalah(name, int(baris), "realisasi", "realisasi anggaran melebihi pagu", "peringatan",
-                               tahun_atau_none(df.at[baris, "tahun"])))
+    _melebihi_pagu(name, out, masalah)
     out["induk"] = out["induk"].replace("", np.nan)
     return _tahun_int(out)
 
 
 def _anggaran_iku(df: pd.DataFrame, kode_iku: set[str] | None, masalah: list[Masalah]) -> pd.DataFrame:
     name = "anggaran_iku.csv"
-    validasi_skema(name, df, masalah)
-    duplikat(name, df, masalah)
-    out = df.copy()
-    out["pagu"] = _angka_kolom(name, df, "pagu", masalah, wajib=True)
-    out["realisasi"] = _angka_kolom(name, df, "realisasi", masalah, wajib=False)
+    out = _uang(name, df, masalah)
     if kode_iku is not None:
         for baris, kode in df["kode"].items():
             if kode and kode not in kode_iku:
                 masalah.append(Masalah(name, int(baris), "kode", f"'{kode}' tidak ada di indikator.csv"))
-    over = out["realisasi"] > out["pagu"]
-    for baris in out.index[over.fillna(False)]:
-        masalah.append(Masalah(name, int(baris), "realisasi", "realisasi anggaran melebihi pagu", "peringatan",
-                               tahun_atau_none(df.at[baris, "tahun"])))
+    _melebihi_pagu(name, out, masalah)
     return _tahun_int(out)
 
 
@@ -351,6 +356,32 @@ _SARAN_KOSONG = {
 }
 
 
+def _folder_unit(root: Path, entitas: str | None) -> Path:
+    """The folder of unit ``entitas`` in the data folder ``root`` (the only unit when None); PilihanError
+    saying which units there are when there is no such unit, or several and none named."""
+    if not root.is_dir():
+        raise PilihanError(f"folder data '{root}' tidak ada")
+    if entitas is None:
+        slugs = daftar_entitas(root)
+        if not slugs:
+            raise PilihanError(f"tidak ada folder unit (berisi entitas.yml) di folder data '{root}'")
+        if len(slugs) > 1:  # never a unit picked without a word: the output would silently be another one's
+            daftar = ", ".join(slugs[:10]) + (f", dan {len(slugs) - 10} lainnya" if len(slugs) > 10 else "")
+            raise PilihanError(f"folder data '{root}' berisi {len(slugs)} unit ({daftar}): "
+                               "sebutkan satu dengan --entity SLUG (lakip run --all menjalankan semuanya)")
+        entitas = slugs[0]
+
+    def known() -> str:  # listed only for the message: a folder may hold thousands of units
+        return ", ".join(daftar_entitas(root)) or "tidak ada"
+
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", entitas or ""):
+        raise PilihanError(f"'{entitas}' bukan nama unit: tulis nama folder di dalam folder data (unit yang ada: {known()})")
+    folder = root / entitas
+    if not folder.is_dir():
+        raise PilihanError(f"folder unit '{entitas}' tidak ada (unit yang ada: {known()})")
+    return folder
+
+
 def muat(data_dir: str | Path | None = None, entitas: str | None = None, isian: bool = False) -> Unit:
     """Load and validate one unit.
 
@@ -365,27 +396,8 @@ def muat(data_dir: str | Path | None = None, entitas: str | None = None, isian: 
     Raises:
         DataError: listing every problem, when anything is wrong.
     """
-    root = resolve(data_dir, DATA_DIR)
-    if not root.is_dir():
-        raise PilihanError(f"folder data '{root}' tidak ada")
-    if entitas is None:
-        slugs = daftar_entitas(root)
-        if not slugs:
-            raise PilihanError(f"tidak ada folder unit (berisi entitas.yml) di folder data '{root}'")
-        if len(slugs) > 1:  # never a unit picked without a word: the output would silently be another one's
-            daftar = ", ".join(slugs[:10]) + (f", dan {len(slugs) - 10} lainnya" if len(slugs) > 10 else "")
-            raise PilihanError(f"folder data '{root}' berisi {len(slugs)} unit ({daftar}): "
-                               "sebutkan satu dengan --entity SLUG (lakip run --all menjalankan semuanya)")
-        entitas = slugs[0]
-    def known() -> str:  # listed only for the message: a folder may hold thousands of units
-        return ", ".join(daftar_entitas(root)) or "tidak ada"
-
-    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", entitas or ""):
-        raise PilihanError(f"'{entitas}' bukan nama unit: tulis nama folder di dalam folder data (unit yang ada: {known()})")
-    folder = root / entitas
-    if not folder.is_dir():
-        raise PilihanError(f"folder unit '{entitas}' tidak ada (unit yang ada: {known()})")
-
+    folder = _folder_unit(resolve(data_dir, DATA_DIR), entitas)
+    entitas = folder.name
     masalah: list[Masalah] = []
     info, pilihan = _entitas(folder / "entitas.yml", masalah)
     raw = {name: baca_csv(folder / name, masalah, boleh_kosong=isian and name == "kinerja.csv",

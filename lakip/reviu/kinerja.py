@@ -25,11 +25,16 @@ def teks_di_data(row: dict[str, Any], kolom: str) -> str:
     return "N/A" if is_kosong(v) else " ".join(str(v).split())
 
 
+def _tanpa_data(kode: str, tahun: int) -> Temuan:
+    """The finding on a figure of an IKU-year that kinerja.csv does not hold."""
+    return Temuan(TIDAK_DAPAT, None, f"Data kinerja.csv tidak memuat {kode} tahun {tahun}.")
+
+
 def cek_target_realisasi(k: Konteks, tabel: str, kunci: dict, p: Tercetak) -> Temuan:
     jenis, kode, tahun = kunci["jenis"], kunci["iku"], int(kunci["tahun"])
     row = k.iku(kode, tahun)
     if row is None:
-        return Temuan(TIDAK_DAPAT, None, f"Data kinerja.csv tidak memuat {kode} tahun {tahun}.")
+        return _tanpa_data(kode, tahun)
     nama = "Target" if jenis == "target" else "Realisasi"
     asal = "target PK (kinerja.csv)" if jenis == "target" else "realisasi di kinerja.csv"
     err = J_TARGET if jenis == "target" else J_REALISASI
@@ -91,7 +96,7 @@ def cek_capaian(k: Konteks, tabel: str, kunci: dict, p: Tercetak) -> Temuan:
     kode, tahun = kunci["iku"], int(kunci["tahun"])
     row = k.iku(kode, tahun)
     if row is None:
-        return Temuan(TIDAK_DAPAT, None, f"Data kinerja.csv tidak memuat {kode} tahun {tahun}.")
+        return _tanpa_data(kode, tahun)
     c = float(row["capaian"])
     rumus = f"realisasi {teks_di_data(row, 'realisasi')} terhadap target {teks_di_data(row, 'target')}"
     if p.galat:
@@ -144,7 +149,7 @@ def cek_kategori(k: Konteks, tabel: str, kunci: dict, p: Tercetak) -> Temuan:
     kode, tahun = kunci["iku"], int(kunci["tahun"])
     row = k.iku(kode, tahun)
     if row is None:
-        return Temuan(TIDAK_DAPAT, None, f"Data kinerja.csv tidak memuat {kode} tahun {tahun}.")
+        return _tanpa_data(kode, tahun)
     c = float(row["capaian"])
     kat = k.pilihan.skala.kategori(c)
     if not ada(c):

@@ -3,7 +3,6 @@ that brings the overall mean to a value, and the overall mean as one realisasi v
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -56,7 +55,7 @@ def _capaian(row: pd.Series, pol: str, rumus: str, r: float) -> float | None:
 
 def _batas_kontinu(pol: str, rumus: str, t: float, b: float) -> tuple[str, float | None, str]:
     """capaian > b exactly when realisasi <syarat> x: (syarat, x, or the reason when none)."""
-    if t is None or math.isnan(t):
+    if tidak_ada(t):
         return "", None, "target belum tersedia"
     if t == 0:
         if pol == "naik":
@@ -270,7 +269,7 @@ def _grid(row: pd.Series, meta: pd.Series) -> list[object]:
         return [t for _, t in (_kandidat(row, meta) or [])]
     r = row["realisasi_nilai"]
     t = row["target_atas"] if meta["jenis"] == "rentang" else row["target_nilai"]
-    t = 1.0 if not t or math.isnan(t) else abs(t)
+    t = 1.0 if not t or tidak_ada(t) else abs(t)
     top = max((2.2 if meta["polaritas"] == "turun" else 1.5) * t, 1.1 * r if r == r else 0.0)
     values = set(np.linspace(0.0, top, 61).tolist())
     if r == r:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,7 +23,7 @@ import yaml
 
 from lakip.core.budget import leluhur
 from lakip.core.model import PilihanError, Unit, tahun_akhir
-from lakip.core.numbers import AngkaError, format_angka_terbaca, is_kosong, parse_angka, parse_level
+from lakip.core.numbers import AngkaError, format_angka_terbaca, is_kosong, parse_angka, parse_level, tidak_ada
 from lakip.core.tables import cek_tahun
 from lakip.core.vocabulary import baca_nilai
 
@@ -49,7 +48,7 @@ def _asli(nilai: object) -> str:
     if isinstance(nilai, bool):
         return str(nilai)
     if isinstance(nilai, (int, float, np.integer, np.floating)):
-        return "N/A" if isinstance(nilai, float) and math.isnan(nilai) else angka_teks(float(nilai), 10)
+        return "N/A" if tidak_ada(nilai) else angka_teks(float(nilai), 10)
     return "" if nilai is None else str(nilai)
 
 
@@ -153,7 +152,7 @@ def tampil_nilai(teks: object, angka: float, jenis: str) -> object:
     """A stored target or realisasi as the tables show it: the number for jenis angka,
     the text otherwise (``9/9``, ``Tinggi``, ``80-90``), NaN when missing."""
     if jenis == "angka":
-        return np.nan if angka is None or math.isnan(angka) else float(angka)
+        return np.nan if tidak_ada(angka) else float(angka)
     return np.nan if is_kosong(teks) else " ".join(str(teks).split())
 
 
