@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from lakip.core import budget
 from lakip.core.numbers import ada, format_rupiah
+from lakip.core.teks import daftar
 from lakip.reviu.context import (J_ANGGARAN, J_FORMAT, J_RINCIAN, J_SERAPAN, SESUAI, TIDAK_DAPAT, TIDAK_SESUAI, Temuan,
                                  Konteks, temuan_angka)
 from lakip.reviu.printed import Tercetak, cocok, teks_persen
@@ -69,7 +70,7 @@ def cek_anggaran(k: Konteks, tabel: str, kunci: dict, p: Tercetak) -> Temuan:
     if p.galat:
         return Temuan(TIDAK_SESUAI, x, f"Angka '{p.teks}' ditulis salah ({p.galat}); nilai di anggaran.csv {show(x)}.", J_FORMAT)
     if not ada(x):
-        kosong = " dan ".join(c for c in ("pagu", "realisasi") if (c == "pagu" or kolom != "pagu") and not ada(node[c]))
+        kosong = daftar(c for c in ("pagu", "realisasi") if (c == "pagu" or kolom != "pagu") and not ada(node[c]))
         sebab = f"{kosong} {code} tahun {tahun} kosong di anggaran.csv" if kosong else \
             f"pagu {code} tahun {tahun} di anggaran.csv nol"
         return Temuan(TIDAK_DAPAT, None, f"{nama} {code} tidak dapat diperiksa: {sebab}.")
@@ -113,7 +114,7 @@ def cek_anggaran_iku(k: Konteks, tabel: str, kunci: dict, p: Tercetak) -> Temuan
     kosong = [nama for nama, v, perlu in (("pagu", pagu, jenis != "realisasi_anggaran_iku"),
                                           ("realisasi", real, jenis != "pagu_iku")) if perlu and not ada(v)]
     if kosong:
-        return Temuan(TIDAK_DAPAT, None, f"Kolom {' dan '.join(kosong)} {kode} tahun {tahun} kosong di anggaran_iku.csv.")
+        return Temuan(TIDAK_DAPAT, None, f"Kolom {daftar(kosong)} {kode} tahun {tahun} kosong di anggaran_iku.csv.")
     if jenis == "serapan_iku":
         if not pagu:
             return Temuan(TIDAK_DAPAT, None, f"Pagu {kode} tahun {tahun} di anggaran_iku.csv nol; capaian anggaran tidak dapat dihitung.")

@@ -10,6 +10,7 @@ from typing import Any
 
 from lakip.core.formula import hitung
 from lakip.core.numbers import ada, is_kosong
+from lakip.core.teks import daftar
 from lakip.core.vocabulary import sama_kata
 from lakip.reviu.context import J_ANTAR_TABEL, J_KOMPONEN, SESUAI, TIDAK_DAPAT, TIDAK_SESUAI, Temuan, Konteks
 from lakip.reviu.printed import Tercetak, cocok, desimal, teks_angka, teks_persen
@@ -76,7 +77,7 @@ class Instansi:
     def teks(self, tabel: str) -> str:
         tables = sorted({t for t, _ in self.angka}, key=lambda t: (t == tabel, t))
         nama = ["tabel ini" if t == tabel else t for t in tables]
-        where = "di " + (nama[0] if len(nama) == 1 else ", ".join(nama[:-1]) + " dan " + nama[-1])
+        where = "di " + daftar(nama)
         kiri_data = self.eq.kiri in ("realisasi", "target") and not any(n == self.eq.kiri for _, n in self.angka)
         acuan = (f"{self.eq.kiri} menurut data ({teks_nilai_rumus(self.kiri)})" if kiri_data
                  else f"{self.eq.kiri} yang dicetak ({teks_nilai_rumus(self.kiri)})")
@@ -263,7 +264,7 @@ def diagnosis_rumus(k: Konteks, kode: str, tahun: int) -> dict[tuple[str, str], 
             else:
                 calon = sorted({n if t == tabel else f"{n} di {t}" for h in himpunan for t, n in h
                                 if any((t, n) in i.angka for i in gagal)}) or [nama]
-                ujung = f" Salah satu dari {daftar_kata(calon)} salah; angka yang dicetak tidak menunjukkan yang mana."
+                ujung = f" Salah satu dari {daftar(calon, 'atau')} salah; angka yang dicetak tidak menunjukkan yang mana."
             out[f] = Temuan(TIDAK_SESUAI, None if isinstance(i.hasil, str) else i.hasil, i.teks(tabel) + "." + ujung,
                            J_KOMPONEN)
         else:  # its equations fail, but the fewest wrong figures that explain every failure do not include it
@@ -274,16 +275,11 @@ def diagnosis_rumus(k: Konteks, kode: str, tahun: int) -> dict[tuple[str, str], 
                 i = next(i for i in urut if i.berlaku)
                 out[f] = Temuan(SESUAI, i.hasil, i.teks(tabel) + ".")
                 continue
-            sebab = f"dijelaskan oleh {daftar_kata(salah)} yang tidak sesuai" if salah else "hanya karena pembulatan angka yang dicetak"
+            sebab = f"dijelaskan oleh {daftar(salah, 'atau')} yang tidak sesuai" if salah else "hanya karena pembulatan angka yang dicetak"
             out[f] = Temuan(SESUAI, i.angka[f].nilai, f"{i.teks(tabel)}; selisih ini {sebab}, jadi angka ini "
                            "sendiri sesuai.")
     k.diagnosis[key] = out
     return out
-
-
-def daftar_kata(items: list[str]) -> str:
-    """``a``, ``a atau b``, ``a, b atau c``."""
-    return ", ".join(items[:-1]) + " atau " + items[-1] if len(items) > 1 else "".join(items)
 
 
 def cek_komponen(k: Konteks, tabel: str, kunci: dict, p: Tercetak) -> Temuan:
