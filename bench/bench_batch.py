@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from lakip.contoh import buat_kabupaten
+from lakip.data.contoh import buat_kabupaten
 from lakip.run import jalankan_semua
 
 

@@ -30,8 +30,8 @@ from pathlib import Path
 
 from lakip import kabupaten
 from lakip.bulk import muat_kabupaten
-from lakip.contoh import buat_kabupaten
-from lakip.load import daftar_entitas, muat
+from lakip.data.contoh import buat_kabupaten
+from lakip.data.load import daftar_entitas, muat
 
 
 class PeakMemory:

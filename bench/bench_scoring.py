@@ -22,8 +22,8 @@ import time
 import numpy as np
 import pandas as pd
 
-from lakip import scoring
-from lakip.config import BELUM_TERUKUR, SKALA_BAKU, Pilihan
+from lakip.core import scoring
+from lakip.core.config import BELUM_TERUKUR, SKALA_BAKU, Pilihan
 
 
 def synthetic(n: int, seed: int = 2024) -> pd.DataFrame:

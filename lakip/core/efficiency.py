@@ -37,7 +37,7 @@ def nilai_efisiensi(
     Returns ``(nilai, status)``; ``nilai`` is NaN where it cannot be computed:
     capaian kinerja not available (status "belum dapat diukur"), or no
     budget / a zero one (status "tidak dapat dihitung"). A value is compared
-    with the method's bounds as :func:`lakip.numbers.untuk_banding` rounds
+    with the method's bounds as :func:`lakip.core.numbers.untuk_banding` rounds
     it, so a ratio of exactly 1 computed as 0.9999999999999999 is efisien.
     """
     if metode not in METODE_EFISIENSI:

@@ -29,7 +29,7 @@ def _dalam_rentang(nilai: float, nama: str, bawah: float, atas: float) -> None:
 def predikat_akip(nilai: float) -> str:
     """Predikat of a Nilai AKIP (DOMAIN.md section 8; upper bounds inclusive: 90,00 is A).
 
-    The value is compared as :func:`lakip.numbers.untuk_banding` rounds it: a sum
+    The value is compared as :func:`lakip.core.numbers.untuk_banding` rounds it: a sum
     of components that is 90,00 but computes as 90.00000000000001 is A. A value
     outside 0-100, or missing, raises ValueError.
     """

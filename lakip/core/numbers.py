@@ -231,7 +231,7 @@ def untuk_banding(x: float | np.ndarray) -> float | np.ndarray:
     24,42 gives 90.00000000000001. Compared as they are, such values fall on
     the wrong side of a bound (100 % met, efficiency ratio 1, 90,00 is A);
     rounded to 9 decimals, far below any printed precision, they do not.
-    NaN stays NaN. (:meth:`lakip.config.Skala.kode` does the same for the
+    NaN stays NaN. (:meth:`lakip.core.config.Skala.kode` does the same for the
     kategori bounds, in one comparison per bound.)
     """
     if isinstance(x, (int, float)):

@@ -1,7 +1,7 @@
 """Capaian, kategori and aggregates of IKU (DOMAIN.md sections 3-5).
 
 Pure functions over DataFrames whose targets and realisasi are already read
-into numbers (see :mod:`lakip.load`):
+into numbers (see :mod:`lakip.data.load`):
 
 - ``target_nilai``: the target as a number (a level ``9/9`` as its fraction,
   a kategori word as its rank on the indicator's scale);
@@ -372,7 +372,7 @@ def distribusi(skor_df: pd.DataFrame, skala: Skala, by: list[str] | None = None)
 def persen_tercetak(tabel: pd.DataFrame, desimal: int = 2) -> pd.DataFrame:
     """The percents of one distribution (:func:`distribusi`, no ``by``) as a report prints them:
     rounded to ``desimal`` decimals so that each column adds up to exactly 100
-    (:func:`lakip.numbers.persen_sisa_terbesar`; three IKU in three kategori give
+    (:func:`lakip.core.numbers.persen_sisa_terbesar`; three IKU in three kategori give
     33,33, 33,33 and 33,34). NaN where the exact value is (no IKU, or the
     "belum dapat diukur" row of ``persen_terukur``).
     """

@@ -1,20 +1,20 @@
 """Loading and validating every unit of a data folder at once (a kabupaten, or thousands of units).
 
 :func:`muat_kabupaten` reads each table of every unit into one frame with an
-``entitas`` column and checks it with the rules of :mod:`lakip.load`,
+``entitas`` column and checks it with the rules of :mod:`lakip.data.load`,
 vectorised over all units: each column is factorised, so each distinct
 text is checked or parsed once, and numbers in their common forms
-are read by string operations (:func:`lakip.numbers.parse_angka_banyak`).
+are read by string operations (:func:`lakip.core.numbers.parse_angka_banyak`).
 
 The fast path never guesses and never writes its own messages. A unit that
 any check flags, or whose files are not in the plain form (semicolon
 separated, ragged rows, blank rows, quoted line breaks, optional tables), is
-loaded on its own by :func:`lakip.load.muat`: it either loads (the frames are
+loaded on its own by :func:`lakip.data.load.muat`: it either loads (the frames are
 the same) or fails with the exact messages, file, row and column of a single
 unit. Warnings (``peringatan``) are not collected here: they do not stop a
 run, and ``lakip periksa`` shows them unit by unit.
 
-The frames are those of :class:`lakip.load.Unit`, concatenated in unit order
+The frames are those of :class:`lakip.core.model.Unit`, concatenated in unit order
 (sorted slugs), each with an ``entitas`` column first.
 """
 
@@ -224,8 +224,8 @@ def muat_kabupaten(data_dir: str | Path | None = None, slugs: Iterable[str] | No
 
     The units are shared among ``pekerja`` worker processes (default: one per
     core, but at most one per 200 units). Units that cannot be used are
-    in ``gagal`` with the messages :func:`lakip.load.muat` gives; the others
-    give the same frames as :func:`lakip.load.muat`.
+    in ``gagal`` with the messages :func:`lakip.data.load.muat` gives; the others
+    give the same frames as :func:`lakip.data.load.muat`.
 
     Raises:
         PilihanError: when the data folder does not exist.

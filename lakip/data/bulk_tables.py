@@ -64,7 +64,7 @@ class TabelBanyak:
         return out
 
     def keluaran(self) -> pd.DataFrame:
-        """The stripped texts as object columns (as :func:`lakip.load.muat` keeps them), with
+        """The stripped texts as object columns (as :func:`lakip.data.load.muat` keeps them), with
         ``_uid``; missing (NaN) where a unit's file has no such column, as a concatenation gives."""
         cols = {}
         for c in self.cols:
@@ -137,7 +137,7 @@ def _kontrak(t: TabelBanyak, name: str) -> np.ndarray:
 def indikator(df: pd.DataFrame, tanda: Tanda) -> pd.DataFrame:
     t = TabelBanyak(df)
     bad = t.hilang() | _kontrak(t, "indikator.csv")
-    # units where one sasaran_kode has two wordings: lakip.load names the rows
+    # units where one sasaran_kode has two wordings: lakip.data.load names the rows
     s_teks = pd.Series(t.obj("sasaran")).map(lambda v: " ".join(str(v).split()).casefold())
     nama = pd.DataFrame({"u": t.uid, "k": t.obj("sasaran_kode"), "s": s_teks})
     ragam = nama.groupby(["u", "k"], sort=False)["s"].transform("nunique").to_numpy() > 1

@@ -1,6 +1,6 @@
 """Tables for people: Indonesian headings and numbers (``85,83 %``, ``Rp 64.440.768.486``).
 
-Each function takes a table of :mod:`lakip.analysis` (exact values) and
+Each function takes a table of :mod:`lakip.core.tables` (exact values) and
 returns a DataFrame of strings ready to show in a notebook or a report.
 Rounding happens here and nowhere else.
 """
@@ -132,7 +132,7 @@ def tampil_capaian_sasaran(tabel: pd.DataFrame) -> pd.DataFrame:
 def tampil_distribusi(tabel: pd.DataFrame) -> pd.DataFrame:
     """Number and percent of IKU per kategori; the printed percents add up to 100.
 
-    Each column is rounded by :func:`lakip.numbers.persen_sisa_terbesar`, as the
+    Each column is rounded by :func:`lakip.core.numbers.persen_sisa_terbesar`, as the
     Bab IV text rounds them (three IKU in three kategori: 33,33, 33,33 and
     33,34 %, not 33,33 three times).
     """

@@ -7,7 +7,7 @@ mean and count; no comparison is made with a year that is not measurable.
 Changes between years are in percentage points ("poin persentase"), computed
 from the exact capaian and rounded only when written. Numbers are written the
 Indonesian way (``85,83 %``, ``Rp 64.440.768.486``) through
-:mod:`lakip.numbers`; counts are written as digits with the word in brackets,
+:mod:`lakip.core.numbers`; counts are written as digits with the word in brackets,
 ``4 (empat) IKU``, as the seed report does.
 
 Two layers: functions that take plain values (``kalimat_perubahan``,

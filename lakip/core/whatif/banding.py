@@ -115,7 +115,7 @@ KOLOM_CATATAN = ["kode", "kolom", "nilai", "berkas", "sebelum", "sesudah", "kete
 
 
 def skenario(unit: Unit, tahun: int | None, perubahan: object, rata_rata: float | None = None) -> dict[str, Any]:
-    """Before and after tables of a scenario, from :mod:`lakip.analysis` on the original and modified unit.
+    """Before and after tables of a scenario, from :mod:`lakip.core.tables` on the original and modified unit.
 
     Returns a dict of DataFrames (exact values):
 
@@ -128,7 +128,7 @@ def skenario(unit: Unit, tahun: int | None, perubahan: object, rata_rata: float 
     - ``efisiensi``: the efficiency table before and after; ``anggaran``: every budget node;
     - ``kebutuhan``: :func:`kebutuhan` under the scenario; with ``rata_rata``, also
       ``kebutuhan_rata_rata``: :func:`kebutuhan_rata_rata` under the scenario;
-    - ``ringkasan``: ``{"sebelum": ..., "sesudah": ...}``, :func:`lakip.analysis.ringkasan` of each.
+    - ``ringkasan``: ``{"sebelum": ..., "sesudah": ...}``, :func:`lakip.core.tables.Analisis.ringkasan` of each.
     """
     tahun = cek_tahun(unit, tahun)
     baru, log = terapkan_dengan_catatan(unit, tahun, perubahan)

@@ -23,7 +23,7 @@ __all__ = ["grafik_skenario", "grafik_sensitivitas"]
 def grafik_skenario(tabel_iku: pd.DataFrame, skala: Skala, tahun: int | None = None, judul: str | None = None) -> Figure:
     """Capaian of each IKU before (hatched outline) and after a scenario (coloured by kategori), on the kategori bands.
 
-    ``tabel_iku`` is the ``iku`` table of :func:`lakip.whatif.skenario`.
+    ``tabel_iku`` is the ``iku`` table of :func:`lakip.core.whatif.skenario`.
     """
     colors = warna_kategori(skala)
     n = len(tabel_iku)
@@ -71,7 +71,7 @@ def grafik_sensitivitas(
 ) -> Figure:
     """The overall mean of IKU capaian as the realisasi of one IKU varies, on the kategori bands.
 
-    ``sensitivitas`` is the table of :func:`lakip.whatif.sensitivitas`;
+    ``sensitivitas`` is the table of :func:`lakip.core.whatif.sensitivitas`;
     ``tandai`` maps a label (``"data"``, ``"skenario"``) to a realisasi to
     mark on the curve: a number, or a level or word as in the table.
     """
