@@ -18,9 +18,10 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["pesan_os", "tulis_utuh", "nama_sementara", "tulis_csv", "tulis_json", "kunci", "folder_sementara"]
 

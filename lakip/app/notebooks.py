@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from lakip.app.files import tulis_utuh
 from lakip.app.proses import lepas_sinyal, sinyal_ditahan
 from lakip.core.paths import NOTEBOOKS_DIR
 
@@ -205,8 +206,8 @@ def jalankan_satu(tugas: _Tugas) -> dict[str, Any]:
         return {"galat": (name, None, "", f"{type(e).__name__}: {_ANSI.sub('', str(e))}")}
     _bersihkan(nb, tugas.ganti)
     out = Path(tugas.tujuan)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    nbformat.write(nb, out)
+    teks = nbformat.writes(nb)
+    tulis_utuh(out, teks if teks.endswith("\n") else teks + "\n")  # as nbformat.write ends it
     files = [str(out)]
     if tugas.html:
         exporter = _pengekspor_html()
@@ -214,9 +215,7 @@ def jalankan_satu(tugas: _Tugas) -> dict[str, Any]:
                       for ln in c.source.splitlines() if ln.startswith("# ")), out.stem)
         body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
         body = re.sub(r"<html[^>]*>", '<html lang="id">', body, count=1)
-        html = out.with_suffix(".html")
-        html.write_text(body, encoding="utf-8")
-        files.append(str(html))
+        files.append(str(tulis_utuh(out.with_suffix(".html"), body)))
     return {"berkas": files}
 
 

@@ -8,6 +8,8 @@ money. A tree is named by the ``tingkat`` of its top-level nodes.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pandas as pd
 
@@ -34,6 +36,8 @@ def persen_serapan(realisasi, pagu):
     Values or arrays; NaN where it cannot be computed: no realisasi, no pagu, or a pagu of 0.
     A scalar gives a float, an array an array.
     """
+    if isinstance(realisasi, (int, float)) and isinstance(pagu, (int, float)):  # one value: the same arithmetic, quicker
+        return realisasi * 100.0 / pagu if pagu > 0 and not math.isnan(realisasi) else float("nan")
     r = np.asarray(realisasi, dtype=float)
     p = np.asarray(pagu, dtype=float)
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -94,11 +98,15 @@ def posisi_induk(kode: np.ndarray, induk: np.ndarray, *kelompok: np.ndarray) -> 
     kode = np.asarray(kode, dtype=object)
     induk = np.asarray(induk, dtype=object)
     keys = [np.asarray(k) for k in kelompok]
+    ada = np.array([isinstance(i, str) and i != "" for i in induk], dtype=bool)
+    if len(kode) < 10_000:  # a unit's budget: a dictionary is quicker than building indexes
+        pos = {(*g, k): i for i, (g, k) in enumerate(zip(zip(*keys) if keys else [()] * len(kode), kode))}
+        groups = zip(*keys) if keys else [()] * len(kode)
+        return np.array([pos.get((*g, i), -1) if a else -1 for g, i, a in zip(groups, induk, ada)], dtype=np.int64)
     last = ~pd.DataFrame({**{f"g{i}": k for i, k in enumerate(keys)}, "k": kode}).duplicated(keep="last").to_numpy()
     idx = np.flatnonzero(last)
     ref = pd.MultiIndex.from_arrays([*(k[idx] for k in keys), kode[idx]])
     hit = ref.get_indexer(pd.MultiIndex.from_arrays([*keys, induk]))
-    ada = np.array([isinstance(i, str) and i != "" for i in induk], dtype=bool)
     return np.where(ada & (hit >= 0), idx[np.maximum(hit, 0)] if len(idx) else -1, -1)
 
 
@@ -168,9 +176,9 @@ def total_pohon(anggaran: pd.DataFrame) -> pd.DataFrame:
     tree's of the same year (the trees cover the same money).
     """
     _check(anggaran, _COLUMNS, "total_pohon")
-    df = anggaran.assign(_akar=akar(anggaran))
-    tingkat_akar = df.set_index(["tahun", "kode"])["tingkat"]
-    df["pohon"] = [tingkat_akar[(t, a)] for t, a in zip(df["tahun"], df["_akar"])]
+    root = akar_indeks(posisi_induk(anggaran["kode"], anggaran["induk"], anggaran["tahun"]))
+    tingkat = anggaran["tingkat"].to_numpy(dtype=object)
+    df = anggaran.assign(pohon=np.where(root >= 0, tingkat[np.maximum(root, 0)], None))  # the tingkat of its tree's top
     tot = total_per(puncak(df), ["tahun", "pohon"])
     out = pd.DataFrame(
         {"jumlah_node": df.groupby(["tahun", "pohon"], sort=False).size(), "pagu": tot["pagu"], "realisasi": tot["realisasi"]}

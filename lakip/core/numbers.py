@@ -68,8 +68,10 @@ def is_kosong(teks: object) -> bool:
 
 
 def ada(x: object) -> bool:
-    """A value is there: not :func:`tidak_ada`."""
-    return not tidak_ada(x)
+    """A value is there: not :func:`tidak_ada` (the common cases answered here: it is called for every figure)."""
+    if isinstance(x, float):
+        return not math.isnan(x)
+    return x is not None and not tidak_ada(x)
 
 
 def tidak_ada(x: object) -> bool:
@@ -80,10 +82,12 @@ def tidak_ada(x: object) -> bool:
     """
     if x is None:
         return True
-    if isinstance(x, (float, np.floating)):
-        return bool(np.isnan(x))
+    if isinstance(x, float):  # numpy's float64 too
+        return math.isnan(x)
     if isinstance(x, (str, bytes, bool, int, np.integer)):
         return False
+    if isinstance(x, np.floating):
+        return bool(np.isnan(x))
     import pandas as pd
 
     return x is pd.NA or x is pd.NaT

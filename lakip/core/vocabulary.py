@@ -52,7 +52,7 @@ def _norm(word: str) -> str:
 
 def sama_kata(a: object, b: object) -> bool:
     """Two words are the same word: case and spacing do not count (``sangat  tinggi`` is ``Sangat Tinggi``)."""
-    return _norm(a) == _norm(b)
+    return " ".join(str(a).split()).casefold() == " ".join(str(b).split()).casefold()
 
 
 def skala_kata(teks: str) -> tuple[str, ...] | None:

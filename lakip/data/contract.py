@@ -17,6 +17,7 @@ import csv
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -85,9 +86,14 @@ OPSIONAL = tuple(name for name, t in KONTRAK.items() if t.opsional)
 BOLEH_KOSONG = tuple(name for name, t in KONTRAK.items() if t.boleh_kosong)
 
 
+@cache
+def _pa_check(c: Cek) -> pa.Check:
+    """The pandera check of a :class:`Cek`, one per check (they are costly to make)."""
+    return pa.Check(c.lolos, element_wise=True, error=c.pesan)
+
+
 def _skema(t: Tabel) -> pa.DataFrameSchema:
-    cols = {k: pa.Column(object, checks=[pa.Check(c.lolos, element_wise=True, error=c.pesan) for c in ceks])
-            for k, ceks in t.cek.items()}
+    cols = {k: pa.Column(object, checks=[_pa_check(c) for c in ceks]) for k, ceks in t.cek.items()}
     return pa.DataFrameSchema(cols, strict=False)
 
 

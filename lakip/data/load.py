@@ -372,7 +372,8 @@ def _folder_unit(root: Path, entitas: str | None) -> Path:
         entitas = slugs[0]
 
     def known() -> str:  # listed only for the message: a folder may hold thousands of units
-        return ", ".join(daftar_entitas(root)) or "tidak ada"
+        slugs = daftar_entitas(root)
+        return (", ".join(slugs[:10]) + (f", dan {len(slugs) - 10} lainnya" if len(slugs) > 10 else "")) or "tidak ada"
 
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", entitas or ""):
         raise PilihanError(f"'{entitas}' bukan nama unit: tulis nama folder di dalam folder data (unit yang ada: {known()})")

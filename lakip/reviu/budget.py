@@ -26,10 +26,13 @@ def pohon_tabel(k: Konteks, tabel: str, tahun: int) -> str | None:
 
 
 def total_pohon_tahun(k: Konteks, tahun: int, pohon: str) -> tuple[float, float]:
-    """(pagu, realisasi) of the tree ``pohon`` of the year: :func:`lakip.core.budget.total` of its top-level nodes."""
-    a = k.unit.anggaran
-    top = budget.puncak(a[a["tahun"] == tahun], pohon)
-    return budget.total(top["pagu"], top["realisasi"])
+    """(pagu, realisasi) of the tree ``pohon`` of the year: :func:`lakip.core.budget.total` of its top-level
+    nodes (the realisasi NaN unless every one has it; both NaN for a tree the year lacks), once per tree."""
+    if (tahun, pohon) not in k.total_pohon:
+        a = k.unit.anggaran
+        top = budget.puncak(a[a["tahun"] == tahun], pohon)
+        k.total_pohon[(tahun, pohon)] = budget.total(top["pagu"], top["realisasi"])
+    return k.total_pohon[(tahun, pohon)]
 
 
 def cek_anggaran(k: Konteks, tabel: str, kunci: dict, p: Tercetak) -> Temuan:

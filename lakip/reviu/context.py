@@ -145,6 +145,7 @@ class Konteks:
         self.baris_anggaran = Baris(self.anggaran)
         self.baris_anggaran_iku = Baris(self.ang_iku)
         self._tercetak: dict[str, list[tuple[str, Tercetak]]] = {}
+        self.total_pohon: dict[tuple[int, str], tuple[float, float]] = {}  # (pagu, realisasi) of a tree of a year
         self.diagnosis: dict[tuple[str, int], dict[tuple[str, str], Temuan]] = {}
         for t, kunci, baca_ in zip(self.lap["tabel"], self.lap["kunci"], self.lap["_baca"]):
             self._tercetak.setdefault(kunci, []).append((t, baca_))
