@@ -602,3 +602,20 @@ def test_a_part_printed_alone_is_judged_with_the_parts_of_another_table(tmp_path
     assert {st for (t, _), (st, _) in got.items() if t == "T"} == {SESUAI}
     got = _seed_dengan(tmp_path / "b", baris + [("U", K + "diusulkan", "1066")])
     assert {st for st, _ in got.values()} == {SESUAI}
+
+
+def test_a_total_of_a_tree_the_year_lacks_cannot_be_checked(tmp_path):
+    """A printed 'jumlah' of a year whose budget has only its Bagian is the Bagian's total; of a year without
+    budget rows it cannot be computed, and the reviu says why (not 'Rp 0', not 'a row without a value')."""
+    folder = tmp_path / "uji"
+    make_unit(tmp_path, [])
+    laporan = "tahun,tabel,kunci,nilai,catatan\n2024,Tabel 9,pagu/jumlah/2024,\"1.000.000\",\n"
+    (folder / "laporan.csv").write_text(laporan, encoding="utf-8")
+    for tahun, status, kata in ((2024, SESUAI, "jumlah Bagian"),
+                                (2023, TIDAK_DAPAT, "anggaran.csv tidak memuat susunan program tahun 2024")):
+        (folder / "anggaran.csv").write_text(
+            "tahun,kode,induk,tingkat,uraian,pagu,realisasi\n"
+            f"{tahun},B1,,bagian,Bagian Satu,1.000.000,900.000\n{tahun},B1.1,B1,kegiatan,Kegiatan Satu,1.000.000,900.000\n",
+            encoding="utf-8")
+        [row] = reviu(muat(tmp_path, "uji"), 2024).to_dict("records")
+        assert row["status"] == status and kata in row["penjelasan"], row

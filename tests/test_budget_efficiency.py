@@ -110,3 +110,28 @@ def test_equal_values_with_binary_noise_fall_on_the_right_side_of_each_bound():
     e = efficiency.efisiensi(pd.DataFrame({"kode": ["A", "B"], "capaian": [met, 99.99]}),
                              pd.DataFrame({"kode": ["A", "B"], "pagu": [100.0, 100.0], "realisasi": [100.0, 100.0]}))
     assert e["target_tercapai"].tolist() == [True, False]
+
+
+def test_one_home_for_serapan_totals_and_the_walk_up_the_tree():
+    """persen_serapan, total and akar: the rules every caller uses (the reviu, the tables, the reports, what-if)."""
+    assert budget.persen_serapan(900.0, 1000.0) == 90.0
+    assert math.isnan(budget.persen_serapan(900.0, 0.0)) and math.isnan(budget.persen_serapan(NAN, 1000.0))
+    assert budget.persen_serapan(np.array([900.0, 5.0]), np.array([1000.0, 0.0]))[0] == 90.0
+    assert budget.total([600.0, 400.0], [550.0, 350.0]) == (1000.0, 900.0)
+    pagu, real = budget.total([600.0, 400.0], [550.0, NAN])  # part of the money is no total
+    assert pagu == 1000.0 and math.isnan(real)
+    assert all(math.isnan(x) for x in budget.total([], []))
+    t = tree()
+    assert list(budget.akar(t)) == ["P1", "P1", "P1", "P1", "P1", "B1", "B1", "P1", "P1"]
+    assert list(budget.puncak(t, "program")["kode"]) == ["P1"] and list(budget.puncak(t)["kode"]) == ["P1", "B1"]
+    induk = dict(zip(t["kode"], t["induk"]))
+    assert budget.leluhur(induk, "S1") == ["K1", "P1"] and budget.leluhur(induk, "P1") == []
+
+
+def test_a_node_below_an_unknown_induk_or_on_a_cycle_has_no_root():
+    t = tree()
+    t.loc[t["kode"] == "K2", "induk"] = "X"  # K2 and its S3, S4 hang from a node that is not there
+    assert list(budget.akar(t)) == ["P1", "P1", None, "P1", "P1", "B1", "B1", None, None]
+    t.loc[t["kode"] == "K2", "induk"] = "S4"  # K2 -> S4 -> K2
+    assert list(budget.akar(t))[2] is None and list(budget.akar(t))[-1] is None
+    assert budget.total_pohon(t)["pohon"].tolist() == ["program", "bagian"]

@@ -287,3 +287,11 @@ def test_a_year_no_unit_has_writes_no_rollup(kab, tmp_path):
     res = lakip("run", "--all", "--tabel-saja", "--data", str(kab), "--out", str(tmp_path / "semua"), "--year", "2030")
     assert res.returncode == 2 and "Selesai: 0 unit, gagal: 6 unit." in res.stdout
     assert not (tmp_path / "semua" / "_kabupaten").exists()
+
+
+def test_the_reviu_findings_of_a_unit_without_the_year_are_none():
+    """A unit that has no row of the year published nothing of it: no findings (None), not an error."""
+    from lakip.data.load import muat
+
+    assert kabupaten.hitung_temuan([muat()], 2021) == {"setda-batubara": None}
+    assert kabupaten.hitung_temuan([muat()], 2024) == {"setda-batubara": 28}

@@ -32,8 +32,11 @@ FOLDER = "_kabupaten"
 
 
 def _temuan_satu(kab: Kabupaten, slug: str, tahun: int) -> int | None:
-    """The 'tidak sesuai' findings of a unit; None when its laporan.csv has no figure of the year (nothing reviewed)."""
-    r = reviu(kab.ke_unit(slug), tahun)
+    """The 'tidak sesuai' findings of a unit; None when it has no figure of the year (nothing reviewed)."""
+    unit = kab.ke_unit(slug)
+    if tahun not in unit.tahun:
+        return None
+    r = reviu(unit, tahun)
     return int((r["status"] == TIDAK_SESUAI).sum()) if len(r) else None
 
 

@@ -53,12 +53,17 @@ def serapan(anggaran: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def total(pagu: pd.Series, realisasi: pd.Series) -> tuple[float, float]:
-    """The total of a set of budget rows: (pagu, realisasi). The pagu is NaN without rows;
-    the realisasi is NaN unless every row has one (a total of part of the money is no total)."""
-    p = float(pd.Series(pagu, dtype=float).sum(min_count=1))
-    r = pd.Series(realisasi, dtype=float)
-    return p, float(r.sum(min_count=1)) if r.notna().all() else float("nan")
+def total(pagu, realisasi) -> tuple[float, float]:
+    """The total of a set of budget rows: (pagu, realisasi), from their values (Series, arrays or lists).
+
+    The pagu is NaN without rows; the realisasi is NaN unless every row has one
+    (a total of part of the money is no total). Summed as pandas sums a column.
+    """
+    p = np.asarray(pagu, dtype=float)
+    r = np.asarray(realisasi, dtype=float)
+    ada_p = ~np.isnan(p)
+    jumlah_p = float(np.where(ada_p, p, 0.0).sum()) if ada_p.any() else float("nan")
+    return jumlah_p, float(r.sum()) if len(r) and not np.isnan(r).any() else float("nan")
 
 
 def total_per(rows: pd.DataFrame, by: Sequence[str]) -> pd.DataFrame:
@@ -110,10 +115,20 @@ def posisi_induk(kode: np.ndarray, induk: np.ndarray, *kelompok: np.ndarray) -> 
     return np.where(ada & (hit >= 0), idx[np.maximum(hit, 0)] if len(idx) else -1, -1)
 
 
+def _akar_posisi(anggaran: pd.DataFrame) -> np.ndarray:
+    """The position of each node's top-level ancestor; -1 on a cycle or below an induk that is no node."""
+    induk = anggaran["induk"].to_numpy(dtype=object)
+    pos = posisi_induk(anggaran["kode"].to_numpy(dtype=object), induk, anggaran["tahun"].to_numpy())
+    root = akar_indeks(pos)
+    lepas = np.array([isinstance(i, str) and i != "" for i in induk], dtype=bool) & (pos < 0)
+    return np.where((root >= 0) & lepas[np.maximum(root, 0)], -1, root) if len(root) else root
+
+
 def akar(anggaran: pd.DataFrame) -> pd.Series:
-    """The top-level ancestor of every node (a top-level node is its own root; None on a cycle)."""
+    """The top-level ancestor of every node (a top-level node is its own root; None on a cycle or below an
+    induk that is not a node of the year)."""
     _check(anggaran, ("tahun", "kode", "induk"), "akar")
-    root = akar_indeks(posisi_induk(anggaran["kode"], anggaran["induk"], anggaran["tahun"]))
+    root = _akar_posisi(anggaran)
     kode = anggaran["kode"].to_numpy(dtype=object)
     return pd.Series([kode[r] if r >= 0 else None for r in root], index=anggaran.index, name="akar", dtype=object)
 
@@ -176,7 +191,7 @@ def total_pohon(anggaran: pd.DataFrame) -> pd.DataFrame:
     tree's of the same year (the trees cover the same money).
     """
     _check(anggaran, _COLUMNS, "total_pohon")
-    root = akar_indeks(posisi_induk(anggaran["kode"], anggaran["induk"], anggaran["tahun"]))
+    root = _akar_posisi(anggaran)
     tingkat = anggaran["tingkat"].to_numpy(dtype=object)
     df = anggaran.assign(pohon=np.where(root >= 0, tingkat[np.maximum(root, 0)], None))  # the tingkat of its tree's top
     tot = total_per(puncak(df), ["tahun", "pohon"])

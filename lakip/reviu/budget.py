@@ -29,9 +29,9 @@ def total_pohon_tahun(k: Konteks, tahun: int, pohon: str) -> tuple[float, float]
     """(pagu, realisasi) of the tree ``pohon`` of the year: :func:`lakip.core.budget.total` of its top-level
     nodes (the realisasi NaN unless every one has it; both NaN for a tree the year lacks), once per tree."""
     if (tahun, pohon) not in k.total_pohon:
-        a = k.unit.anggaran
-        top = budget.puncak(a[a["tahun"] == tahun], pohon)
-        k.total_pohon[(tahun, pohon)] = budget.total(top["pagu"], top["realisasi"])
+        top = [k.baris_anggaran[(t, c)] for (t, c), r in k.akar.items()
+               if t == tahun and r == c and k.baris_anggaran[(t, c)]["tingkat"] == pohon]  # its top-level nodes
+        k.total_pohon[(tahun, pohon)] = budget.total([n["pagu"] for n in top], [n["realisasi"] for n in top])
     return k.total_pohon[(tahun, pohon)]
 
 
@@ -40,7 +40,12 @@ def cek_anggaran(k: Konteks, tabel: str, kunci: dict, p: Tercetak) -> Temuan:
     kolom = {"pagu": "pagu", "realisasi_anggaran": "realisasi", "serapan": "serapan"}[jenis]
     nama = {"pagu": "Pagu", "realisasi_anggaran": "Realisasi anggaran", "serapan": "Serapan"}[jenis]
     if code == "jumlah":
-        pohon = pohon_tabel(k, tabel, tahun) or "program"
+        trees = sorted({str(k.baris_anggaran[(t, r)]["tingkat"]) for (t, _), r in k.akar.items() if t == tahun and r})
+        # the tree of the table's other figures; else the programs, or the one tree the year has
+        pohon = pohon_tabel(k, tabel, tahun) or ("program" if "program" in trees or len(trees) != 1 else trees[0])
+        if pohon not in trees:
+            return Temuan(TIDAK_DAPAT, None, f"{nama} jumlah tidak dapat diperiksa: anggaran.csv tidak memuat susunan "
+                                             f"{pohon} tahun {tahun}.")
         pagu, real = total_pohon_tahun(k, tahun, pohon)
         x = {"pagu": pagu, "realisasi": real, "serapan": budget.persen_serapan(real, pagu)}[kolom]
         where = f"jumlah {'program' if pohon == 'program' else 'Bagian'} di anggaran.csv"
@@ -54,7 +59,6 @@ def cek_anggaran(k: Konteks, tabel: str, kunci: dict, p: Tercetak) -> Temuan:
                              f"= {teks_persen(x)}.", selisih=p.angka - x)
             return Temuan(SESUAI, x, f"Sama dengan {where}.", selisih=p.angka - x)
         note = ""
-        trees = sorted({str(k.baris_anggaran[(t, r)]["tingkat"]) for (t, _), r in k.akar.items() if t == tahun})
         for other in trees:
             if other != pohon:
                 ox = total_pohon_tahun(k, tahun, other)[0 if kolom == "pagu" else 1]

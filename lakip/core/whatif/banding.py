@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from lakip.core.numbers import tidak_ada
-from lakip.core.tables import analisis, cek_tahun
+from lakip.core.tables import analisis, cek_tahun, ringkasan
 from lakip.core.whatif.kebutuhan import kebutuhan, kebutuhan_rata_rata, teks_kategori
 from lakip.core.whatif.perubahan import terapkan_dengan_catatan
 from lakip.core.model import Unit
@@ -132,7 +132,7 @@ def skenario(unit: Unit, tahun: int | None, perubahan: object, rata_rata: float 
     """
     tahun = cek_tahun(unit, tahun)
     baru, log = terapkan_dengan_catatan(unit, tahun, perubahan)
-    r_lama, r_baru = analisis(unit, tahun).ringkasan, analisis(baru, tahun).ringkasan
+    r_lama, r_baru = ringkasan(unit, tahun), ringkasan(baru, tahun)  # copies: the caller owns them
     out: dict[str, Any] = {
         "perubahan": pd.DataFrame(log, columns=KOLOM_CATATAN),
         "iku": _banding_iku(unit, baru, tahun),
