@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from lakip.core.numbers import AngkaError, bulat, format_angka, parse_angka, tidak_ada, untuk_banding
+from lakip.core.teks import cuplik
 
 __all__ = ["Persamaan", "FUNGSI", "predikat_akip", "mutu_ikm", "urai_rumus", "hitung"]
 
@@ -99,6 +100,9 @@ def _check(node: ast.AST, teks: str) -> None:
                          f"kurung dan fungsi {', '.join(FUNGSI)}")
 
 
+#: The longest equation of ``rumus_komponen`` (a printed formula's parts are a line, not a page).
+PANJANG_RUMUS = 500
+
 #: a number in a formula: digits with the dots and commas of Indonesian writing (not the digits of a name)
 _ANGKA = re.compile(r"(?<![\w.,])\d[\d.,]*")
 
@@ -122,14 +126,16 @@ def urai_rumus(teks: str) -> list[Persamaan]:
     for part in (p.strip() for p in (teks or "").split(";")):
         if not part:
             continue
+        if len(part) > PANJANG_RUMUS:  # and so never nested deep enough to exhaust the parser
+            raise ValueError(f"rumus '{cuplik(part)}' terlalu panjang (paling banyak {PANJANG_RUMUS} karakter per persamaan)")
         if part.count("=") != 1:
-            raise ValueError(f"rumus '{part}' harus berbentuk nama = ungkapan")
+            raise ValueError(f"rumus '{cuplik(part)}' harus berbentuk nama = ungkapan")
         left, right = (x.strip() for x in part.split("="))
         if not left.isidentifier():
-            raise ValueError(f"rumus '{part}': '{left}' bukan nama")
+            raise ValueError(f"rumus '{cuplik(part)}': '{cuplik(left)}' bukan nama")
         try:
             tree = ast.parse(_ANGKA.sub(lambda m: _angka(m.group(), part), right), mode="eval")
-        except SyntaxError:
+        except (SyntaxError, RecursionError, MemoryError):  # the last two: nested too deep for Python's parser
             raise ValueError(f"rumus '{part}' tidak dapat dibaca") from None
         _check(tree, part)
         out.append(Persamaan(left, tree.body, part))

@@ -16,8 +16,11 @@ from fractions import Fraction
 
 import numpy as np
 
+from lakip.core.teks import cuplik
+
 __all__ = [
     "AngkaError",
+    "BATAS_ANGKA",
     "KOSONG",
     "is_kosong",
     "tidak_ada",
@@ -38,7 +41,16 @@ __all__ = [
 ]
 
 #: Texts that mean "not available" (belum dapat diukur), compared case-blind.
-KOSONG = frozenset({"", "n/a", "na", "n.a.", "n.a", "#n/a", "-", "--", "—", "–", "nan"})
+KOSONG = frozenset({"", "n/a", "na", "n.a.", "n.a", "#n/a", "-", "--", "—", "–"})
+
+#: The largest magnitude a number of the data may have: 9.000 triliun (9 x 10^15). Every whole
+#: rupiah up to it is exact in the float64 the tables compute with (exact up to 2^53, about
+#: 9,007 x 10^15); a larger figure would be silently rounded, so it is refused.
+BATAS_ANGKA = 9 * 10**15
+
+#: Texts a program writes for a number that is not one (``NaN``, ``inf``): refused, never read as N/A.
+_BUKAN_NILAI = frozenset({"nan", "-nan", "inf", "-inf", "+inf", "infinity", "-infinity", "+infinity", "#num!",
+                          "#div/0!", "#value!", "#ref!"})
 
 _PREFIX = re.compile(r"^(?:rp\.?|idr)\s*", re.IGNORECASE)
 _SUFFIX = re.compile(r"\s*(?:,-|\.-|%)\s*$")
@@ -55,7 +67,7 @@ class AngkaError(ValueError):
     def __init__(self, teks: str, alasan: str):
         self.teks = teks
         self.alasan = alasan
-        super().__init__(f"'{teks}' {alasan}")
+        super().__init__(f"'{cuplik(teks)}' {alasan}")
 
 
 def is_kosong(teks: object) -> bool:
@@ -113,11 +125,16 @@ def parse_angka(teks: object) -> float | None:
     if isinstance(teks, (int, float)) and not isinstance(teks, bool):
         if isinstance(teks, float) and math.isnan(teks):
             return None
-        return float(teks)
+        return _dalam_batas(float(teks), str(teks))
     asli = "" if teks is None else str(teks)
     if is_kosong(asli):
         return None
     s = _SPACES.sub(" ", asli).strip()
+    if s.lower() in _BUKAN_NILAI:
+        raise AngkaError(asli, "bukan angka (tulis N/A bila belum dapat diukur)")
+    lain = next((ch for ch in s if ch.isdigit() and not ch.isascii()), None)
+    if lain is not None:
+        raise AngkaError(asli, f"berisi angka selain 0-9 ('{lain}'); tulis dengan angka 0-9")
     tanda = None
     if s[:1] in _TANDA and _PREFIX.match(s[1:].lstrip()):  # -Rp 5, as format_rupiah writes it
         tanda, s = s[0], s[1:].lstrip()
@@ -167,7 +184,15 @@ def parse_angka(teks: object) -> float | None:
             raise AngkaError(asli, "bukan angka: pengelompokan ribuan dengan '.' tidak sah")
     else:
         value = s
-    return sign * float(value)
+    return _dalam_batas(sign * float(value), asli)
+
+
+def _dalam_batas(x: float, asli: str) -> float:
+    """``x`` when it is finite and at most :data:`BATAS_ANGKA` in magnitude; AngkaError otherwise."""
+    if not math.isfinite(x) or abs(x) > BATAS_ANGKA:
+        raise AngkaError(asli, "di luar rentang angka yang dapat dihitung tepat (paling besar 9.000 triliun, "
+                               "9.000.000.000.000.000)")
+    return x
 
 
 def parse_level(teks: object) -> tuple[float, float] | None:
@@ -362,6 +387,8 @@ def parse_angka_banyak(teks: Sequence[str]) -> tuple[np.ndarray, dict[int, str]]
             v = v.str.replace(",", ".", regex=False)
         out[hit] = v.astype(float).to_numpy()
         done |= hit
+    done &= np.abs(out) <= BATAS_ANGKA  # out of range: parse_angka gives the reason
+    out[~done] = np.nan
     problems: dict[int, str] = {}
     for i in np.flatnonzero(~done):
         try:

@@ -6,9 +6,15 @@ writes: the reviu's explanations and the report's paragraphs alike.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
-__all__ = ["daftar"]
+__all__ = ["daftar", "KENDALI", "karakter_kendali", "cuplik"]
+
+#: Control characters a cell may not hold: they cannot be written into a workbook or XML (openpyxl
+#: and XML 1.0 refuse them) and would act on a terminal that prints them. Tab, line feed and
+#: carriage return are text.
+KENDALI = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
 def daftar(items: Iterable[str], kata: str = "dan") -> str:
@@ -21,3 +27,18 @@ def daftar(items: Iterable[str], kata: str = "dan") -> str:
     if len(items) <= 2:
         return f" {kata} ".join(items)
     return ", ".join(items[:-1]) + f", {kata} " + items[-1]
+
+
+def karakter_kendali(teks: str) -> str | None:
+    """The first control character of ``teks`` (:data:`KENDALI`) as a user can look it up (``U+0007``), or None."""
+    m = KENDALI.search(teks)
+    return None if m is None else f"U+{ord(m.group()):04X}"
+
+
+def cuplik(teks: object, n: int = 200) -> str:
+    """A user's text as a message quotes it: control characters shown as their codes, at most ``n``
+    characters and the length of the rest (a 100.000-character cell is never printed whole)."""
+    t = KENDALI.sub(lambda m: f"<U+{ord(m.group()):04X}>", str(teks))
+    if len(t) <= n:
+        return t
+    return f"{t[:n]}... ({len(t):,} karakter)".replace(",", ".")

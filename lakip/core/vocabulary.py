@@ -13,11 +13,15 @@ import re
 import numpy as np
 
 from lakip.core.config import SKALA_ORDINAL
+from lakip.core.teks import cuplik
 from lakip.core.numbers import AngkaError, is_kosong, parse_angka, parse_level, parse_rentang
 
 __all__ = [
     "TAHUN_MIN",
     "TAHUN_MAKS",
+    "BUKAN_TAHUN",
+    "ANGKA_LAIN",
+    "angka_latin",
     "POLARITAS",
     "JENIS",
     "TINGKAT",
@@ -37,8 +41,20 @@ TINGKAT = ("program", "bagian", "kegiatan", "subkegiatan")
 
 
 def tahun_ok(v: str) -> bool:
-    """Whether a cell is a year: four digits between :data:`TAHUN_MIN` and :data:`TAHUN_MAKS`."""
-    return bool(re.fullmatch(r"\d{4}", v)) and TAHUN_MIN <= int(v) <= TAHUN_MAKS
+    """Whether a cell is a year: four digits 0-9 (never another script's digits, which ``int`` would
+    read but a table's year column would not) between :data:`TAHUN_MIN` and :data:`TAHUN_MAKS`."""
+    return bool(re.fullmatch(r"[0-9]{4}", v)) and TAHUN_MIN <= int(v) <= TAHUN_MAKS
+
+
+#: The message of a cell that is not a year (after the cell's text).
+BUKAN_TAHUN = f"bukan tahun antara {TAHUN_MIN} dan {TAHUN_MAKS}"
+#: The message of a cell whose digits are another script's (Arabic-Indic, full-width, Devanagari).
+ANGKA_LAIN = "ditulis dengan angka selain 0-9; tulis dengan angka 0-9"
+
+
+def angka_latin(v: str) -> bool:
+    """Whether every digit of a text is one of 0-9 (``int`` reads other scripts' digits; the tables do not)."""
+    return v.isascii() or not any(ch.isdigit() and not ch.isascii() for ch in v)
 
 
 def tahun_atau_none(v: str) -> int | None:
@@ -123,11 +139,11 @@ def kunci_laporan(kunci: str) -> dict[str, str]:
     parts = kunci.split("/")
     jenis = parts[0]
     if jenis not in KUNCI:
-        raise ValueError(f"jenis kunci '{jenis}' tidak dikenal")
+        raise ValueError(f"jenis kunci '{cuplik(jenis)}' tidak dikenal")
     names = KUNCI[jenis]
     if len(parts) != len(names) + 1 or any(p == "" for p in parts):
-        raise ValueError(f"kunci '{kunci}' harus berbentuk {jenis}/" + "/".join(f"<{n}>" for n in names))
+        raise ValueError(f"kunci '{cuplik(kunci)}' harus berbentuk {jenis}/" + "/".join(f"<{n}>" for n in names))
     out = {"jenis": jenis, **dict(zip(names, parts[1:]))}
     if not tahun_ok(out["tahun"]):
-        raise ValueError(f"kunci '{kunci}': '{out['tahun']}' bukan tahun")
+        raise ValueError(f"kunci '{cuplik(kunci)}': '{cuplik(out['tahun'])}' bukan tahun")
     return out
