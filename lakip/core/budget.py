@@ -15,7 +15,7 @@ import pandas as pd
 
 from collections.abc import Mapping, Sequence
 
-__all__ = ["TOLERANSI_RUPIAH", "KOLOM_RUPIAH", "persen_serapan", "serapan", "total", "total_per", "puncak", "akar_indeks",
+__all__ = ["KEDALAMAN", "tingkat_terbalik", "TOLERANSI_RUPIAH", "KOLOM_RUPIAH", "persen_serapan", "serapan", "total", "total_per", "puncak", "akar_indeks",
            "posisi_induk", "akar", "leluhur", "anak", "cek_rollup", "total_pohon", "rupiah_bulat"]
 
 #: Two sums of money agree when they differ by less than this (half a cent).
@@ -113,6 +113,19 @@ def posisi_induk(kode: np.ndarray, induk: np.ndarray, *kelompok: np.ndarray) -> 
     ref = pd.MultiIndex.from_arrays([*(k[idx] for k in keys), kode[idx]])
     hit = ref.get_indexer(pd.MultiIndex.from_arrays([*keys, induk]))
     return np.where(ada & (hit >= 0), idx[np.maximum(hit, 0)] if len(idx) else -1, -1)
+
+
+#: The depth of each tingkat in a budget tree: a node lies under a node of a smaller depth.
+KEDALAMAN = {"program": 0, "bagian": 0, "kegiatan": 1, "subkegiatan": 2}
+
+
+def tingkat_terbalik(tingkat: np.ndarray, parent: np.ndarray) -> np.ndarray:
+    """Rows whose parent (a position from :func:`posisi_induk`, -1 for none) is not of a higher tingkat than
+    their own (a program under a sub-kegiatan, a kegiatan under a kegiatan); an unknown tingkat is not judged."""
+    depth = np.array([KEDALAMAN.get(t, -1) for t in tingkat], dtype=np.int64)
+    parent = np.asarray(parent, dtype=np.int64)
+    atas = depth[np.maximum(parent, 0)] if len(depth) else depth
+    return (parent >= 0) & (depth >= 0) & (atas >= 0) & (atas >= depth)
 
 
 def _akar_posisi(anggaran: pd.DataFrame) -> np.ndarray:

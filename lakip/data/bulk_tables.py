@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from lakip.core.budget import akar_indeks, posisi_induk
+from lakip.core.budget import akar_indeks, posisi_induk, tingkat_terbalik
 from lakip.core.formula import urai_rumus
 from lakip.core.numbers import AngkaError, parse_angka_banyak
 from lakip.core.vocabulary import JENIS, baca_nilai, kunci_laporan, skala_kata, tahun_ok
@@ -271,6 +271,7 @@ def anggaran(df: pd.DataFrame, tanda: Tanda) -> pd.DataFrame:
     parent = posisi_induk(kode, induk, t.uid, tahun)
     bad |= has_parent & (parent < 0)  # an induk that is not a node of the unit's year
     bad |= akar_indeks(parent) < 0  # a cycle never reaches a top-level node
+    bad |= tingkat_terbalik(t.obj("tingkat"), parent)  # a program under a sub-kegiatan
     tanda.rows(t.uid, bad)
     out = t.keluaran()
     out["pagu"], out["realisasi"] = pagu, real

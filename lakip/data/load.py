@@ -20,14 +20,15 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from lakip.core.budget import akar_indeks, posisi_induk
+from lakip.core.budget import akar_indeks, posisi_induk, tingkat_terbalik
 from lakip.core.config import Pilihan
 from lakip.core.formula import urai_rumus
 from lakip.core.model import DataError, Masalah, PilihanError, Unit, tahun_akhir
 from lakip.core.numbers import AngkaError, format_angka, parse_angka
 from lakip.core.paths import DATA_DIR, resolve
 from lakip.core.config import SKALA_ORDINAL
-from lakip.core.vocabulary import JENIS, kunci_laporan, TAHUN_MAKS, TAHUN_MIN, baca_nilai, sama_kata, skala_kata, tahun_atau_none, tahun_ok
+from lakip.core.teks import cuplik
+from lakip.core.vocabulary import ANGKA_LAIN, BUKAN_TAHUN, JENIS, angka_latin, kunci_laporan, baca_nilai, sama_kata, skala_kata, tahun_atau_none, tahun_ok
 from lakip.data.contract import KOLOM, OPSIONAL, baca_csv, duplikat, validasi_skema
 
 __all__ = ["daftar_entitas", "muat", "muat_semua"]
@@ -38,7 +39,7 @@ def _tahun_opsional(name: str, df: pd.DataFrame, kolom: str, masalah: list[Masal
     out = []
     for baris, th in zip(df.index, df[kolom] if kolom in df else [""] * len(df)):
         if th and not tahun_ok(th):
-            masalah.append(Masalah(name, int(baris), kolom, f"'{th}' bukan tahun antara {TAHUN_MIN} dan {TAHUN_MAKS}"))
+            masalah.append(Masalah(name, int(baris), kolom, f"'{cuplik(th)}' {BUKAN_TAHUN if angka_latin(th) else ANGKA_LAIN}"))
             th = ""
         out.append(int(th) if th else pd.NA)
     return pd.array(out, dtype="Int64")
@@ -78,8 +79,8 @@ def _indikator(df: pd.DataFrame, masalah: list[Masalah]) -> pd.DataFrame:
             pertama[kode_s] = (int(baris), teks)
         elif not sama_kata(teks, pertama[kode_s][1]):
             masalah.append(Masalah(name, int(baris), "sasaran",
-                                   f"sasaran_kode {kode_s} di baris {pertama[kode_s][0]} bernama '{pertama[kode_s][1]}', "
-                                   f"di sini '{teks}'; satu kode sasaran, satu nama"))
+                                   f"sasaran_kode {kode_s} di baris {pertama[kode_s][0]} bernama '{cuplik(pertama[kode_s][1])}', "
+                                   f"di sini '{cuplik(teks)}'; satu kode sasaran, satu nama"))
     skala = []
     for baris, row in df.iterrows():
         words = None
@@ -135,7 +136,7 @@ def _kinerja(df: pd.DataFrame, indikator: pd.DataFrame | None, masalah: list[Mas
     for baris, row in df.iterrows():
         meta = info.get(row["kode"])
         if meta is None and indikator is not None and row["kode"]:
-            masalah.append(Masalah(name, int(baris), "kode", f"'{row['kode']}' tidak ada di indikator.csv"))
+            masalah.append(Masalah(name, int(baris), "kode", f"'{cuplik(row['kode'])}' tidak ada di indikator.csv"))
         values = {}
         for kolom in ("target", "realisasi"):
             v = None
@@ -264,12 +265,18 @@ def _anggaran(df: pd.DataFrame, masalah: list[Masalah]) -> pd.DataFrame:
     name = "anggaran.csv"
     out = _uang(name, df, masalah)
     known = set(zip(df["tahun"], df["kode"]))
-    root = akar_indeks(posisi_induk(df["kode"].to_numpy(), df["induk"].to_numpy(), df["tahun"].to_numpy()))
-    for (baris, row), r in zip(df.iterrows(), root):
+    parent = posisi_induk(df["kode"].to_numpy(), df["induk"].to_numpy(), df["tahun"].to_numpy())
+    root = akar_indeks(parent)
+    terbalik = tingkat_terbalik(df["tingkat"].to_numpy(), parent)
+    for (baris, row), r, p, salah in zip(df.iterrows(), root, parent, terbalik):
         if row["induk"] and (row["tahun"], row["induk"]) not in known:
-            masalah.append(Masalah(name, int(baris), "induk", f"induk '{row['induk']}' tidak ada pada tahun {row['tahun']}"))
+            masalah.append(Masalah(name, int(baris), "induk", f"induk '{cuplik(row['induk'])}' tidak ada pada tahun {row['tahun']}"))
         if r < 0:  # a cycle never reaches a top-level node
             masalah.append(Masalah(name, int(baris), "induk", "hubungan induk berputar (melingkar)"))
+        elif salah:
+            masalah.append(Masalah(name, int(baris), "induk",
+                                   f"{row['tingkat']} tidak dapat berada di bawah {df['tingkat'].iat[p]} '{row['induk']}' "
+                                   "(urutan tingkat: program atau bagian, lalu kegiatan, lalu subkegiatan)"))
         if row["induk"] == "" and row["tingkat"] in ("kegiatan", "subkegiatan"):
             masalah.append(Masalah(name, int(baris), "induk", f"{row['tingkat']} tanpa induk", "peringatan",
                                    tahun_atau_none(row["tahun"])))
@@ -284,7 +291,7 @@ def _anggaran_iku(df: pd.DataFrame, kode_iku: set[str] | None, masalah: list[Mas
     if kode_iku is not None:
         for baris, kode in df["kode"].items():
             if kode and kode not in kode_iku:
-                masalah.append(Masalah(name, int(baris), "kode", f"'{kode}' tidak ada di indikator.csv"))
+                masalah.append(Masalah(name, int(baris), "kode", f"'{cuplik(kode)}' tidak ada di indikator.csv"))
     _melebihi_pagu(name, out, masalah)
     return _tahun_int(out)
 
@@ -304,7 +311,7 @@ def _laporan(df: pd.DataFrame, unit_codes: dict[str, set[str]], masalah: list[Ma
             allowed = unit_codes.get(ref)
             if ref in parts and allowed is not None and parts[ref] not in allowed:
                 where = {"iku": "indikator.csv", "sasaran": "indikator.csv (sasaran_kode)", "anggaran": "anggaran.csv"}[ref]
-                masalah.append(Masalah(name, int(baris), "kunci", f"kode '{parts[ref]}' tidak ada di {where}"))
+                masalah.append(Masalah(name, int(baris), "kunci", f"kode '{cuplik(parts[ref])}' tidak ada di {where}"))
     out = df.copy()
     if "catatan" not in out.columns:
         out["catatan"] = ""
@@ -376,10 +383,10 @@ def _folder_unit(root: Path, entitas: str | None) -> Path:
         return (", ".join(slugs[:10]) + (f", dan {len(slugs) - 10} lainnya" if len(slugs) > 10 else "")) or "tidak ada"
 
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", entitas or ""):
-        raise PilihanError(f"'{entitas}' bukan nama unit: tulis nama folder di dalam folder data (unit yang ada: {known()})")
+        raise PilihanError(f"'{cuplik(entitas)}' bukan nama unit: tulis nama folder di dalam folder data (unit yang ada: {known()})")
     folder = root / entitas
     if not folder.is_dir():
-        raise PilihanError(f"folder unit '{entitas}' tidak ada (unit yang ada: {known()})")
+        raise PilihanError(f"folder unit '{cuplik(entitas)}' tidak ada (unit yang ada: {known()})")
     return folder
 
 
