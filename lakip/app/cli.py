@@ -68,9 +68,15 @@ def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="lakip", description="Analisis Laporan Kinerja (LKjIP) yang dapat diulang.")
     sub = p.add_subparsers(dest="perintah", required=True, metavar="PERINTAH", parser_class=_Parser)
 
+    def daftar(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--daftar-masalah", metavar="FILE.csv", dest="daftar_masalah",
+                        help="tulis semua masalah dan peringatan data ke FILE.csv (layar menampilkan paling banyak "
+                             "50 per berkas)")
+
     def common(sp: argparse.ArgumentParser) -> None:
         sp.add_argument("--data", metavar="DIR", help="folder data (bawaan: data/ proyek)")
         sp.add_argument("--entity", metavar="SLUG", help="unit (bawaan: satu-satunya unit; wajib bila ada beberapa)")
+        daftar(sp)
 
     run = sub.add_parser("run", help="jalankan analisis satu unit dan satu tahun")
     common(run)
@@ -89,6 +95,7 @@ def _parser() -> argparse.ArgumentParser:
     rek.add_argument("--data", metavar="DIR", help="folder data (bawaan: data/ proyek)")
     rek.add_argument("--year", type=_tahun, metavar="YYYY", help="tahun (bawaan: tahun terakhir yang ada realisasinya di unit mana pun)")
     rek.add_argument("--out", metavar="DIR", help="folder keluaran (bawaan: outputs/ proyek)")
+    daftar(rek)
 
     con = sub.add_parser("contoh", help="tulis data sintetis satu kabupaten (banyak unit) untuk mencoba")
     con.add_argument("--units", type=_positif, metavar="N", default=10, help="jumlah unit (bawaan: 10)")
@@ -106,6 +113,7 @@ def _parser() -> argparse.ArgumentParser:
     tpl.add_argument("--entity", metavar="SLUG", required=True, help="unit")
     tpl.add_argument("--year", type=_tahun, metavar="YYYY", required=True, help="tahun yang akan diisi")
     tpl.add_argument("--out", metavar="FILE.xlsx", help="berkas keluaran (bawaan: isian-<unit>-<tahun>.xlsx di folder ini)")
+    daftar(tpl)
 
     imp = sub.add_parser("import", help="periksa lalu gabungkan data tahun baru (buku kerja .xlsx atau folder CSV)")
     imp.add_argument("sumber", metavar="FILE.xlsx|FOLDER", help="buku kerja yang sudah diisi, atau folder berisi kinerja.csv dst.")
@@ -113,6 +121,7 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--entity", metavar="SLUG", required=True, help="unit")
     imp.add_argument("--year", type=_tahun, metavar="YYYY", help="tahun yang diimpor (bawaan: tahun di lembar kinerja)")
     imp.add_argument("--replace", action="store_true", help="ganti tahun itu bila sudah ada")
+    daftar(imp)
 
     sk = sub.add_parser("skenario", help="studi skenario: ubah realisasi, target atau anggaran lalu bandingkan")
     common(sk)
@@ -144,9 +153,44 @@ def _belum_terukur(unit: object, tahun: int | None = None) -> None:
         print(f"  {th}: " + "; ".join(f"{r.kode} {r.indikator}" for r in g.itertuples()))
 
 
+#: ``--daftar-masalah FILE``: where every problem and warning of the data is written (None: not asked).
+_DAFTAR: str | None = None
+
+
+def _tulis_daftar(masalah: Sequence[object]) -> None:
+    """Write every problem and warning to the ``--daftar-masalah`` file, when one was asked for."""
+    if _DAFTAR is None:
+        return
+    import csv
+    import io
+    from pathlib import Path
+
+    from lakip.app.files import tulis_utuh
+
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["berkas", "baris", "kolom", "tingkat", "pesan"])
+    w.writerows([m.berkas, "" if m.baris is None else m.baris, m.kolom or "", m.tingkat, m.pesan] for m in masalah)
+    try:
+        tulis_utuh(Path(_DAFTAR), buf.getvalue())
+    except OSError as e:
+        from lakip.app.files import pesan_os
+
+        print(f"Galat: --daftar-masalah: {pesan_os(e)}", file=sys.stderr)
+        return
+    from lakip.core.numbers import format_angka
+
+    print(f"Daftar lengkap {format_angka(len(masalah), 0)} masalah dan peringatan: {_DAFTAR}", file=sys.stderr)
+
+
 def _peringatan(unit_or_none: object) -> None:
-    for m in getattr(unit_or_none, "peringatan", []):
-        print(str(m), file=sys.stderr)
+    from lakip.core.model import daftar_masalah
+
+    warnings = getattr(unit_or_none, "peringatan", [])
+    for line in daftar_masalah(warnings, awal=""):
+        print(line, file=sys.stderr)
+    if warnings:
+        _tulis_daftar(warnings)
 
 
 def _baca_teks(path) -> str:
@@ -270,8 +314,7 @@ def _import(args: argparse.Namespace) -> int:
     from lakip.data.load import muat
 
     hasil = impor(args.sumber, args.entity, args.data, args.year, args.replace)
-    for m in hasil.peringatan:
-        print(str(m), file=sys.stderr)
+    _peringatan(hasil)
     rows = ", ".join(f"{n} baris {t}" for t, n in hasil.baris.items() if n)
     print(f"Tahun {hasil.tahun} masuk ke data {hasil.entitas}: {rows}.")
     _belum_terukur(muat(args.data, hasil.entitas), hasil.tahun)
@@ -306,8 +349,7 @@ def _periksa(args: argparse.Namespace) -> int:
     from lakip.data.load import muat
 
     unit = muat(resolve(args.data, DATA_DIR), args.entity)
-    for m in unit.peringatan:
-        print(str(m), file=sys.stderr)
+    _peringatan(unit)
     print(f"Data {unit.slug} dapat dipakai: {len(unit.indikator)} IKU, tahun {', '.join(map(str, unit.tahun))}.")
     _belum_terukur(unit)
     return 0
@@ -319,12 +361,15 @@ _PERINTAH = {"run": _run, "reviu": _reviu, "template": _template, "import": _imp
 
 def _galat_data(e: DataError) -> int:
     """Every problem of unusable input, then the warnings: exit status 2."""
+    from lakip.core.model import daftar_masalah
+
     print(str(e), file=sys.stderr)
     warnings = [m for m in e.masalah if m.tingkat == "peringatan"]
     if warnings:
         print(f"Selain itu {len(warnings)} peringatan (tidak menghentikan proses):", file=sys.stderr)
-    for m in warnings:
-        print(f"  - {m}", file=sys.stderr)
+    for line in daftar_masalah(warnings):
+        print(line, file=sys.stderr)
+    _tulis_daftar(e.masalah)
     return 2
 
 
@@ -339,6 +384,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("Dibatalkan.", file=sys.stderr)
         return 130
     args = _parser().parse_args(argv)
+    global _DAFTAR
+    _DAFTAR = getattr(args, "daftar_masalah", None)
     # a terminated run cleans up like an interrupted one: no half-written folder is left
     signal.signal(signal.SIGTERM, _berhenti)
     try:

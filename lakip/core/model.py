@@ -15,8 +15,9 @@ import numpy as np
 import pandas as pd
 
 from lakip.core.config import Pilihan
+from lakip.core.numbers import format_angka
 
-__all__ = ["TABEL", "Masalah", "DataError", "PilihanError", "Unit", "Kabupaten", "tahun_akhir"]
+__all__ = ["TABEL", "TAMPIL_PER_BERKAS", "Masalah", "daftar_masalah", "DataError", "PilihanError", "Unit", "Kabupaten", "tahun_akhir"]
 
 #: The tables of a unit, as attributes of :class:`Unit` and :class:`Kabupaten`.
 TABEL = ("indikator", "kinerja", "anggaran", "anggaran_iku", "laporan")
@@ -45,14 +46,34 @@ class Masalah:
         return f"{where}: {prefix}{self.pesan}"
 
 
+#: At most this many problems of one file are printed; the others are counted (``--daftar-masalah``
+#: writes them all): 200.000 bad rows are a file to fix, not 200.000 lines to scroll.
+TAMPIL_PER_BERKAS = 50
+
+
+def daftar_masalah(masalah: Sequence[Masalah], awal: str = "  - ") -> list[str]:
+    """The lines that print ``masalah``: file by file (in the order they first appear), at most
+    :data:`TAMPIL_PER_BERKAS` of each, then how many more that file has."""
+    per: dict[str, list[Masalah]] = {}
+    for m in masalah:
+        per.setdefault(m.berkas, []).append(m)
+    lines = []
+    for berkas, ms in per.items():
+        lines += [f"{awal}{m}" for m in ms[:TAMPIL_PER_BERKAS]]
+        if len(ms) > TAMPIL_PER_BERKAS:
+            lines.append(f"{awal}{berkas}: ... dan {format_angka(len(ms) - TAMPIL_PER_BERKAS, 0)} masalah lain")
+    return lines
+
+
 class DataError(Exception):
-    """The data cannot be used; ``masalah`` lists every problem found."""
+    """The data cannot be used; ``masalah`` lists every problem found (the message prints at most
+    :data:`TAMPIL_PER_BERKAS` per file)."""
 
     def __init__(self, masalah: list[Masalah]):
         self.masalah = masalah
         galat = [m for m in masalah if m.tingkat == "galat"]
-        lines = "\n".join(f"  - {m}" for m in galat)
-        super().__init__(f"Data tidak dapat dipakai: {len(galat)} masalah ditemukan.\n{lines}")
+        lines = "\n".join(daftar_masalah(galat))
+        super().__init__(f"Data tidak dapat dipakai: {format_angka(len(galat), 0)} masalah ditemukan.\n{lines}")
 
     def __reduce__(self):  # picklable, to come back from a worker process
         return (type(self), (self.masalah,))

@@ -36,7 +36,8 @@ from lakip.core.config import Pilihan
 from lakip.core.model import TABEL, DataError, Kabupaten, PilihanError, Unit
 from lakip.core.paths import DATA_DIR, resolve
 from lakip.data.bulk_tables import Tanda, anggaran, anggaran_iku, indikator, kinerja, laporan
-from lakip.data.contract import KOLOM, OPSIONAL
+from lakip.core.teks import KENDALI
+from lakip.data.contract import BATAS_BERKAS, BATAS_SEL, KOLOM, OPSIONAL
 from lakip.data.load import daftar_entitas, muat
 
 __all__ = ["TABEL", "Kabupaten", "muat_kabupaten"]
@@ -81,6 +82,10 @@ def _baca_semua(root: Path, slugs: list[str], name: str, tanda: Tanda) -> pd.Dat
             text = data.decode("utf-8-sig")
         except (OSError, UnicodeDecodeError):
             tanda.unit(i)
+            continue
+        if len(data) > BATAS_BERKAS or KENDALI.search(text) or (
+                len(text) > BATAS_SEL and max(map(len, text.split("\n"))) > BATAS_SEL):
+            tanda.unit(i)  # a control character or a cell too long: the single-unit reader says where
             continue
         cut = text.find("\n")
         head = kepala = None

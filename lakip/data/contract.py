@@ -24,10 +24,16 @@ import pandas as pd
 import pandera.pandas as pa
 
 from lakip.core.model import Masalah
-from lakip.core.vocabulary import JENIS, POLARITAS, TAHUN_MAKS, TAHUN_MIN, TINGKAT, tahun_ok
+from lakip.core.teks import KENDALI, cuplik, karakter_kendali
+from lakip.core.vocabulary import ANGKA_LAIN, BUKAN_TAHUN, JENIS, POLARITAS, TINGKAT, angka_latin, tahun_ok
 
-__all__ = ["Cek", "Tabel", "KONTRAK", "KOLOM", "OPSIONAL", "BOLEH_KOSONG", "SKEMA", "kolom_hilang", "baca_csv",
-           "validasi_skema", "duplikat"]
+__all__ = ["Cek", "Tabel", "KONTRAK", "KOLOM", "OPSIONAL", "BOLEH_KOSONG", "SKEMA", "BATAS_SEL", "BATAS_BERKAS",
+           "kolom_hilang", "baca_csv", "validasi_skema", "duplikat"]
+
+#: The longest text a cell may hold: Excel's own limit (32.767 characters).
+BATAS_SEL = 32_767
+#: The largest data file read (100 MB; a unit's files are kilobytes).
+BATAS_BERKAS = 100 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -39,7 +45,11 @@ class Cek:
 
 
 WAJIB_ISI = Cek(lambda v: v != "", "wajib diisi")
-TAHUN = Cek(tahun_ok, f"bukan tahun antara {TAHUN_MIN} dan {TAHUN_MAKS}")
+LATIN = Cek(angka_latin, ANGKA_LAIN)
+TAHUN = Cek(lambda v: tahun_ok(v) or not angka_latin(v), BUKAN_TAHUN)  # other scripts' digits: LATIN says it
+#: A code is a part of a key of laporan.csv (``capaian/IKU-1/2024``) and of file names (``tren_SS-1.png``).
+KODE = Cek(lambda v: "/" not in v and "\\" not in v,
+           "tidak boleh berisi garis miring ('/' memisahkan bagian kunci laporan.csv dan nama berkas)")
 
 
 def salah_satu(values: tuple[str, ...]) -> Cek:
@@ -62,18 +72,19 @@ class Tabel:
 KONTRAK: dict[str, Tabel] = {t.berkas: t for t in (
     Tabel("indikator.csv", ("kode", "tujuan", "sasaran_kode", "sasaran", "indikator", "satuan", "polaritas", "jenis",
                             "skala", "formula"),
-          {"kode": (WAJIB_ISI,), "sasaran_kode": (WAJIB_ISI,), "sasaran": (WAJIB_ISI,), "indikator": (WAJIB_ISI,),
+          {"kode": (WAJIB_ISI, KODE), "sasaran_kode": (WAJIB_ISI, KODE), "sasaran": (WAJIB_ISI,), "indikator": (WAJIB_ISI,),
            "polaritas": (salah_satu(POLARITAS),), "jenis": (salah_satu(JENIS),)}, ("kode",)),
-    Tabel("kinerja.csv", ("kode", "tahun", "target", "realisasi"), {"kode": (WAJIB_ISI,), "tahun": (TAHUN,)},
+    Tabel("kinerja.csv", ("kode", "tahun", "target", "realisasi"), {"kode": (WAJIB_ISI, KODE), "tahun": (LATIN, TAHUN)},
           ("kode", "tahun")),
     # a unit whose budget is not in the data yet, or whose report is not published yet (nothing to review)
     Tabel("anggaran.csv", ("tahun", "kode", "induk", "tingkat", "uraian", "pagu", "realisasi"),
-          {"tahun": (TAHUN,), "kode": (WAJIB_ISI,), "tingkat": (salah_satu(TINGKAT),), "uraian": (WAJIB_ISI,)},
+          {"tahun": (LATIN, TAHUN), "kode": (WAJIB_ISI, KODE), "induk": (KODE,), "tingkat": (salah_satu(TINGKAT),),
+           "uraian": (WAJIB_ISI,)},
           ("tahun", "kode"), boleh_kosong=True),
-    Tabel("anggaran_iku.csv", ("tahun", "kode", "pagu", "realisasi"), {"tahun": (TAHUN,), "kode": (WAJIB_ISI,)},
+    Tabel("anggaran_iku.csv", ("tahun", "kode", "pagu", "realisasi"), {"tahun": (LATIN, TAHUN), "kode": (WAJIB_ISI, KODE)},
           ("tahun", "kode"), boleh_kosong=True),
     Tabel("laporan.csv", ("tahun", "tabel", "kunci", "nilai"),
-          {"tahun": (TAHUN,), "tabel": (WAJIB_ISI,), "kunci": (WAJIB_ISI,)}, boleh_kosong=True),
+          {"tahun": (LATIN, TAHUN), "tabel": (WAJIB_ISI,), "kunci": (WAJIB_ISI,)}, boleh_kosong=True),
     Tabel("sdm.csv", ("status", "jumlah"), opsional=True, boleh_kosong=True),
     Tabel("perda.csv", ("uraian", "tanggal"), opsional=True, boleh_kosong=True),
 )}
@@ -114,7 +125,7 @@ def validasi_skema(name: str, df: pd.DataFrame, masalah: list[Masalah]) -> set[i
         for row in fc.itertuples(index=False):
             baris = int(row.index)
             bad.add(baris)
-            value = "" if row.failure_case is None else str(row.failure_case)
+            value = "" if row.failure_case is None else cuplik(row.failure_case)
             pesan = row.check if value == "" else f"'{value}' {row.check}"
             masalah.append(Masalah(name, baris, row.column, pesan))
         return bad
@@ -144,7 +155,7 @@ def kolom_hilang(kolom: str, header: Sequence[str], dikenal: Sequence[str] = ())
 
 
 def _line_of(data: bytes, offset: int) -> int:
-    return data.count(b"\n", 0, offset) + 1
+    return len(data[:offset].splitlines()) + (offset == 0 or data[offset - 1:offset] in b"\r\n")
 
 
 def baca_csv(path: Path, masalah: list[Masalah], boleh_kosong: bool = False, saran_kosong: str = "") -> pd.DataFrame | None:
@@ -158,6 +169,10 @@ def baca_csv(path: Path, masalah: list[Masalah], boleh_kosong: bool = False, sar
     if not path.is_file():
         if name not in OPSIONAL:
             masalah.append(Masalah(name, None, None, "berkas tidak ditemukan"))
+        return None
+    if path.stat().st_size > BATAS_BERKAS:
+        masalah.append(Masalah(name, None, None, f"berkas terlalu besar ({path.stat().st_size / 2**20:,.0f} MB; "
+                               f"paling besar {BATAS_BERKAS // 2**20} MB)".replace(",", ".")))
         return None
     data = path.read_bytes()
     try:
@@ -175,14 +190,16 @@ def baca_csv(path: Path, masalah: list[Masalah], boleh_kosong: bool = False, sar
     if header is None:
         return None
     rows, index = [], []
+    periksa = KENDALI.search(text) is not None or len(text) > BATAS_SEL  # the plain file needs no look at each cell
+    akhir = reader.line_num  # a row is numbered by the physical line it starts on, whatever line breaks its cells hold
     for row in reader:
-        line = reader.line_num
+        line, akhir = akhir + 1, reader.line_num
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
             masalah.append(Masalah(name, line, None, f"baris berisi {len(row)} kolom, seharusnya {len(header)}"))
             continue
-        rows.append([cell.strip() for cell in row])
+        rows.append([_sel(name, line, k, cell, masalah) if periksa else cell.strip() for k, cell in zip(header, row)])
         index.append(line)
     df = pd.DataFrame(rows, columns=header, index=pd.Index(index, name="baris"), dtype=object)
     if df.empty and name not in BOLEH_KOSONG and not boleh_kosong:
@@ -204,8 +221,12 @@ def _kepala(name: str, text: str, wajib: tuple[str, ...], masalah: list[Masalah]
     if "\t" in first and len(header_comma) == 1 and len(header_semi) == 1:
         masalah.append(Masalah(name, 1, None, "kolom dipisah tab; simpan ulang sebagai 'CSV UTF-8 (dipisah koma)'"))
         return None, None
-    reader = csv.reader(io.StringIO(text), delimiter=sep)
+    csv.field_size_limit(max(csv.field_size_limit(), BATAS_BERKAS))  # a long cell gets a located message, below
+    reader = csv.reader(io.StringIO(text, newline=None), delimiter=sep)  # LF, CRLF and CR (old Mac) line ends
     header = [h.strip().lower() for h in next(reader)]
+    if KENDALI.search("".join(header)) or any(len(h) > 100 for h in header):
+        masalah.append(Masalah(name, 1, None, f"baris judul kolom tidak sah ('{cuplik(','.join(header))}')"))
+        return None, None
     missing = [k for k in wajib if k not in header]
     if missing:
         for k in missing:
@@ -216,3 +237,18 @@ def _kepala(name: str, text: str, wajib: tuple[str, ...], masalah: list[Masalah]
         masalah.append(Masalah(name, 1, dup[0], "nama kolom berulang"))
         return None, None
     return header, reader
+
+
+def _sel(name: str, line: int, kolom: str, cell: str, masalah: list[Masalah]) -> str:
+    """A cell's text, stripped; a cell too long or holding a control character is a problem at its
+    line (its text is then cut or cleaned, so that the checks after it do not repeat the problem)."""
+    kendali = karakter_kendali(cell)
+    if kendali is not None:
+        masalah.append(Masalah(name, line, kolom, f"berisi karakter kendali {kendali} (tidak terlihat, sering terbawa dari "
+                               "salin-tempel); hapus karakter itu"))
+        cell = KENDALI.sub("", cell)
+    if len(cell) > BATAS_SEL:
+        masalah.append(Masalah(name, line, kolom, f"isi sel terlalu panjang ({len(cell):,} karakter; paling banyak "
+                               f"{BATAS_SEL:,})".replace(",", ".")))
+        cell = cell[:BATAS_SEL]
+    return cell.strip()
