@@ -15,7 +15,7 @@ import pytest
 
 from bantu import lakip, read_csv
 from lakip.core.budget import tingkat_terbalik
-from lakip.core.model import DataError, Masalah
+from lakip.core.model import DataError, Masalah, urut_masalah
 from lakip.core.numbers import BATAS_ANGKA, AngkaError, parse_angka, parse_angka_banyak
 from lakip.core.paths import DATA_DIR
 from lakip.core.teks import cuplik, karakter_kendali
@@ -183,6 +183,13 @@ def test_at_most_50_problems_of_a_file_are_printed_and_all_written_on_request(da
     assert rows[0] == {"berkas": "kinerja.csv", "baris": "23", "kolom": "kode", "tingkat": "galat",
                        "pesan": "'IKU-8' tidak ada di indikator.csv"}
     assert f"Daftar lengkap 20.000 masalah dan peringatan: {daftar}" in r.stderr
+
+
+def test_problems_are_listed_row_by_row_whatever_order_the_checks_found_them():
+    found = [Masalah("a.csv", 9, "x", "c"), Masalah("b.csv", 2, None, "d"), Masalah("a.csv", 3, "y", "a"),
+             Masalah("a.csv", None, None, "berkas"), Masalah("a.csv", 3, "z", "b")]
+    assert [m.pesan for m in urut_masalah(found)] == ["berkas", "a", "b", "c", "d"]
+    assert str(DataError(found)).splitlines()[1:3] == ["  - a.csv: berkas", "  - a.csv baris 3, kolom y: a"]
 
 
 def test_dataerror_lists_each_file_capped():

@@ -166,11 +166,13 @@ def _tulis_daftar(masalah: Sequence[object]) -> None:
     from pathlib import Path
 
     from lakip.app.files import tulis_utuh
+    from lakip.core.model import urut_masalah
 
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(["berkas", "baris", "kolom", "tingkat", "pesan"])
-    w.writerows([m.berkas, "" if m.baris is None else m.baris, m.kolom or "", m.tingkat, m.pesan] for m in masalah)
+    w.writerows([m.berkas, "" if m.baris is None else m.baris, m.kolom or "", m.tingkat, m.pesan]
+                for m in urut_masalah(masalah))
     try:
         tulis_utuh(Path(_DAFTAR), buf.getvalue())
     except OSError as e:

@@ -17,7 +17,7 @@ import pandas as pd
 from lakip.core.config import Pilihan
 from lakip.core.numbers import format_angka
 
-__all__ = ["TABEL", "TAMPIL_PER_BERKAS", "Masalah", "daftar_masalah", "DataError", "PilihanError", "Unit", "Kabupaten", "tahun_akhir"]
+__all__ = ["TABEL", "TAMPIL_PER_BERKAS", "Masalah", "daftar_masalah", "urut_masalah", "DataError", "PilihanError", "Unit", "Kabupaten", "tahun_akhir"]
 
 #: The tables of a unit, as attributes of :class:`Unit` and :class:`Kabupaten`.
 TABEL = ("indikator", "kinerja", "anggaran", "anggaran_iku", "laporan")
@@ -51,12 +51,24 @@ class Masalah:
 TAMPIL_PER_BERKAS = 50
 
 
-def daftar_masalah(masalah: Sequence[Masalah], awal: str = "  - ") -> list[str]:
-    """The lines that print ``masalah``: file by file (in the order they first appear), at most
-    :data:`TAMPIL_PER_BERKAS` of each, then how many more that file has."""
+def _per_berkas(masalah: Sequence[Masalah]) -> dict[str, list[Masalah]]:
+    """``masalah`` by file (in the order the files first appear), each file's in the order of its rows
+    (those without a row first; the checks' order kept within a row)."""
     per: dict[str, list[Masalah]] = {}
     for m in masalah:
         per.setdefault(m.berkas, []).append(m)
+    return {b: sorted(ms, key=lambda m: -1 if m.baris is None else m.baris) for b, ms in per.items()}
+
+
+def urut_masalah(masalah: Sequence[Masalah]) -> list[Masalah]:
+    """``masalah`` in the order a user reads them: file by file, row by row (see :func:`daftar_masalah`)."""
+    return [m for ms in _per_berkas(masalah).values() for m in ms]
+
+
+def daftar_masalah(masalah: Sequence[Masalah], awal: str = "  - ") -> list[str]:
+    """The lines that print ``masalah``: file by file (in the order they first appear), row by row, at
+    most :data:`TAMPIL_PER_BERKAS` of each file, then how many more that file has."""
+    per = _per_berkas(masalah)
     lines = []
     for berkas, ms in per.items():
         lines += [f"{awal}{m}" for m in ms[:TAMPIL_PER_BERKAS]]
