@@ -50,6 +50,9 @@ BATAS_XML = BATAS_BERKAS
 BATAS_JUMLAH_SEL = 200_000
 #: The most parts a workbook may hold (a template has about fifteen).
 _BATAS_BAGIAN = 10_000
+#: The most XML elements in the parts other than the sheets, together (a template has a few hundred;
+#: every shared string of :data:`BATAS_JUMLAH_SEL` cells, as rich text, fits).
+_BATAS_UNSUR = 1_000_000
 #: The deepest XML nesting of a sheet (a cell of rich text is five levels under the root).
 _BATAS_KEDALAMAN = 64
 #: The most XML elements inside one cell (a rich text of many runs has some tens).
@@ -114,9 +117,12 @@ def _periksa_berkas(path: Path) -> None:
             raise _TakTerbaca(f"isinya terlalu besar setelah dibuka ({_mb(total)}; paling besar {_mb(BATAS_XML)})")
         if any(i.flag_bits & 0x1 for i in infos):
             raise _TakTerbaca("berkas dikunci kata sandi; simpan ulang tanpa kata sandi")
+        unsur = 0
         for info in infos:
             if info.filename.lower().endswith((".xml", ".rels", ".vml")):
                 _tanpa_dtd(z, info)
+                if not info.filename.startswith("xl/worksheets/"):  # the sheets are streamed, cell by cell
+                    unsur = _hitung_unsur(z, info, unsur)
 
 
 def _tanpa_dtd(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
@@ -128,6 +134,24 @@ def _tanpa_dtd(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
                 raise _TakTerbaca(f"bagian {info.filename} berisi DTD (<!DOCTYPE>), yang tidak pernah ada di buku kerja "
                                   "Excel; simpan ulang berkas dari Excel/LibreOffice")
             ekor = blok[-32:]
+
+
+def _hitung_unsur(z: zipfile.ZipFile, info: zipfile.ZipInfo, unsur: int) -> int:
+    """The XML elements of a part openpyxl reads whole (shared strings, styles), added to ``unsur``:
+    refused past :data:`_BATAS_UNSUR`, streamed so that counting costs no memory."""
+    stack: list[Any] = []
+    with z.open(info) as f:
+        for ev, el in iterparse(f, events=("start", "end")):
+            if ev == "start":
+                stack.append(el)
+                unsur += 1
+                if unsur > _BATAS_UNSUR or len(stack) > _BATAS_KEDALAMAN:
+                    raise _TakTerbaca(f"bagian {info.filename} terlalu besar atau bersarang terlalu dalam")
+                continue
+            stack.pop()
+            if stack:
+                stack[-1].remove(el)
+    return unsur
 
 
 # ----------------------------------------------------------------------------- a sheet, streamed
