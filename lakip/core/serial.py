@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import sys
 import zipfile
 from typing import Any
 
@@ -70,7 +71,7 @@ def tulis_sel(ws: Any, baris: int, kolom: int, nilai: object) -> Any:
     """
     c = ws.cell(baris, kolom)
     if isinstance(nilai, str):
-        nilai = cuplik(nilai, len(nilai))  # control characters as their codes, nothing cut
+        nilai = cuplik(nilai, sys.maxsize)  # control characters as their codes, nothing cut
         c.value = nilai
         c.data_type = "s"
         if nilai[:1] in RAWAN:
