@@ -10,10 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import sys
 import zipfile
 from typing import Any
 
-__all__ = ["TANGGAL_TETAP", "zip_tetap", "buku_bytes", "aman"]
+from lakip.core.teks import cuplik
+
+__all__ = ["TANGGAL_TETAP", "RAWAN", "zip_tetap", "buku_bytes", "aman", "tulis_sel"]
 
 #: The date written into a document's or workbook's properties: same inputs, same bytes.
 TANGGAL_TETAP = dt.datetime(2000, 1, 1)
@@ -44,8 +47,35 @@ def buku_bytes(wb: Any) -> bytes:
     return zip_tetap(buf.getvalue())
 
 
+#: The first characters with which a spreadsheet reads a typed text as a formula (or a DDE command).
+RAWAN = ("=", "+", "-", "@", "\t", "\r")
+
+
 def aman(teks: object) -> object:
-    """Text that a spreadsheet will not read as a formula (``=1+1`` -> ``'=1+1``); anything else as it is."""
-    if isinstance(teks, str) and teks[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    """Text that a spreadsheet will not read as a formula, marked for a reader (``=1+1`` -> ``'=1+1``):
+    the report's way; anything else as it is. :func:`tulis_sel` keeps the text itself a text."""
+    if isinstance(teks, str) and teks[:1] in RAWAN:
         return "'" + teks
     return teks
+
+
+def tulis_sel(ws: Any, baris: int, kolom: int, nilai: object) -> Any:
+    """Write ``nilai`` into a cell of the openpyxl sheet ``ws`` and return the cell: every text as the
+    text itself, never a formula (openpyxl makes a formula of a text that begins with ``=``), the
+    cell quote-prefixed as Excel marks a text typed after an apostrophe (so that editing it in Excel
+    or LibreOffice keeps it a text too), so that what a user wrote reads back unchanged.
+
+    Every workbook lakip writes goes through here. Control characters cannot be written into a
+    workbook; the readers refuse them, and one that got through anyway is written as its code
+    (``<U+0007>``), never an error of the writer.
+    """
+    c = ws.cell(baris, kolom)
+    if isinstance(nilai, str):
+        nilai = cuplik(nilai, sys.maxsize)  # control characters as their codes, nothing cut
+        c.value = nilai
+        c.data_type = "s"
+        if nilai[:1] in RAWAN:
+            c.quotePrefix = True
+    else:
+        c.value = nilai
+    return c

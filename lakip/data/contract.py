@@ -28,7 +28,7 @@ from lakip.core.teks import KENDALI, cuplik, karakter_kendali
 from lakip.core.vocabulary import ANGKA_LAIN, BUKAN_TAHUN, JENIS, POLARITAS, TINGKAT, angka_latin, tahun_ok
 
 __all__ = ["Cek", "Tabel", "KONTRAK", "KOLOM", "OPSIONAL", "BOLEH_KOSONG", "SKEMA", "BATAS_SEL", "BATAS_BERKAS",
-           "kolom_hilang", "baca_csv", "validasi_skema", "duplikat"]
+           "kolom_hilang", "teks_sel", "baca_csv", "validasi_skema", "duplikat"]
 
 #: The longest text a cell may hold: Excel's own limit (32.767 characters).
 BATAS_SEL = 32_767
@@ -199,7 +199,7 @@ def baca_csv(path: Path, masalah: list[Masalah], boleh_kosong: bool = False, sar
         if len(row) != len(header):
             masalah.append(Masalah(name, line, None, f"baris berisi {len(row)} kolom, seharusnya {len(header)}"))
             continue
-        rows.append([_sel(name, line, k, cell, masalah) if periksa else cell.strip() for k, cell in zip(header, row)])
+        rows.append([teks_sel(name, line, k, cell, masalah) if periksa else cell.strip() for k, cell in zip(header, row)])
         index.append(line)
     df = pd.DataFrame(rows, columns=header, index=pd.Index(index, name="baris"), dtype=object)
     if df.empty and name not in BOLEH_KOSONG and not boleh_kosong:
@@ -239,7 +239,7 @@ def _kepala(name: str, text: str, wajib: tuple[str, ...], masalah: list[Masalah]
     return header, reader
 
 
-def _sel(name: str, line: int, kolom: str, cell: str, masalah: list[Masalah]) -> str:
+def teks_sel(name: str, line: int, kolom: str, cell: str, masalah: list[Masalah]) -> str:
     """A cell's text, stripped; a cell too long or holding a control character is a problem at its
     line (its text is then cut or cleaned, so that the checks after it do not repeat the problem)."""
     kendali = karakter_kendali(cell)

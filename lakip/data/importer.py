@@ -10,25 +10,24 @@ problem exists.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import re
 import shutil
 import tempfile
-import zipfile
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from lakip.core.model import DataError, Masalah, PilihanError
-from lakip.core.numbers import format_angka, format_angka_terbaca, format_rupiah
+from lakip.core.numbers import format_rupiah
 from lakip.core.paths import DATA_DIR, resolve
 from lakip.core.tables import analisis
-from lakip.core.vocabulary import TAHUN_MAKS, TAHUN_MIN, tahun_ok
-from lakip.data.contract import KOLOM, baca_csv, kolom_hilang
+from lakip.core.teks import cuplik, daftar
+from lakip.core.vocabulary import ANGKA_LAIN, BUKAN_TAHUN, angka_latin, tahun_ok
+from lakip.data.contract import baca_csv
 from lakip.data.load import muat
+from lakip.data.xlsx import baca_xlsx
 
 __all__ = ["TABEL_IMPOR", "HasilImpor", "impor"]
 
@@ -47,98 +46,8 @@ class _Sumber:
     df: pd.DataFrame  # index: the row number as the user sees it
 
 
-def _format_persen(format_sel: str | None) -> bool:
-    """Whether an Excel number format scales by 100: a ``%`` outside quotes and not escaped
-    (``0.00%`` does; ``0.00" %"`` and ``0.00\\%`` only write the sign)."""
-    f = re.sub(r'"[^"]*"|\\.', "", format_sel or "")
-    return "%" in f
-
-
-def _sel(v: object, label: str, baris: int, kolom: str, masalah: list[Masalah], format_sel: str = "General") -> str:
-    """A cell as the text a CSV file of the data contract holds.
-
-    A number in a cell formatted as a percent is the percent the user sees:
-    Excel keeps ``92,5 %`` as 0.925, and 92,5 is what the data means. In the
-    ``nilai`` column of the laporan sheet (figures as printed) it is the text
-    shown, decimals included: 0.9 formatted ``0.00%`` is ``90,00 %``.
-    """
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and _format_persen(format_sel) and v == v:
-        d = (Decimal(repr(float(v))) * 100).normalize()
-        if kolom == "nilai":  # a figure of the published report: as printed, with the decimals shown and the sign
-            m = re.search(r"\.(0+)\s*%", format_sel)
-            return f"{format_angka(float(d), len(m.group(1)) if m else 0)} %"
-        return format_angka_terbaca(float(d), max(0, -d.as_tuple().exponent))
-    if v is None:
-        return ""
-    if isinstance(v, str):
-        return v.strip()
-    if isinstance(v, bool):
-        return str(v)
-    if isinstance(v, int):
-        return str(v) if kolom == "tahun" else format_angka(float(v), 0)
-    if isinstance(v, float):
-        if v != v:
-            return ""
-        d = Decimal(repr(v)).normalize()
-        places = max(0, -d.as_tuple().exponent)
-        return format_angka_terbaca(v, places)  # 7.275 -> 7,2750: the loader reads it back
-    if isinstance(v, (dt.datetime, dt.date)):
-        masalah.append(Masalah(label, baris, kolom, f"berisi tanggal ({v:%d-%m-%Y}); Excel mengubah isian seperti 9/9 "
-                               "menjadi tanggal: format sel sebagai Teks lalu ketik ulang"))
-        return ""
-    return str(v)
-
-
 def _baca_xlsx(path: Path, masalah: list[Masalah]) -> dict[str, _Sumber]:
-    from openpyxl import load_workbook
-
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError):
-        masalah.append(Masalah(path.name, None, None, "bukan berkas Excel (.xlsx) yang dapat dibaca"))
-        return {}
-    out = {}
-    lembar: dict[str, str] = {}
-    for n in wb.sheetnames:  # "Kinerja " is the kinerja sheet
-        kunci = n.strip().lower()
-        if kunci in lembar and kunci in TABEL_IMPOR:
-            masalah.append(Masalah(path.name, None, None, f"lembar '{lembar[kunci]}' dan '{n}' sama-sama lembar {kunci}; "
-                                   "hapus salah satu"))
-        lembar.setdefault(kunci, n)
-    for name in TABEL_IMPOR:
-        label = f"lembar {name}"
-        if name not in lembar:
-            if name in _WAJIB:
-                masalah.append(Masalah(path.name, None, None, f"lembar '{name}' tidak ada"))
-            continue
-        ws = wb[lembar[name]]
-        cells_fmt = [[getattr(c, "number_format", "General") for c in r] for r in ws.iter_rows()]
-        rows = list(ws.iter_rows(values_only=True))
-        rows = [r for r in rows if r is not None]
-        if not rows or all(v is None for v in rows[0]):
-            masalah.append(Masalah(label, None, None, "lembar kosong (tanpa judul kolom)"))
-            continue
-        header = [("" if v is None else str(v)).strip().lower() for v in rows[0]]
-        missing = [k for k in KOLOM[f"{name}.csv"] if k not in header]
-        for k in missing:
-            masalah.append(Masalah(label, 1, k, kolom_hilang(k, header, KOLOM[f"{name}.csv"])))
-        if missing:
-            continue
-        cols = [k for k in KOLOM[f"{name}.csv"]] + (["catatan"] if name == "laporan" and "catatan" in header else [])
-        cols += [k for k in ("skala", "formula", "rumus_komponen", "target_renstra", "tahun_renstra", "tahun_akhir")
-                 if name == "indikator" and k in header and k not in cols]
-        data, index = [], []
-        for i, r in enumerate(rows[1:], start=2):
-            cells = {k: r[header.index(k)] if header.index(k) < len(r) else None for k in cols}
-            if all(v is None or (isinstance(v, str) and not v.strip()) for v in cells.values()):
-                continue
-            fmt = cells_fmt[i - 1] if i - 1 < len(cells_fmt) else []
-            data.append({k: _sel(v, label, i, k, masalah, fmt[header.index(k)] if header.index(k) < len(fmt) else "General")
-                         for k, v in cells.items()})
-            index.append(i)
-        out[name] = _Sumber(label, pd.DataFrame(data, index=pd.Index(index, name="baris"), columns=cols, dtype=object))
-    wb.close()
-    return out
+    return {name: _Sumber(t.label, t.df) for name, t in baca_xlsx(path, masalah, TABEL_IMPOR, _WAJIB).items()}
 
 
 _ISIAN = {"anggaran": ("pagu", "realisasi"), "anggaran_iku": ("pagu", "realisasi")}
@@ -157,6 +66,9 @@ def _tanpa_isian(tables: dict[str, _Sumber]) -> dict[str, _Sumber]:
 
 
 def _baca_folder(path: Path, masalah: list[Masalah]) -> dict[str, _Sumber]:
+    if not any((path / f"{name}.csv").is_file() for name in TABEL_IMPOR):
+        raise PilihanError(f"folder '{path}' tidak berisi {daftar([f'{n}.csv' for n in TABEL_IMPOR], 'atau')}; "
+                           f"{_BERI}")
     out = {}
     for name in TABEL_IMPOR:
         f = path / f"{name}.csv"
@@ -191,7 +103,7 @@ def _tahun_impor(sumber: dict[str, _Sumber], tahun: int | None, masalah: list[Ma
         return None
     bad = [(b, t) for b, t in kin.df["tahun"].items() if t and not tahun_ok(t)]
     for b, t in bad:
-        masalah.append(Masalah(kin.label, int(b), "tahun", f"'{t}' bukan tahun antara {TAHUN_MIN} dan {TAHUN_MAKS}"))
+        masalah.append(Masalah(kin.label, int(b), "tahun", f"'{cuplik(t)}' {ANGKA_LAIN if not angka_latin(t) else BUKAN_TAHUN}"))
     if bad:
         return None
     years = sorted({t for t in kin.df["tahun"] if t})
@@ -244,15 +156,39 @@ def _berakhir(unit_dir: Path, tahun: int) -> set[str]:
     return {r[i] for r in rows if len(r) > a and tahun_ok(r[a]) and int(r[a]) < tahun}
 
 
+_BERI = "beri berkas .xlsx dari 'lakip template' atau folder berisi kinerja.csv (dan anggaran.csv dan seterusnya)"
+#: What to give instead of a file of another kind, by its extension.
+_JENIS_LAIN = {
+    ".csv": "satu berkas .csv tidak dapat diimpor sendiri: letakkan kinerja.csv (dan anggaran.csv, anggaran_iku.csv, "
+            "indikator.csv, laporan.csv bila ada) dalam satu folder, lalu beri folder itu",
+    ".xls": "format Excel lama (.xls) tidak dapat dibaca: buka di Excel/LibreOffice lalu simpan sebagai Buku Kerja Excel "
+            "(.xlsx)",
+    ".xlsm": "buku kerja bermakro (.xlsm) tidak diterima: simpan sebagai Buku Kerja Excel (.xlsx) tanpa makro",
+    ".xlsb": "buku kerja biner (.xlsb) tidak dapat dibaca: simpan sebagai Buku Kerja Excel (.xlsx)",
+    ".ods": "lembar kerja OpenDocument (.ods) tidak dapat dibaca: di LibreOffice pilih Simpan Sebagai, "
+            "Excel 2007-365 (.xlsx)",
+}
+
+
+def _jenis_berkas(src: Path) -> None:
+    """Refuse, with what to give instead, a file that is not a workbook .xlsx by its name."""
+    ext = src.suffix.lower()
+    if ext in _JENIS_LAIN:
+        raise PilihanError(f"{src.name}: {_JENIS_LAIN[ext]}")
+    if ext != ".xlsx":
+        raise PilihanError(f"{src.name}: bukan berkas .xlsx; {_BERI}")
+
+
 def _baca_sumber(src: Path, tahun: int | None) -> tuple[dict[str, _Sumber], int]:
     """The tables of a workbook or CSV folder and the one year they bring; DataError with every problem."""
     masalah: list[Masalah] = []
     if src.is_dir():
         tables = _baca_folder(src, masalah)
     elif src.is_file():
+        _jenis_berkas(src)
         tables = _tanpa_isian(_baca_xlsx(src, masalah))
     else:
-        raise PilihanError(f"'{src}' tidak ada: beri berkas .xlsx dari 'lakip template' atau folder berisi kinerja.csv")
+        raise PilihanError(f"'{src}' tidak ada: {_BERI}")
     year = _tahun_impor(tables, tahun, masalah) if not any(m.tingkat == "galat" for m in masalah) else None
     if any(m.tingkat == "galat" for m in masalah) or year is None:
         raise DataError(masalah or [Masalah(src.name, None, None, "tidak ada tahun yang dapat diimpor")])

@@ -19,7 +19,7 @@ import pandas as pd
 
 from lakip.core.model import Unit
 from lakip.core.numbers import format_angka, format_angka_terbaca, tidak_ada
-from lakip.core.serial import TANGGAL_TETAP, buku_bytes
+from lakip.core.serial import TANGGAL_TETAP, buku_bytes, tulis_sel
 from lakip.core.vocabulary import JENIS, POLARITAS, TINGKAT
 
 __all__ = ["PETUNJUK", "ADA_ISI", "buku_template"]
@@ -89,13 +89,13 @@ class _Buku:
         bold, ref_fill = Font(bold=True), PatternFill("solid", fgColor="EEEEEE")
         s = self.wb.create_sheet(name)
         for j, k in enumerate(kolom, start=1):
-            c = s.cell(1, j, k)
+            c = tulis_sel(s, 1, j, k)
             c.font = bold
             if j > len(kolom) - ref:
                 c.fill = ref_fill
         for i, row in enumerate(rows, start=2):
             for j, v in enumerate(row, start=1):
-                c = s.cell(i, j, v)
+                c = tulis_sel(s, i, j, v)  # a text as written, never a formula: it imports back unchanged
                 c.number_format = "@"  # text: 9/9 stays 9/9, 9,70 stays 9,70
                 if j > len(kolom) - ref:
                     c.fill = ref_fill
@@ -112,7 +112,7 @@ def _pilihan(ws, words: str, sel: str, boleh_kosong: bool) -> None:
     """A drop-down list of ``words`` (comma separated) on the cells ``sel``."""
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    dv = DataValidation(type="list", formula1=f'"{words}"', allow_blank=boleh_kosong)
+    dv = DataValidation(type="list", formula1='"' + words.replace('"', '""') + '"', allow_blank=boleh_kosong)
     dv.error = f"Pilih salah satu: {words}"
     ws.add_data_validation(dv)
     dv.add(sel)
@@ -128,7 +128,7 @@ def _petunjuk(b: _Buku, nama_berkas: str) -> None:
     if tahun in unit.tahun:
         text += ADA_ISI.format(tahun=tahun, berkas=nama_berkas, slug=unit.slug)
     for i, line in enumerate(text.splitlines(), start=1):
-        ws.cell(i, 1, line)
+        tulis_sel(ws, i, 1, line)
     ws["A1"].font = Font(bold=True, size=13)
     ws.column_dimensions["A"].width = 120
 

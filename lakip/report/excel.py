@@ -17,7 +17,7 @@ from typing import Any
 from lakip.core import budget, scoring
 from lakip.core.config import BELUM_TERUKUR
 from lakip.core.numbers import tidak_ada
-from lakip.core.serial import TANGGAL_TETAP, aman, buku_bytes
+from lakip.core.serial import TANGGAL_TETAP, aman, buku_bytes, tulis_sel
 from lakip.report.charts import warna_kategori
 from lakip.report.hasil import Hasil
 
@@ -61,9 +61,9 @@ class _Buku:
         from openpyxl.utils import get_column_letter
 
         ws = self.wb.create_sheet(title)
-        ws.cell(1, 1, judul).font = Font(bold=True, size=12)
+        tulis_sel(ws, 1, 1, judul).font = Font(bold=True, size=12)
         for j, (name, width) in enumerate(kolom, start=1):
-            c = ws.cell(3, j, name)
+            c = tulis_sel(ws, 3, j, name)
             c.font, c.fill, c.border = self.bold, self.head_fill, self.border
             c.alignment = Alignment(wrap_text=True, vertical="center")
             ws.column_dimensions[get_column_letter(j)].width = width
@@ -71,7 +71,7 @@ class _Buku:
         return ws
 
     def put(self, ws, r: int, j: int, v: Any, fmt: str | None = None):
-        c = ws.cell(r, j, aman(_nilai(v)))  # data, never a formula
+        c = tulis_sel(ws, r, j, aman(_nilai(v)))  # data, never a formula
         c.border = self.border
         if fmt and isinstance(c.value, (int, float)):
             c.number_format = fmt

@@ -1,0 +1,71 @@
+"""Nothing live in what lakip writes: a name from the data such as ``<script>alert(1)</script>`` or
+``=HYPERLINK(...)`` stays inert text in the HTML report, the SVG charts, the Word report and both
+workbooks (the template's own round trip is in tests/test_impor_jahat.py)."""
+
+import re
+import shutil
+import zipfile
+import xml.etree.ElementTree as ET
+
+import pytest
+from openpyxl import load_workbook
+
+from lakip.app.isian import tulis_template
+from lakip.app.laporan import tulis_docx, tulis_html, tulis_xlsx
+from lakip.core.paths import DATA_DIR
+from lakip.core.tables import analisis
+from lakip.data.load import muat
+from lakip.report.charts import gaya
+from lakip.report.charts.unit import grafik_sasaran
+
+SKRIP = "<script>alert(1)</script>"
+RUMUS = '=HYPERLINK("http://x","klik")'
+
+
+@pytest.fixture(scope="module")
+def unit(tmp_path_factory):
+    """setda-batubara with IKU-1 named SKRIP and its sasaran named RUMUS."""
+    root = tmp_path_factory.mktemp("aman")
+    shutil.copytree(DATA_DIR / "setda-batubara", root / "setda-batubara")
+    ind = root / "setda-batubara" / "indikator.csv"
+    text = ind.read_text(encoding="utf-8")
+    text = text.replace("Meningkatnya Kinerja Penyelenggaraan Pemerintah Daerah,Nilai LPPD,",
+                        '"=HYPERLINK(""http://x"",""klik"")",' + SKRIP + ",", 1)
+    assert SKRIP in text
+    ind.write_text(text, encoding="utf-8")
+    return muat(root, "setda-batubara")
+
+
+def test_html_report(unit, tmp_path):
+    text = tulis_html(unit, 2024, tmp_path).read_text(encoding="utf-8")
+    assert "<script" not in text and "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+    assert 'href="http://x"' not in text and "=HYPERLINK(&quot;http://x&quot;,&quot;klik&quot;)" in text
+
+
+def test_svg_charts(unit):
+    figs = grafik_sasaran(analisis(unit, 2024))
+    svgs = [gaya.svg(buat()) for buat in figs.values()]
+    for s in svgs:
+        ET.fromstring(s)  # well-formed: no markup from the data
+        assert b"<script" not in s and b'href="http://x' not in s
+    assert any(b"&lt;script&gt;alert(1)" in s for s in svgs)  # escaped (the chart wraps the name)
+
+
+def test_word_report(unit, tmp_path):
+    with zipfile.ZipFile(tulis_docx(unit, 2024, tmp_path)) as z:
+        doc = z.read("word/document.xml").decode("utf-8")
+        rels = z.read("word/_rels/document.xml.rels").decode("utf-8")
+    assert "<script" not in doc and "&lt;script&gt;alert(1)&lt;/script&gt;" in doc
+    assert "=HYPERLINK(" in doc and not re.search(r"<w:instrText[^>]*>[^<]*HYPERLINK|<w:fldSimple", doc)
+    assert "http://x" not in rels
+
+
+def test_workbooks(unit, tmp_path):
+    wb = load_workbook(tulis_xlsx(unit, 2024, tmp_path / "laporan.xlsx"))
+    teks = {c.value for ws in wb for row in ws.iter_rows() for c in row if c.data_type == "s"}
+    assert "'" + RUMUS in teks and SKRIP in teks
+    assert not any(c.data_type == "f" and "HYPERLINK" in str(c.value) for ws in wb for row in ws.iter_rows() for c in row)
+    wb = load_workbook(tulis_template("setda-batubara", 2025, tmp_path / "t.xlsx", unit.folder.parent))
+    cells = [c for ws in wb for row in ws.iter_rows() for c in row]
+    assert any(c.value == RUMUS and c.data_type == "s" and c.quotePrefix for c in cells)
+    assert not any(c.data_type == "f" for c in cells)
