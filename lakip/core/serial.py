@@ -16,7 +16,7 @@ from typing import Any
 
 from lakip.core.teks import cuplik
 
-__all__ = ["TANGGAL_TETAP", "RAWAN", "zip_tetap", "buku_bytes", "aman", "tulis_sel"]
+__all__ = ["TANGGAL_TETAP", "RAWAN", "zip_tetap", "buku_bytes", "tulis_sel"]
 
 #: The date written into a document's or workbook's properties: same inputs, same bytes.
 TANGGAL_TETAP = dt.datetime(2000, 1, 1)
@@ -49,14 +49,6 @@ def buku_bytes(wb: Any) -> bytes:
 
 #: The first characters with which a spreadsheet reads a typed text as a formula (or a DDE command).
 RAWAN = ("=", "+", "-", "@", "\t", "\r")
-
-
-def aman(teks: object) -> object:
-    """Text that a spreadsheet will not read as a formula, marked for a reader (``=1+1`` -> ``'=1+1``):
-    the report's way; anything else as it is. :func:`tulis_sel` keeps the text itself a text."""
-    if isinstance(teks, str) and teks[:1] in RAWAN:
-        return "'" + teks
-    return teks
 
 
 def tulis_sel(ws: Any, baris: int, kolom: int, nilai: object) -> Any:

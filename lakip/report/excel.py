@@ -5,9 +5,9 @@ viewer with an Indonesian locale sees ``85,83`` and ``Rp 64.440.768.486``;
 headers are frozen and sized; kategori cells carry the colours of the
 charts; where a planner would expect a formula (capaian = realisasi /
 target, serapan = realisasi / pagu, the Jumlah row) the sheet has it, next
-to the value lakip computed. Text from the data that starts with ``=``,
-``+``, ``-`` or ``@`` is written so that it can never become a formula
-(:func:`lakip.core.serial.aman`).
+to the value lakip computed. Text from the data (one that starts with ``=``,
+``+``, ``-``, ``@``, tab or CR included) is written as that text, never a
+formula (:func:`lakip.core.serial.tulis_sel`).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any
 from lakip.core import budget, scoring
 from lakip.core.config import BELUM_TERUKUR
 from lakip.core.numbers import tidak_ada
-from lakip.core.serial import TANGGAL_TETAP, aman, buku_bytes, tulis_sel
+from lakip.core.serial import TANGGAL_TETAP, buku_bytes, tulis_sel
 from lakip.report.charts import warna_kategori
 from lakip.report.hasil import Hasil
 
@@ -71,7 +71,7 @@ class _Buku:
         return ws
 
     def put(self, ws, r: int, j: int, v: Any, fmt: str | None = None):
-        c = tulis_sel(ws, r, j, aman(_nilai(v)))  # data, never a formula
+        c = tulis_sel(ws, r, j, _nilai(v))  # data, never a formula
         c.border = self.border
         if fmt and isinstance(c.value, (int, float)):
             c.number_format = fmt
