@@ -139,7 +139,7 @@ class _Komposer(Composer):
 
 
 try:  # libyaml's parser when present (several times faster), PyYAML's own otherwise
-    from yaml import CParser as _Parser  # type: ignore[attr-defined]
+    from yaml._yaml import CParser as _Parser  # type: ignore[import-not-found]
 
     def _parser_init(self: Any, teks: str) -> None:
         _Parser.__init__(self, teks)

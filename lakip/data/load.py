@@ -12,26 +12,28 @@ checked here by hand, because their messages need the reason and the row.
 
 from __future__ import annotations
 
+import copy
 import re
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
-import yaml
 
 from lakip.core.budget import akar_indeks, posisi_induk, tingkat_terbalik
-from lakip.core.config import Pilihan
+from lakip.core.config import SKEMA_ENTITAS, Pilihan
 from lakip.core.formula import urai_rumus
 from lakip.core.model import DataError, Masalah, PilihanError, Unit, tahun_akhir
 from lakip.core.numbers import AngkaError, format_angka, parse_angka
 from lakip.core.paths import DATA_DIR, resolve
 from lakip.core.config import SKALA_ORDINAL
+from lakip.core.skema import periksa
 from lakip.core.teks import cuplik
 from lakip.core.vocabulary import ANGKA_LAIN, BUKAN_TAHUN, JENIS, angka_latin, kunci_laporan, baca_nilai, sama_kata, skala_kata, tahun_atau_none, tahun_ok
+from lakip.core.yaml_ketat import BATAS_YAML, YamlError, baca_yaml
 from lakip.data.contract import KOLOM, OPSIONAL, baca_csv, duplikat, validasi_skema
 
-__all__ = ["daftar_entitas", "muat", "muat_semua"]
+__all__ = ["baca_entitas", "daftar_entitas", "muat", "muat_semua"]
 
 
 def _tahun_opsional(name: str, df: pd.DataFrame, kolom: str, masalah: list[Masalah]) -> Any:
@@ -318,31 +320,72 @@ def _laporan(df: pd.DataFrame, unit_codes: dict[str, set[str]], masalah: list[Ma
     return _tahun_int(out)
 
 
-def _entitas(path: Path, masalah: list[Masalah]) -> tuple[dict[str, Any], Pilihan]:
+#: entitas.yml already read in this process, by file identity (path, size, mtime, inode): a kabupaten's
+#: bulk load reads each once, and a unit loaded again (lakip run after lakip periksa) is not parsed twice.
+_ENTITAS_DIBACA: dict[tuple, tuple[dict[str, Any], Pilihan | None, tuple[Masalah, ...]]] = {}
+_PILIHAN_DIBUAT: dict[str, Pilihan] = {}
+
+
+def baca_entitas(path: Path, masalah: list[Masalah]) -> tuple[dict[str, Any], Pilihan | None]:
+    """Read and check a unit's ``entitas.yml`` (:data:`lakip.core.config.SKEMA_ENTITAS`).
+
+    Returns the mapping and the unit's :class:`Pilihan`; every problem (a YAML error, an unknown
+    key, a wrong type, a bound that is not a finite number, a scale out of order) is appended to
+    ``masalah`` with its line and key path, and then ``({}, None)`` or the choices are None.
+    """
     name = path.name
-    if not path.is_file():
+    try:
+        st = path.stat()
+    except OSError:
+        st = None
+    if st is None or not path.is_file():
         masalah.append(Masalah(name, None, None, "berkas tidak ditemukan"))
-        return {}, Pilihan()
+        return {}, None
+    key = (str(path), st.st_size, st.st_mtime_ns, st.st_ino)
+    hit = _ENTITAS_DIBACA.get(key)
+    if hit is None:
+        hit = _baca_entitas(path, st.st_size)
+        if len(_ENTITAS_DIBACA) > 100_000:  # a bound on memory for a long-lived process
+            _ENTITAS_DIBACA.clear()
+        _ENTITAS_DIBACA[key] = hit
+    data, pilihan, found = hit
+    masalah.extend(found)
+    return copy.deepcopy(data), pilihan
+
+
+def _baca_entitas(path: Path, size: int) -> tuple[dict[str, Any], Pilihan | None, tuple[Masalah, ...]]:
+    name = path.name
+    if size > BATAS_YAML:
+        return {}, None, (Masalah(name, None, None, f"berkas terlalu besar ({format_angka(size, 0)} byte; paling besar "
+                                                    f"{format_angka(BATAS_YAML, 0)})"),)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        teks = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        masalah.append(Masalah(name, None, None, "berkas bukan UTF-8"))
-        return {}, Pilihan()
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        masalah.append(Masalah(name, None if mark is None else mark.line + 1, None, "bukan YAML yang sah"))
-        return {}, Pilihan()
-    if not isinstance(data, dict):
-        masalah.append(Masalah(name, None, None, "harus berisi pasangan kunci: nilai (nama, pemda, pilihan)"))
-        return {}, Pilihan()
-    if not str(data.get("nama") or "").strip():
-        masalah.append(Masalah(name, None, "nama", "wajib diisi"))
+        return {}, None, (Masalah(name, None, None, "berkas bukan UTF-8"),)
+    except OSError:
+        return {}, None, (Masalah(name, None, None, "berkas tidak dapat dibaca"),)
     try:
-        pilihan = Pilihan.from_dict(data.get("pilihan"))
-    except (ValueError, TypeError) as e:
-        masalah.append(Masalah(name, None, "pilihan", str(e)))
-        pilihan = Pilihan()
-    return data, pilihan
+        dimuat = baca_yaml(teks, name)
+    except YamlError as e:
+        return {}, None, tuple(e.masalah)
+    found = periksa(SKEMA_ENTITAS, dimuat)
+    if found:
+        return {}, None, tuple(found)
+    data = dimuat.data
+    kunci = repr(data.get("pilihan"))
+    pilihan = _PILIHAN_DIBUAT.get(kunci)
+    if pilihan is None:
+        try:
+            pilihan = Pilihan.from_dict(data.get("pilihan"))
+        except ValueError as e:  # the rules across keys: a scale out of order, a bound on the lowest class
+            return {}, None, (dimuat.masalah(("pilihan", "skala") if "skala" in str(e) else ("pilihan",), str(e)),)
+        _PILIHAN_DIBUAT[kunci] = pilihan
+    return data, pilihan, ()
+
+
+def _entitas(path: Path, masalah: list[Masalah]) -> tuple[dict[str, Any], Pilihan]:
+    data, pilihan = baca_entitas(path, masalah)
+    return data, pilihan or Pilihan()
 
 
 # --------------------------------------------------------------------------- entry points
