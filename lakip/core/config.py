@@ -196,7 +196,7 @@ SKEMA_SKALA = Daftar(Peta(wajib={"kategori": Teks(wajib_isi=True)}, opsional={"d
 #: ``pilihan`` of ``entitas.yml``: every key optional, null meaning the default.
 SKEMA_PILIHAN = Peta(opsional={
     "rumus_turun": Pilih(RUMUS_TURUN),
-    "batas_capaian": Pilih(BATAS_CAPAIAN, pesan=_PESAN_BATAS),
+    "batas_capaian": Pilih(BATAS_CAPAIAN, pesan=_PESAN_BATAS.removeprefix("batas_capaian ")),
     "metode_efisiensi": Pilih(METODE_EFISIENSI),
     "skala": SKEMA_SKALA,
 })

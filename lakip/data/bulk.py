@@ -37,7 +37,8 @@ from lakip.core.paths import DATA_DIR, resolve
 from lakip.data.bulk_tables import Tanda, anggaran, anggaran_iku, indikator, kinerja, laporan
 from lakip.core.teks import KENDALI
 from lakip.data.contract import BATAS_BERKAS, BATAS_SEL, KOLOM, OPSIONAL
-from lakip.data.load import baca_entitas, daftar_entitas, muat
+from lakip.data.entitas import baca_entitas
+from lakip.data.load import daftar_entitas, muat
 
 __all__ = ["TABEL", "Kabupaten", "muat_kabupaten"]
 

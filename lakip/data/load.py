@@ -12,7 +12,6 @@ checked here by hand, because their messages need the reason and the row.
 
 from __future__ import annotations
 
-import copy
 import re
 from pathlib import Path
 from typing import Any
@@ -21,16 +20,15 @@ import numpy as np
 import pandas as pd
 
 from lakip.core.budget import akar_indeks, posisi_induk, tingkat_terbalik
-from lakip.core.config import SKEMA_ENTITAS, Pilihan
+from lakip.core.config import Pilihan
 from lakip.core.formula import urai_rumus
 from lakip.core.model import DataError, Masalah, PilihanError, Unit, tahun_akhir
 from lakip.core.numbers import AngkaError, format_angka, parse_angka
 from lakip.core.paths import DATA_DIR, resolve
 from lakip.core.config import SKALA_ORDINAL
-from lakip.core.skema import periksa
 from lakip.core.teks import cuplik
 from lakip.core.vocabulary import ANGKA_LAIN, BUKAN_TAHUN, JENIS, angka_latin, kunci_laporan, baca_nilai, sama_kata, skala_kata, tahun_atau_none, tahun_ok
-from lakip.core.yaml_ketat import BATAS_YAML, YamlError, baca_yaml
+from lakip.data.entitas import baca_entitas
 from lakip.data.contract import KOLOM, OPSIONAL, baca_csv, duplikat, validasi_skema
 
 __all__ = ["baca_entitas", "daftar_entitas", "muat", "muat_semua"]
@@ -318,69 +316,6 @@ def _laporan(df: pd.DataFrame, unit_codes: dict[str, set[str]], masalah: list[Ma
     if "catatan" not in out.columns:
         out["catatan"] = ""
     return _tahun_int(out)
-
-
-#: entitas.yml already read in this process, by file identity (path, size, mtime, inode): a kabupaten's
-#: bulk load reads each once, and a unit loaded again (lakip run after lakip periksa) is not parsed twice.
-_ENTITAS_DIBACA: dict[tuple, tuple[dict[str, Any], Pilihan | None, tuple[Masalah, ...]]] = {}
-_PILIHAN_DIBUAT: dict[str, Pilihan] = {}
-
-
-def baca_entitas(path: Path, masalah: list[Masalah]) -> tuple[dict[str, Any], Pilihan | None]:
-    """Read and check a unit's ``entitas.yml`` (:data:`lakip.core.config.SKEMA_ENTITAS`).
-
-    Returns the mapping and the unit's :class:`Pilihan`; every problem (a YAML error, an unknown
-    key, a wrong type, a bound that is not a finite number, a scale out of order) is appended to
-    ``masalah`` with its line and key path, and then ``({}, None)`` or the choices are None.
-    """
-    name = path.name
-    try:
-        st = path.stat()
-    except OSError:
-        st = None
-    if st is None or not path.is_file():
-        masalah.append(Masalah(name, None, None, "berkas tidak ditemukan"))
-        return {}, None
-    key = (str(path), st.st_size, st.st_mtime_ns, st.st_ino)
-    hit = _ENTITAS_DIBACA.get(key)
-    if hit is None:
-        hit = _baca_entitas(path, st.st_size)
-        if len(_ENTITAS_DIBACA) > 100_000:  # a bound on memory for a long-lived process
-            _ENTITAS_DIBACA.clear()
-        _ENTITAS_DIBACA[key] = hit
-    data, pilihan, found = hit
-    masalah.extend(found)
-    return copy.deepcopy(data), pilihan
-
-
-def _baca_entitas(path: Path, size: int) -> tuple[dict[str, Any], Pilihan | None, tuple[Masalah, ...]]:
-    name = path.name
-    if size > BATAS_YAML:
-        return {}, None, (Masalah(name, None, None, f"berkas terlalu besar ({format_angka(size, 0)} byte; paling besar "
-                                                    f"{format_angka(BATAS_YAML, 0)})"),)
-    try:
-        teks = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        return {}, None, (Masalah(name, None, None, "berkas bukan UTF-8"),)
-    except OSError:
-        return {}, None, (Masalah(name, None, None, "berkas tidak dapat dibaca"),)
-    try:
-        dimuat = baca_yaml(teks, name)
-    except YamlError as e:
-        return {}, None, tuple(e.masalah)
-    found = periksa(SKEMA_ENTITAS, dimuat)
-    if found:
-        return {}, None, tuple(found)
-    data = dimuat.data
-    kunci = repr(data.get("pilihan"))
-    pilihan = _PILIHAN_DIBUAT.get(kunci)
-    if pilihan is None:
-        try:
-            pilihan = Pilihan.from_dict(data.get("pilihan"))
-        except ValueError as e:  # the rules across keys: a scale out of order, a bound on the lowest class
-            return {}, None, (dimuat.masalah(("pilihan", "skala") if "skala" in str(e) else ("pilihan",), str(e)),)
-        _PILIHAN_DIBUAT[kunci] = pilihan
-    return data, pilihan, ()
 
 
 def _entitas(path: Path, masalah: list[Masalah]) -> tuple[dict[str, Any], Pilihan]:
