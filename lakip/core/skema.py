@@ -160,14 +160,15 @@ class Peta(Skema):
 
     def cek(self, nilai: Any, jalur: Jalur, d: Dimuat, out: list[Masalah]) -> None:
         kunci = self.kunci
-        hilang = [k for k in self.wajib if k not in nilai]
+        kira = {k: difflib.get_close_matches(str(k), list(kunci), n=1, cutoff=0.6) for k in nilai if k not in kunci}
+        # a required key written wrong is said once, at the unknown key that names it
+        hilang = [k for k in self.wajib if k not in nilai and not any(k in s for s in kira.values())]
         if hilang:
             out.append(d.masalah(jalur, f"kunci wajib tidak ada: {', '.join(hilang)}"))
         for k, v in nilai.items():
             sub = (*jalur, k)
-            if k not in kunci:
-                kira = difflib.get_close_matches(str(k), list(kunci), n=1, cutoff=0.6)
-                saran = f"; maksud Anda '{kira[0]}'?" if kira else f" (kunci yang dikenal: {daftar(kunci, 'dan')})"
+            if k in kira:
+                saran = f"; maksud Anda '{kira[k][0]}'?" if kira[k] else f" (kunci yang dikenal: {daftar(kunci, 'dan')})"
                 out.append(d.masalah(sub, f"kunci '{_tampil(k)}' tidak dikenal{saran}"))
                 continue
             kunci[k].periksa(v, sub, d, out)

@@ -185,7 +185,7 @@ def _bangun(loader: Any, node: Any, jalur: Jalur, baris: dict[Jalur, int], masal
             return node.value
         return loader.construct_object(node)  # ConstructorError (a tag it does not know) is caught by the caller
     if node.tag not in _TAG_KOLEKSI:
-        masalah.append(Masalah(nama, node.start_mark.line + 1, jalur_teks(jalur), f"tag '{cuplik(node.tag, 60)}' tidak dikenal"))
+        masalah.append(Masalah(nama, node.start_mark.line + 1, jalur_teks(jalur), f"tag YAML '{cuplik(node.tag, 60)}' tidak dikenal"))
         return None
     if isinstance(node, SequenceNode):
         out_list = []
@@ -247,9 +247,13 @@ def baca_yaml(teks: str, nama: str, *, teks_saja: bool = False) -> Dimuat:
         raise YamlError([Masalah(nama, e.baris, None, e.pesan)]) from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
-        tag = isinstance(e, yaml.constructor.ConstructorError) and "constructor" in str(getattr(e, "problem", ""))
-        pesan = "tag YAML tidak dikenal (lakip hanya membaca teks, angka, daftar dan pasangan kunci: nilai)" if tag \
-            else "bukan YAML yang sah"
+        problem = str(getattr(e, "problem", ""))
+        if isinstance(e, yaml.constructor.ConstructorError) and "constructor" in problem:
+            pesan = "tag YAML tidak dikenal (lakip hanya membaca teks, angka, daftar dan pasangan kunci: nilai)"
+        elif "nesting" in problem:  # libyaml's own limit (1000 levels), met before ours while scanning
+            pesan = f"bersarang terlalu dalam (lebih dari {BATAS_DALAM} tingkat)"
+        else:
+            pesan = "bukan YAML yang sah"
         raise YamlError([Masalah(nama, None if mark is None else mark.line + 1, None, pesan)]) from None
     except RecursionError:  # pragma: no cover - the depth limit comes first
         raise YamlError([Masalah(nama, None, None, f"bersarang terlalu dalam (lebih dari {BATAS_DALAM} tingkat)")]) from None
