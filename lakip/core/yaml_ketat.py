@@ -141,9 +141,12 @@ class _Komposer(Composer):
 try:  # libyaml's parser when present (several times faster), PyYAML's own otherwise
     from yaml._yaml import CParser as _Parser  # type: ignore[import-not-found]
 
+    _C = True
+
     def _parser_init(self: Any, teks: str) -> None:
         _Parser.__init__(self, teks)
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    _C = False
     from yaml.parser import Parser as _Parser  # type: ignore[assignment]
     from yaml.reader import Reader
     from yaml.scanner import Scanner
@@ -174,6 +177,22 @@ class _Teks(_Komposer, _Parser, yaml.constructor.BaseConstructor, yaml.resolver.
         yaml.resolver.BaseResolver.__init__(self)
 
 
+class _AmanC(_Parser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):  # type: ignore[misc, valid-type]
+    """The parser's own composer (in C with libyaml): for a text without anchors, so without aliases."""
+
+    def __init__(self, teks: str) -> None:
+        _parser_init(self, teks)
+        yaml.constructor.SafeConstructor.__init__(self)
+        yaml.resolver.Resolver.__init__(self)
+
+
+class _TeksC(_Parser, yaml.constructor.BaseConstructor, yaml.resolver.BaseResolver):  # type: ignore[misc, valid-type]
+    def __init__(self, teks: str) -> None:
+        _parser_init(self, teks)
+        yaml.constructor.BaseConstructor.__init__(self)
+        yaml.resolver.BaseResolver.__init__(self)
+
+
 _TAG_KOLEKSI = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 
 
@@ -184,6 +203,8 @@ def _bangun(loader: Any, node: Any, jalur: Jalur, baris: dict[Jalur, int], masal
         if teks_saja:
             return node.value
         return loader.construct_object(node)  # ConstructorError (a tag it does not know) is caught by the caller
+    if len(jalur) >= BATAS_DALAM:  # the C composer's tree is as deep as the text (libyaml stops at 1000)
+        raise _Tolak(node.start_mark.line + 1, f"bersarang terlalu dalam (lebih dari {BATAS_DALAM} tingkat)")
     if node.tag not in _TAG_KOLEKSI:
         masalah.append(Masalah(nama, node.start_mark.line + 1, jalur_teks(jalur), f"tag YAML '{cuplik(node.tag, 60)}' tidak dikenal"))
         return None
@@ -234,7 +255,10 @@ def baca_yaml(teks: str, nama: str, *, teks_saja: bool = False) -> Dimuat:
     if len(teks) > BATAS_YAML:
         raise YamlError([Masalah(nama, None, None, f"berkas terlalu besar ({len(teks):,} karakter; paling besar "
                                                    f"{BATAS_YAML:,})".replace(",", "."))])
-    loader = (_Teks if teks_saja else _Aman)(teks)
+    if _C and "&" not in teks:  # no anchor, so no alias: nothing to count, libyaml composes (several times faster)
+        loader = (_TeksC if teks_saja else _AmanC)(teks)
+    else:
+        loader = (_Teks if teks_saja else _Aman)(teks)
     masalah: list[Masalah] = []
     try:
         node = loader.get_single_node()

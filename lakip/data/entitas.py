@@ -8,7 +8,6 @@ problem a :class:`~lakip.core.model.Masalah` with the line and key path.
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +20,7 @@ from lakip.core.yaml_ketat import BATAS_YAML, YamlError, baca_yaml
 __all__ = ["baca_entitas"]
 
 
-#: entitas.yml already read in this process, by file identity (path, size, mtime, inode): a kabupaten's
-#: bulk load reads each once, and a unit loaded again (lakip run after lakip periksa) is not parsed twice.
-_ENTITAS_DIBACA: dict[tuple, tuple[dict[str, Any], Pilihan | None, tuple[Masalah, ...]]] = {}
+#: The choices already built in this process, by the text of their mapping: a kabupaten's units share a few.
 _PILIHAN_DIBUAT: dict[str, Pilihan] = {}
 
 
@@ -32,26 +29,18 @@ def baca_entitas(path: Path, masalah: list[Masalah]) -> tuple[dict[str, Any], Pi
 
     Returns the mapping and the unit's :class:`Pilihan`; every problem (a YAML error, an unknown
     key, a wrong type, a bound that is not a finite number, a scale out of order) is appended to
-    ``masalah`` with its line and key path, and then ``({}, None)`` or the choices are None.
+    ``masalah`` with its line and key path, and then ``({}, None)`` is returned.
     """
-    name = path.name
     try:
-        st = path.stat()
+        size = path.stat().st_size if path.is_file() else None
     except OSError:
-        st = None
-    if st is None or not path.is_file():
-        masalah.append(Masalah(name, None, None, "berkas tidak ditemukan"))
+        size = None
+    if size is None:
+        masalah.append(Masalah(path.name, None, None, "berkas tidak ditemukan"))
         return {}, None
-    key = (str(path), st.st_size, st.st_mtime_ns, st.st_ino)
-    hit = _ENTITAS_DIBACA.get(key)
-    if hit is None:
-        hit = _baca_entitas(path, st.st_size)
-        if len(_ENTITAS_DIBACA) > 100_000:  # a bound on memory for a long-lived process
-            _ENTITAS_DIBACA.clear()
-        _ENTITAS_DIBACA[key] = hit
-    data, pilihan, found = hit
+    data, pilihan, found = _baca_entitas(path, size)
     masalah.extend(found)
-    return copy.deepcopy(data), pilihan
+    return data, pilihan
 
 
 def _baca_entitas(path: Path, size: int) -> tuple[dict[str, Any], Pilihan | None, tuple[Masalah, ...]]:
