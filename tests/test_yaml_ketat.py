@@ -66,7 +66,7 @@ def test_an_alias_to_itself_and_an_undefined_alias_are_refused():
 
 
 @pytest.mark.parametrize("teks", ["[" * 100_000 + "]" * 100_000, "{a: " * 100_000 + "}" * 100_000,
-                                  "- " * 60 + "x\n"])
+                                  "- " * 60 + "x\n", "&a " + "[" * 100_000 + "]" * 100_000])  # with an anchor: our composer
 def test_deep_nesting_is_refused_without_recursion_error(teks):
     t0 = time.perf_counter()
     with pytest.raises(YamlError) as e:

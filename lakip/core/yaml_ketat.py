@@ -255,7 +255,7 @@ def baca_yaml(teks: str, nama: str, *, teks_saja: bool = False) -> Dimuat:
     if len(teks) > BATAS_YAML:
         raise YamlError([Masalah(nama, None, None, f"berkas terlalu besar ({len(teks):,} karakter; paling besar "
                                                    f"{BATAS_YAML:,})".replace(",", "."))])
-    if _C and "&" not in teks:  # no anchor, so no alias: nothing to count, libyaml composes (several times faster)
+    if _C and "&" not in teks and "*" not in teks:  # no anchor nor alias: nothing to count, libyaml composes (faster)
         loader = (_TeksC if teks_saja else _AmanC)(teks)
     else:
         loader = (_Teks if teks_saja else _Aman)(teks)
