@@ -271,6 +271,8 @@ def test_cli_refuses_a_hostile_entitas_yml(data_salin, tmp_path, teks, pesan):
 @pytest.mark.parametrize("args, pesan", [
     (["--file", "{bom}"], "s.yml baris 5: alias membawa terlalu banyak isi"),
     (["--file", "{salah}"], "s.yml baris 2, kunci perubahan[1].kolom: 'realisas' harus salah satu dari"),
+    (["--file", "{besar}"], "s.yml: berkas terlalu besar (2.097.152 karakter; paling besar 1.048.576)"),
+    (["--file", "{raksasa}"], "Galat: s.yml: berkas terlalu besar (5.242.880 byte; paling besar 1.048.576 karakter)"),
     (["--ubah", "IKU-2:realisasi=1.000.000.000.000.000.000.000.000"], "di luar rentang angka yang dapat dihitung tepat"),
     (["--ubah", "P1:pagu=10000000000000000000000000"], "di luar rentang angka yang dapat dihitung tepat"),
     (["--rata-rata", "1.000.000.000.000.000.000.000.000"], "--rata-rata: '1.000.000.000.000.000.000.000.000' di luar "
@@ -279,7 +281,10 @@ def test_cli_refuses_a_hostile_entitas_yml(data_salin, tmp_path, teks, pesan):
 def test_cli_refuses_a_hostile_scenario(data_salin, tmp_path, args, pesan):
     (tmp_path / "bom.yml").write_text(BOM, encoding="utf-8")
     (tmp_path / "salah.yml").write_text("perubahan:\n  - {kolom: realisas, kode: IKU-7, nilai: 80}\n", encoding="utf-8")
-    args = [a.format(bom=tmp_path / "bom.yml", salah=tmp_path / "salah.yml") for a in args]
+    (tmp_path / "besar.yml").write_text("#" * 2 * 2**20, encoding="utf-8")
+    (tmp_path / "raksasa.yml").write_text("#" * 5 * 2**20, encoding="utf-8")
+    args = [a.format(bom=tmp_path / "bom.yml", salah=tmp_path / "salah.yml", besar=tmp_path / "besar.yml",
+                     raksasa=tmp_path / "raksasa.yml") for a in args]
     if args[0] == "--file":
         (tmp_path / "s.yml").write_text(Path(args[1]).read_text(encoding="utf-8"), encoding="utf-8")
         args[1] = str(tmp_path / "s.yml")
