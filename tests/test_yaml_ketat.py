@@ -12,7 +12,7 @@ from bantu import lakip
 from lakip.core.config import SKEMA_PILIHAN, Pilihan, Skala
 from lakip.core.model import DataError, Masalah
 from lakip.core.skema import periksa
-from lakip.core.whatif import PerubahanError, perubahan_dari_yaml
+from lakip.core.whatif import Perubahan, PerubahanError, perubahan_dari_yaml
 from lakip.core.yaml_ketat import BATAS_ALIAS, Dimuat, YamlError, baca_yaml
 from lakip.data.contoh import buat_kabupaten
 from lakip.data.load import baca_entitas, daftar_entitas, muat
@@ -239,6 +239,16 @@ def test_scenario_file_errors_name_the_file_line_and_key():
     with pytest.raises(PerubahanError, match="^skenario.yml baris 5: alias membawa terlalu banyak isi"):
         perubahan_dari_yaml(BOM, "skenario.yml")
     assert perubahan_dari_yaml("perubahan:\n", "skenario.yml") == []
+
+
+@pytest.mark.parametrize("nilai, tampil", [(10**24, "1e+24"), (10**5000, "1e+5000"), (float("inf"), "inf"), (1e30, "1e+30")],
+                         ids=["1e24", "1e5000", "inf", "1e30"])
+def test_a_change_beyond_the_data_range_is_refused_not_overflowed(nilai, tampil):
+    with pytest.raises(PerubahanError) as e:
+        Perubahan("pagu", "P1", nilai)
+    assert str(e.value) == (f"perubahan 'P1:pagu={tampil}': '{tampil}' di luar rentang angka yang dapat dihitung tepat "
+                            "(paling besar 9.000 triliun, 9.000.000.000.000.000)")
+    assert Perubahan("pagu", "P1", 9 * 10**15).nilai == 9 * 10**15
 
 
 # --------------------------------------------------------------------------- the command line

@@ -53,9 +53,10 @@ def _asli(nilai: object) -> str:
     if isinstance(nilai, (int, float, np.integer, np.floating)):
         if tidak_ada(nilai):
             return "N/A"
-        x = float(nilai) if abs(nilai) <= BATAS_ANGKA else np.inf
-        # beyond the range of the data (refused when read) a number is quoted as written, never formatted
-        return angka_teks(x, 10) if np.isfinite(x) and abs(x) <= BATAS_ANGKA else cuplik(format(Decimal(nilai).normalize(), ".6g"), 60)
+        if not abs(nilai) <= BATAS_ANGKA:  # beyond the data's range (refused when read): quoted, never formatted
+            besar = Decimal(int(nilai)).normalize() if isinstance(nilai, (int, np.integer)) else float(nilai)
+            return cuplik(format(besar, ".6g"), 60)
+        return angka_teks(float(nilai), 10)
     return "" if nilai is None else cuplik(nilai)
 
 
