@@ -86,9 +86,9 @@ def test_the_seed_data_loads_clean():
         ("laporan.csv", "target/IKU-1/2024,Tinggi", "sasaran/IKU-1/2024,Tinggi",
          "laporan.csv baris 2, kolom kunci: jenis kunci 'sasaran' tidak dikenal"),
         ("entitas.yml", "rumus_turun: selisih", "rumus_turun: terbalik",
-         "entitas.yml, kunci pilihan: rumus_turun harus salah satu dari: selisih, rasio"),
+         "entitas.yml baris 7, kunci pilihan.rumus_turun: 'terbalik' harus salah satu dari: selisih, rasio"),
         ("entitas.yml", "{kategori: Tinggi, di_atas: 75}", "{kategori: Tinggi, di_atas: 95}",
-         "entitas.yml, kunci pilihan: skala: batas 'di_atas' harus menurun dari kategori tertinggi"),
+         "entitas.yml baris 11, kunci pilihan.skala: batas 'di_atas' harus menurun dari kategori tertinggi"),
         ("indikator.csv", "SS-3,Meningkatnya Akuntabilitas Keuangan dan Kinerja Perangkat Daerah",
          "SS-2,Meningkatnya Akuntabilitas Keuangan dan Kinerja Perangkat Daerah",
          "indikator.csv baris 4, kolom sasaran: sasaran_kode SS-2 di baris 3 bernama 'Meningkatnya Penataan Produk "
@@ -96,7 +96,7 @@ def test_the_seed_data_loads_clean():
          "Perangkat Daerah'; satu kode sasaran, satu nama"),
         # 1.2 meant as 120 % would cap every IKU at 1,2 %
         ("entitas.yml", "batas_capaian: null", "batas_capaian: 1.2",
-         "entitas.yml, kunci pilihan: batas_capaian harus 100, 120 atau kosong (null: tanpa batas)"),
+         "entitas.yml baris 9, kunci pilihan.batas_capaian: harus 100, 120 atau kosong (null: tanpa batas)"),
     ],
 )
 def test_each_problem_names_file_row_and_column(data, name, old, new, expected):

@@ -196,7 +196,14 @@ def _peringatan(unit_or_none: object) -> None:
 
 
 def _baca_teks(path) -> str:
-    """A text file a user wrote: UTF-8 (with or without BOM), or UTF-16 with its BOM (Notepad's "Unicode")."""
+    """A text file a user wrote: UTF-8 (with or without BOM), or UTF-16 with its BOM (Notepad's "Unicode");
+    at most :data:`lakip.core.yaml_ketat.BATAS_YAML` characters, so a file past four bytes a character is not read."""
+    from lakip.core.numbers import format_angka
+    from lakip.core.yaml_ketat import BATAS_YAML
+
+    if path.is_file() and path.stat().st_size > 4 * BATAS_YAML:
+        raise PilihanError(f"{path.name}: berkas terlalu besar ({format_angka(path.stat().st_size, 0)} byte; paling besar "
+                           f"{format_angka(BATAS_YAML, 0)} karakter)")
     data = path.read_bytes()
     utf16 = data[:2] in (b"\xff\xfe", b"\xfe\xff")
     try:

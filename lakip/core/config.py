@@ -7,10 +7,15 @@ reader knows which rule produced a number.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+
+from lakip.core.teks import cuplik
+from lakip.core.skema import Angka, Daftar, Peta, Pilih, Teks, periksa
+from lakip.core.yaml_ketat import Dimuat
 
 __all__ = [
     "BELUM_TERUKUR",
@@ -21,6 +26,9 @@ __all__ = [
     "Skala",
     "Pilihan",
     "SKALA_BAKU",
+    "SKEMA_SKALA",
+    "SKEMA_PILIHAN",
+    "SKEMA_ENTITAS",
 ]
 
 #: The label of an IKU whose capaian is not available.
@@ -54,6 +62,8 @@ class Skala:
             raise ValueError("skala: jumlah kategori harus satu lebih banyak dari jumlah batas")
         if len(set(self.label)) != len(self.label):
             raise ValueError("skala: nama kategori tidak boleh berulang")
+        if not all(isinstance(b, (int, float)) and not isinstance(b, bool) and math.isfinite(b) for b in self.batas):
+            raise ValueError("skala: batas 'di_atas' harus angka terhingga")
         if any(a <= b for a, b in zip(self.batas, self.batas[1:])):
             raise ValueError("skala: batas 'di_atas' harus menurun dari kategori tertinggi")
 
@@ -107,7 +117,7 @@ class Skala:
                     bounds.append(float(row["di_atas"]))
                 except (KeyError, TypeError, ValueError):
                     raise ValueError(
-                        f"skala butir {i + 1} ({row['kategori']}): 'di_atas' harus angka"
+                        f"skala butir {i + 1} ({cuplik(row['kategori'], 60)}): 'di_atas' harus angka"
                     ) from None
         return cls(tuple(labels), tuple(bounds))
 
@@ -147,20 +157,18 @@ class Pilihan:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any] | None) -> "Pilihan":
-        """Build from the ``pilihan`` mapping of ``entitas.yml``; raises ValueError."""
+        """Build from the ``pilihan`` mapping of ``entitas.yml`` (checked with :data:`SKEMA_PILIHAN`
+        when it does not come through :func:`lakip.data.load.baca_entitas`); raises ValueError."""
+        masalah = periksa(Peta(opsional={"pilihan": SKEMA_PILIHAN}), Dimuat("entitas.yml", {"pilihan": d}))
+        if masalah:
+            raise ValueError("; ".join(f"{m.kolom}: {m.pesan}" if m.kolom else m.pesan for m in masalah))
         d = dict(d or {})
-        unknown = set(d) - {"rumus_turun", "batas_capaian", "metode_efisiensi", "skala"}
-        if unknown:
-            raise ValueError(f"pilihan tidak dikenal: {', '.join(sorted(unknown))}")
         kwargs: dict[str, Any] = {}
         for key in ("rumus_turun", "metode_efisiensi"):
             if d.get(key) is not None:
                 kwargs[key] = str(d[key])
         if d.get("batas_capaian") is not None:
-            try:
-                kwargs["batas_capaian"] = float(d["batas_capaian"])
-            except (TypeError, ValueError):
-                raise ValueError(_PESAN_BATAS) from None
+            kwargs["batas_capaian"] = float(d["batas_capaian"])
         if d.get("skala") is not None:
             kwargs["skala"] = Skala.from_list(d["skala"])
         return cls(**kwargs)
@@ -178,3 +186,24 @@ class Pilihan:
             "metode_efisiensi": self.metode_efisiensi,
             "skala": self.skala.as_dict(),
         }
+
+
+# --------------------------------------------------------------------------- the schemas of entitas.yml
+
+#: One class of ``pilihan.skala``: its name, and the bound it lies above (all but the lowest class).
+SKEMA_SKALA = Daftar(Peta(wajib={"kategori": Teks(wajib_isi=True)}, opsional={"di_atas": Angka()}), min_isi=2)
+
+#: ``pilihan`` of ``entitas.yml``: every key optional, null meaning the default.
+SKEMA_PILIHAN = Peta(opsional={
+    "rumus_turun": Pilih(RUMUS_TURUN),
+    "batas_capaian": Pilih(BATAS_CAPAIAN, pesan=_PESAN_BATAS.removeprefix("batas_capaian ")),
+    "metode_efisiensi": Pilih(METODE_EFISIENSI),
+    "skala": SKEMA_SKALA,
+})
+
+#: A unit's ``entitas.yml``: ``nama`` required, the descriptive texts and ``pilihan`` optional, no other key.
+SKEMA_ENTITAS = Peta(
+    wajib={"nama": Teks(wajib_isi=True)},
+    opsional={"singkatan": Teks(), "pemda": Teks(), "provinsi": Teks(), "sumber": Teks(), "pilihan": SKEMA_PILIHAN},
+    kosong_boleh=False,
+)

@@ -9,13 +9,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
-from lakip.core.config import Pilihan
 from lakip.core.numbers import format_angka
+
+if TYPE_CHECKING:  # annotations only: config's schemas report problems as Masalah
+    from lakip.core.config import Pilihan
 
 __all__ = ["TABEL", "TAMPIL_PER_BERKAS", "Masalah", "daftar_masalah", "urut_masalah", "DataError", "PilihanError", "Unit", "Kabupaten", "tahun_akhir"]
 

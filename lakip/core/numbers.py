@@ -125,6 +125,8 @@ def parse_angka(teks: object) -> float | None:
     if isinstance(teks, (int, float)) and not isinstance(teks, bool):
         if isinstance(teks, float) and math.isnan(teks):
             return None
+        if isinstance(teks, int) and abs(teks) > BATAS_ANGKA:  # too large for a float (OverflowError) or for str()
+            return _dalam_batas(math.inf, format(Decimal(teks).normalize(), ".6g"))
         return _dalam_batas(float(teks), str(teks))
     asli = "" if teks is None else str(teks)
     if is_kosong(asli):

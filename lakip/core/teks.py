@@ -9,12 +9,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["daftar", "KENDALI", "karakter_kendali", "cuplik"]
+__all__ = ["daftar", "KENDALI", "BATAS_SEL", "karakter_kendali", "cuplik"]
 
 #: Control characters a cell may not hold: they cannot be written into a workbook or XML (openpyxl
 #: and XML 1.0 refuse them) and would act on a terminal that prints them. Tab, line feed and
 #: carriage return are text.
 KENDALI = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+#: The longest text a cell or a YAML value may hold: Excel's own limit for a cell (32.767 characters).
+BATAS_SEL = 32_767
 
 
 def daftar(items: Iterable[str], kata: str = "dan") -> str:

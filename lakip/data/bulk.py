@@ -30,7 +30,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import yaml
 
 from lakip.core.config import Pilihan
 from lakip.core.model import TABEL, DataError, Kabupaten, PilihanError, Unit
@@ -38,12 +37,12 @@ from lakip.core.paths import DATA_DIR, resolve
 from lakip.data.bulk_tables import Tanda, anggaran, anggaran_iku, indikator, kinerja, laporan
 from lakip.core.teks import KENDALI
 from lakip.data.contract import BATAS_BERKAS, BATAS_SEL, KOLOM, OPSIONAL
+from lakip.data.entitas import baca_entitas
 from lakip.data.load import daftar_entitas, muat
 
 __all__ = ["TABEL", "Kabupaten", "muat_kabupaten"]
 
 _WAJIB = tuple(f"{t}.csv" for t in TABEL)
-_YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 # --------------------------------------------------------------------------- reading many files
@@ -151,22 +150,19 @@ def _parse(name: str, cols: tuple[str, ...], files: list[tuple[int, str, int]], 
 
 
 def _entitas_semua(root: Path, slugs: list[str], tanda: Tanda) -> tuple[list[dict], list[Pilihan | None]]:
-    infos, pilihan, cache = [], [], {}
+    """Each unit's entitas.yml, read and checked by :func:`lakip.data.load.baca_entitas`; a unit with
+    any problem is flagged (loaded on its own, which reports them)."""
+    infos, pilihan = [], []
     for i, slug in enumerate(slugs):
-        try:
-            data = yaml.load((root / slug / "entitas.yml").read_text(encoding="utf-8"), Loader=_YAML)
-            if not isinstance(data, dict) or not str(data.get("nama") or "").strip():
-                raise ValueError
-            key = repr(data.get("pilihan"))
-            if key not in cache:
-                cache[key] = Pilihan.from_dict(data.get("pilihan"))
-        except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError, TypeError):
+        masalah: list = []
+        data, p = baca_entitas(root / slug / "entitas.yml", masalah)
+        if masalah or p is None:
             tanda.unit(i)
             infos.append({})
             pilihan.append(None)
             continue
         infos.append(data)
-        pilihan.append(cache[key])
+        pilihan.append(p)
     return infos, pilihan
 
 

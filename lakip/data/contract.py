@@ -24,14 +24,12 @@ import pandas as pd
 import pandera.pandas as pa
 
 from lakip.core.model import Masalah
-from lakip.core.teks import KENDALI, cuplik, karakter_kendali
+from lakip.core.teks import BATAS_SEL, KENDALI, cuplik, karakter_kendali
 from lakip.core.vocabulary import ANGKA_LAIN, BUKAN_TAHUN, JENIS, POLARITAS, TINGKAT, angka_latin, tahun_ok
 
 __all__ = ["Cek", "Tabel", "KONTRAK", "KOLOM", "OPSIONAL", "BOLEH_KOSONG", "SKEMA", "BATAS_SEL", "BATAS_BERKAS",
            "kolom_hilang", "teks_sel", "baca_csv", "validasi_skema", "duplikat"]
 
-#: The longest text a cell may hold: Excel's own limit (32.767 characters).
-BATAS_SEL = 32_767
 #: The largest data file read (100 MB; a unit's files are kilobytes).
 BATAS_BERKAS = 100 * 1024 * 1024
 

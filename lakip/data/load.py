@@ -18,7 +18,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import yaml
 
 from lakip.core.budget import akar_indeks, posisi_induk, tingkat_terbalik
 from lakip.core.config import Pilihan
@@ -29,9 +28,10 @@ from lakip.core.paths import DATA_DIR, resolve
 from lakip.core.config import SKALA_ORDINAL
 from lakip.core.teks import cuplik
 from lakip.core.vocabulary import ANGKA_LAIN, BUKAN_TAHUN, JENIS, angka_latin, kunci_laporan, baca_nilai, sama_kata, skala_kata, tahun_atau_none, tahun_ok
+from lakip.data.entitas import baca_entitas
 from lakip.data.contract import KOLOM, OPSIONAL, baca_csv, duplikat, validasi_skema
 
-__all__ = ["daftar_entitas", "muat", "muat_semua"]
+__all__ = ["baca_entitas", "daftar_entitas", "muat", "muat_semua"]
 
 
 def _tahun_opsional(name: str, df: pd.DataFrame, kolom: str, masalah: list[Masalah]) -> Any:
@@ -319,30 +319,8 @@ def _laporan(df: pd.DataFrame, unit_codes: dict[str, set[str]], masalah: list[Ma
 
 
 def _entitas(path: Path, masalah: list[Masalah]) -> tuple[dict[str, Any], Pilihan]:
-    name = path.name
-    if not path.is_file():
-        masalah.append(Masalah(name, None, None, "berkas tidak ditemukan"))
-        return {}, Pilihan()
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        masalah.append(Masalah(name, None, None, "berkas bukan UTF-8"))
-        return {}, Pilihan()
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        masalah.append(Masalah(name, None if mark is None else mark.line + 1, None, "bukan YAML yang sah"))
-        return {}, Pilihan()
-    if not isinstance(data, dict):
-        masalah.append(Masalah(name, None, None, "harus berisi pasangan kunci: nilai (nama, pemda, pilihan)"))
-        return {}, Pilihan()
-    if not str(data.get("nama") or "").strip():
-        masalah.append(Masalah(name, None, "nama", "wajib diisi"))
-    try:
-        pilihan = Pilihan.from_dict(data.get("pilihan"))
-    except (ValueError, TypeError) as e:
-        masalah.append(Masalah(name, None, "pilihan", str(e)))
-        pilihan = Pilihan()
-    return data, pilihan
+    data, pilihan = baca_entitas(path, masalah)
+    return data, pilihan or Pilihan()
 
 
 # --------------------------------------------------------------------------- entry points

@@ -14,20 +14,23 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+from decimal import Decimal
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pandas as pd
-import yaml
 
 from lakip.core.budget import leluhur
-from lakip.core.model import PilihanError, Unit, tahun_akhir
-from lakip.core.numbers import AngkaError, format_angka_terbaca, is_kosong, parse_angka, parse_level, tidak_ada
+from lakip.core.model import PilihanError, Unit, daftar_masalah, tahun_akhir
+from lakip.core.numbers import BATAS_ANGKA, AngkaError, format_angka_terbaca, is_kosong, parse_angka, parse_level, tidak_ada
+from lakip.core.skema import Atau, Daftar, Peta, Pilih, Teks, periksa
 from lakip.core.tables import cek_tahun
+from lakip.core.teks import cuplik
 from lakip.core.vocabulary import baca_nilai
+from lakip.core.yaml_ketat import YamlError, baca_yaml, jalur_teks
 
-__all__ = ["KOLOM_PERUBAHAN", "TOL", "PerubahanError", "Perubahan", "angka_teks", "baca_perubahan", "perubahan_dari_yaml",
+__all__ = ["KOLOM_PERUBAHAN", "SKEMA_PERUBAHAN", "TOL", "PerubahanError", "Perubahan", "angka_teks", "baca_perubahan", "perubahan_dari_yaml",
            "daftar_perubahan", "tampil_nilai", "baca_kinerja", "tanpa_baris", "terapkan_dengan_catatan", "terapkan"]
 
 
@@ -48,8 +51,13 @@ def _asli(nilai: object) -> str:
     if isinstance(nilai, bool):
         return str(nilai)
     if isinstance(nilai, (int, float, np.integer, np.floating)):
-        return "N/A" if tidak_ada(nilai) else angka_teks(float(nilai), 10)
-    return "" if nilai is None else str(nilai)
+        if tidak_ada(nilai):
+            return "N/A"
+        if not abs(nilai) <= BATAS_ANGKA:  # beyond the data's range (refused when read): quoted, never formatted
+            besar = Decimal(int(nilai)).normalize() if isinstance(nilai, (int, np.integer)) else float(nilai)
+            return cuplik(format(besar, ".6g"), 60)
+        return angka_teks(float(nilai), 10)
+    return "" if nilai is None else cuplik(nilai)
 
 
 @dataclass(frozen=True)
@@ -68,6 +76,11 @@ class Perubahan:
                                  f"(pilih dari: {', '.join(KOLOM_PERUBAHAN)})")
         if not self.kode:
             raise PerubahanError(f"perubahan '{self}': kode wajib diisi")
+        if isinstance(self.nilai, (int, float)) and not isinstance(self.nilai, bool):
+            try:  # a number beyond the data's range is refused here, before anything formats or converts it
+                parse_angka(self.nilai)
+            except AngkaError as e:
+                raise PerubahanError(f"perubahan '{self}': {e}") from None
 
     def __str__(self) -> str:
         return f"{self.kode}:{self.kolom}={_asli(self.nilai)}"
@@ -85,10 +98,10 @@ class Perubahan:
             unknown = sorted(set(keys) - {"kolom", "kode", "nilai"})
             if missing or unknown:
                 why = f"kunci wajib tidak ada: {', '.join(missing)}" if missing else f"kunci tidak dikenal: {', '.join(unknown)}"
-                raise PerubahanError(f"perubahan {dict(obj)}: {why} (tulis kolom, kode dan nilai; di YAML, "
+                raise PerubahanError(f"perubahan {cuplik(dict(obj))}: {why} (tulis kolom, kode dan nilai; di YAML, "
                                      f"nilai yang berisi koma di dalam {{...}} perlu tanda kutip, mis. nilai: \"90,5\")")
             return cls(keys["kolom"], keys["kode"], keys["nilai"])
-        raise PerubahanError(f"perubahan {obj!r}: tulis sebagai kolom/kode/nilai atau KODE:KOLOM=NILAI")
+        raise PerubahanError(f"perubahan {cuplik(repr(obj))}: tulis sebagai kolom/kode/nilai atau KODE:KOLOM=NILAI")
 
 
 def baca_perubahan(teks: str) -> Perubahan:
@@ -100,28 +113,50 @@ def baca_perubahan(teks: str) -> Perubahan:
     return Perubahan(kolom, kode, nilai.strip())
 
 
+#: A change in a scenario file: a text ``KODE:KOLOM=NILAI`` or a mapping {kolom, kode, nilai} (all text:
+#: the file is read with every value as text).
+_SKEMA_SATU = Atau((Teks(wajib_isi=True, kosong_boleh=False),
+                    Peta(wajib={"kolom": Pilih(KOLOM_PERUBAHAN, kosong_boleh=False), "kode": Teks(wajib_isi=True),
+                                "nilai": Teks(kosong_boleh=False)})))
+
+#: A scenario file (``lakip skenario --file``): a list of changes, or a mapping whose ``perubahan`` is that list.
+SKEMA_PERUBAHAN = Atau((Daftar(_SKEMA_SATU), Peta(wajib={"perubahan": Atau((
+    Daftar(_SKEMA_SATU), Pilih(("",), pesan="harus berupa daftar perubahan (kolom, kode, nilai), atau kosong")))})))
+
+
 def perubahan_dari_yaml(teks: str, nama: str = "berkas skenario") -> list[Perubahan]:
     """The changes of a YAML text: a list of changes, or a mapping with the key ``perubahan``.
 
     Every value is read as text (``1.084`` is one thousand and eighty-four, as
     in the data files), each item a mapping ``{kolom, kode, nilai}`` or a text
-    ``KODE:KOLOM=NILAI``.
+    ``KODE:KOLOM=NILAI``. The text is read by :func:`lakip.core.yaml_ketat.baca_yaml`
+    and checked against :data:`SKEMA_PERUBAHAN`.
+
+    Raises:
+        PerubahanError: every problem of the file, each with ``nama``, its line and key.
     """
     try:
-        data = yaml.load(teks, Loader=yaml.BaseLoader)  # noqa: S506 - BaseLoader builds only str, list, dict
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        where = f" baris {mark.line + 1}" if mark is not None else ""
-        raise PerubahanError(f"{nama}{where}: bukan YAML yang sah") from None
-    if data is None or data == "":
+        d = baca_yaml(teks, nama, teks_saja=True)
+    except YamlError as e:
+        raise PerubahanError("\n".join(daftar_masalah(e.masalah, awal=""))) from None
+    if d.data is None or d.data == "":
         return []
-    if isinstance(data, dict):
-        if "perubahan" not in data:
-            raise PerubahanError(f"{nama}: tulis daftar perubahan, atau kunci 'perubahan' berisi daftar itu")
-        data = data["perubahan"] or []
-    if not isinstance(data, list):
-        raise PerubahanError(f"{nama}: tulis daftar perubahan (kolom, kode, nilai)")
-    return [Perubahan.dari(item) for item in data]
+    masalah = periksa(SKEMA_PERUBAHAN, d)
+    salah = {m.kolom or "" for m in masalah}
+    items, jalur = (d.data.get("perubahan"), ("perubahan",)) if isinstance(d.data, dict) else (d.data, ())
+    out = []
+    for i, item in enumerate(items if isinstance(items, list) else []):
+        awal = jalur_teks((*jalur, i)) or ""
+        if any(k == awal or k.startswith((awal + ".", awal + "[")) for k in salah):
+            continue  # its problems are reported already
+        try:
+            out.append(Perubahan.dari(item))
+        except PerubahanError as e:
+            masalah.append(d.masalah((*jalur, i), str(e)))
+    if not masalah:
+        return out
+    masalah.sort(key=lambda m: m.baris or 0)
+    raise PerubahanError("\n".join(daftar_masalah(masalah, awal="")))
 
 
 def daftar_perubahan(perubahan: object) -> list[Perubahan]:
