@@ -208,3 +208,56 @@ def test_ctrl_c_of_a_real_import_at_random_moments_loses_nothing(bahan, data):
             pass
         assert sisa(data) == []
     assert 130 in hasil  # at least one was interrupted in the middle
+
+
+def excel_id(text):
+    """A CSV text as Excel with an Indonesian locale saves it: ';' between columns, a BOM, CRLF line ends."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    csv.writer(out, delimiter=";", lineterminator="\r\n").writerows(csv.reader(io.StringIO(text)))
+    return b"\xef\xbb\xbf" + out.getvalue().encode("utf-8")
+
+
+def test_a_folder_of_csv_saved_by_excel_in_indonesian_is_imported(data, tmp_path):
+    src = tmp_path / "isian"
+    src.mkdir()
+    (src / "kinerja.csv").write_bytes(excel_id("kode,tahun,target,realisasi\n" + "".join(
+        f'{k},2025,"{t}","{r}"\n' for k, (t, r) in ISI.items())))
+    (src / "anggaran_iku.csv").write_bytes(excel_id("tahun,kode,pagu,realisasi\n" + "".join(
+        f"2025,IKU-{i},1.000.000,900.000\n" for i in range(1, 8))))
+    assert (src / "kinerja.csv").read_bytes().startswith(b"\xef\xbb\xbfkode;tahun;target;realisasi\r\nIKU-1;2025;")
+    sebelum = (data / UNIT / "kinerja.csv").read_bytes()
+    hasil = impor(src, UNIT, data)
+    assert hasil.baris == {"kinerja": 7, "anggaran_iku": 7}
+    kin = (data / UNIT / "kinerja.csv").read_bytes()
+    assert kin.startswith(sebelum) and b"\r" not in kin and not kin.startswith(b"\xef\xbb\xbf")  # the unit's own format
+    assert kin[len(sebelum):].decode().splitlines()[5:7] == ['IKU-6,2025,87,"88,02"', "IKU-7,2025,88,80"]
+    k = muat(data, UNIT).kinerja.set_index(["kode", "tahun"])
+    assert k.loc[("IKU-6", 2025), "realisasi_nilai"] == 88.02
+    assert muat(data, UNIT).anggaran_iku.set_index(["kode", "tahun"]).loc[("IKU-3", 2025), "pagu"] == 1_000_000
+
+
+def test_a_unit_saved_by_excel_in_indonesian_keeps_its_format_after_an_import(bahan, data):
+    """The unit's own CSV files with ';', a BOM and CRLF (opened and saved in Excel) are written back so."""
+    unit = data / UNIT
+    for f in unit.glob("*.csv"):
+        f.write_bytes(excel_id(f.read_text(encoding="utf-8")))
+    sebelum = {f.name: f.read_bytes() for f in unit.glob("*.csv")}
+    impor(bahan["isian"], UNIT, data)
+    for name in ("kinerja.csv", "anggaran_iku.csv"):
+        isi = (unit / name).read_bytes()
+        assert isi.startswith(sebelum[name]) and len(isi) > len(sebelum[name]), name
+        baru = isi[len(sebelum[name]):]
+        assert baru.endswith(b"\r\n") and b"\n" not in baru.replace(b"\r\n", b"")
+        lines = baru.decode().split("\r\n")[:-1]
+        if name == "kinerja.csv":
+            assert lines == [f"{k};2025;{t};{r}" for k, (t, r) in ISI.items()]
+        else:
+            assert lines == [f"2025;IKU-{i};1.000.000;900.000" for i in range(1, 8)]
+    assert b"IKU-6;2025;87;88,02\r\n" in (unit / "kinerja.csv").read_bytes()
+    assert (unit / "indikator.csv").read_bytes() == sebelum["indikator.csv"]
+    unit_baru = muat(data, UNIT)
+    assert unit_baru.tahun == [2022, 2023, 2024, 2025]
+    assert unit_baru.kinerja.set_index(["kode", "tahun"]).loc[("IKU-6", 2025), "realisasi_nilai"] == 88.02
