@@ -261,3 +261,36 @@ def test_a_unit_saved_by_excel_in_indonesian_keeps_its_format_after_an_import(ba
     unit_baru = muat(data, UNIT)
     assert unit_baru.tahun == [2022, 2023, 2024, 2025]
     assert unit_baru.kinerja.set_index(["kode", "tahun"]).loc[("IKU-6", 2025), "realisasi_nilai"] == 88.02
+
+
+def baris_perintah(pid):
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            return f.read()
+    except OSError:  # ended meanwhile
+        return b""
+
+
+def test_ctrl_c_of_a_run_leaves_no_kernel_file_behind(tmp_path):
+    """Ctrl-C (SIGINT to the whole process group, as a terminal sends it) once the kernels have started:
+    no connection file, no socket, no runtime file is left, and no kernel runs on."""
+    tmp, rt = tmp_path / "tmp", tmp_path / "runtime"
+    tmp.mkdir()
+    rt.mkdir()
+    env = dict(os.environ, TMPDIR=str(tmp), JUPYTER_RUNTIME_DIR=str(rt))
+    proc = subprocess.Popen([sys.executable, "-m", "lakip", "run", "--year", "2024", "--out", str(tmp_path / "out")],
+                            env=env, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    batas = time.monotonic() + 120
+    while not list(tmp.glob("lakip-kernel-*/ipc-*")) and proc.poll() is None and time.monotonic() < batas:
+        time.sleep(0.05)
+    dimulai = sorted(p.name for p in tmp.glob("lakip-kernel-*/*"))
+    assert any(n.startswith("kernel-") for n in dimulai) and any(n.startswith("ipc-") for n in dimulai), dimulai
+    time.sleep(2)  # the notebooks' cells are running
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    assert "Dibatalkan" in err and "Traceback" not in err
+    time.sleep(1)
+    assert sorted(os.listdir(tmp)) == [] and sorted(os.listdir(rt)) == []
+    assert [p for p in os.listdir("/proc") if p.isdigit() and str(tmp).encode() in baris_perintah(p)] == []
+    assert not (tmp_path / "out" / UNIT / "2024").exists()
