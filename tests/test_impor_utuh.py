@@ -271,19 +271,24 @@ def baris_perintah(pid):
         return b""
 
 
-def test_ctrl_c_of_a_run_leaves_no_kernel_file_behind(tmp_path):
+def test_ctrl_c_of_a_run_leaves_no_kernel_file_behind(tmp_path, request):
     """Ctrl-C (SIGINT to the whole process group, as a terminal sends it) once the kernels have started:
     no connection file, no socket, no runtime file is left, and no kernel runs on."""
-    tmp, rt = tmp_path / "tmp", tmp_path / "runtime"
-    tmp.mkdir()
+    import pathlib
+    import tempfile
+
+    tmp = pathlib.Path(tempfile.mkdtemp(dir="/tmp"))  # short: the sockets' paths are in it
+    request.addfinalizer(lambda: shutil.rmtree(tmp, ignore_errors=True))
+    rt = tmp_path / "runtime"
     rt.mkdir()
     env = dict(os.environ, TMPDIR=str(tmp), JUPYTER_RUNTIME_DIR=str(rt))
     proc = subprocess.Popen([sys.executable, "-m", "lakip", "run", "--year", "2024", "--out", str(tmp_path / "out")],
                             env=env, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     batas = time.monotonic() + 120
-    while not list(tmp.glob("lakip-kernel-*/ipc-*")) and proc.poll() is None and time.monotonic() < batas:
+    while not list(tmp.glob("lakip-*/ipc-*")) and proc.poll() is None and time.monotonic() < batas:
         time.sleep(0.05)
-    dimulai = sorted(p.name for p in tmp.glob("lakip-kernel-*/*"))
+    dimulai = sorted(p.name for p in tmp.glob("lakip-*/*"))
+    assert proc.poll() is None, proc.communicate()
     assert any(n.startswith("kernel-") for n in dimulai) and any(n.startswith("ipc-") for n in dimulai), dimulai
     time.sleep(2)  # the notebooks' cells are running
     os.killpg(proc.pid, signal.SIGINT)
@@ -294,3 +299,19 @@ def test_ctrl_c_of_a_run_leaves_no_kernel_file_behind(tmp_path):
     assert sorted(os.listdir(tmp)) == [] and sorted(os.listdir(rt)) == []
     assert [p for p in os.listdir("/proc") if p.isdigit() and str(tmp).encode() in baris_perintah(p)] == []
     assert not (tmp_path / "out" / UNIT / "2024").exists()
+
+
+def test_the_kernels_folder_is_short_enough_for_their_sockets(tmp_path, monkeypatch):
+    import tempfile
+
+    from lakip.app.notebooks import _folder_ipc
+
+    panjang = tmp_path / ("x" * 90)
+    panjang.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(panjang))
+    folder = _folder_ipc()
+    try:
+        assert folder.startswith("/tmp/lakip-") and len(folder) + len("/ipc-01234567-5") < 104
+    finally:
+        os.rmdir(folder)
+    assert os.listdir(panjang) == []

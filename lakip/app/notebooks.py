@@ -19,7 +19,6 @@ import os
 import re
 import shutil
 import sys
-import tempfile
 import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -154,14 +153,26 @@ def _kernel_manager_ipc(folder: str) -> type:
         def __init__(self, **kwargs: Any) -> None:
             import uuid
 
-            nama = uuid.uuid4().hex[:12]
+            nama = uuid.uuid4().hex[:8]
             kwargs.setdefault("transport", "ipc")
-            # an absolute socket path: the kernel runs in another working directory
+            # an absolute socket path (the kernel runs in another working directory), short (see _folder_ipc)
             kwargs.setdefault("ip", os.path.join(folder, f"ipc-{nama}"))
             kwargs.setdefault("connection_file", os.path.join(folder, f"kernel-{nama}.json"))
             super().__init__(**kwargs)
 
     return IPCKernelManager
+
+
+def _folder_ipc() -> str:
+    """A new folder of this run for the kernels' connection files and sockets, in the temporary folder;
+    in /tmp when that one's path is too long for a socket's (108 bytes on Linux, 104 on macOS)."""
+    import tempfile
+
+    folder = tempfile.mkdtemp(prefix="lakip-")
+    if len(os.fsencode(folder)) + len("/ipc-01234567-5") >= 104 and os.path.isdir("/tmp"):
+        os.rmdir(folder)
+        folder = tempfile.mkdtemp(prefix="lakip-", dir="/tmp")
+    return folder
 
 
 #: nbconvert's classic page without the scripts it fetches from the internet
@@ -262,7 +273,7 @@ def jalankan_notebook(
     params = {"entitas": entitas, "tahun": int(tahun), "folder_data": str(folder_data), "folder_keluaran": str(folder_run)}
     ganti = ((str(folder_run), str(folder_akhir)),) if folder_akhir is not None else ()
     # the kernels' connection files and sockets: in a folder of this run, removed however it ends
-    ipc = tempfile.mkdtemp(prefix="lakip-kernel-")
+    ipc = _folder_ipc()
     try:
         tasks = [_Tugas(str(p), str(folder_run / "notebook" / p.name), params, ganti, html, ipc) for p in paths]
         workers = max(1, min(pekerja or min(2, os.cpu_count() or 1), len(tasks)))
