@@ -315,3 +315,14 @@ def test_the_kernels_folder_is_short_enough_for_their_sockets(tmp_path, monkeypa
     finally:
         os.rmdir(folder)
     assert os.listdir(panjang) == []
+
+
+def test_a_data_folder_that_can_only_be_read_is_read_without_the_lock(data, monkeypatch):
+    import errno
+
+    def tidak_boleh(target, pesan=None):
+        raise PermissionError(errno.EROFS, "Read-only file system", str(target))
+
+    monkeypatch.setattr(kunci_mod, "kunci", tidak_boleh)
+    with kunci_unit(data, UNIT):
+        assert muat(data, UNIT).tahun == [2022, 2023, 2024]

@@ -145,8 +145,16 @@ def kunci_unit(root: Path, entitas: str | None) -> Iterator[None]:
         yield
         return
     unit_dir = root / nama
-    with kunci(unit_dir, f"Menunggu proses lakip lain yang sedang memakai data unit {nama} ..."):
-        pulihkan(unit_dir)
+    with contextlib.ExitStack() as tahan:
+        try:
+            tahan.enter_context(kunci(unit_dir, f"Menunggu proses lakip lain yang sedang memakai data unit {nama} ..."))
+        except OSError as e:
+            if e.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
+                raise
+            # a data folder this process may only read (shared, read-only): it cannot import into it
+            # either, and reads it as it is (writing there fails later, with its own message)
+        else:
+            pulihkan(unit_dir)
         yield
 
 
