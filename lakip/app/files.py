@@ -14,11 +14,12 @@ import errno
 import json
 import os
 import shutil
-import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from lakip.data.kunci import kunci  # the lock is the data layer's too (import); re-exported here
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -58,41 +59,6 @@ def tulis_csv(df: pd.DataFrame, path: Path) -> None:
 def tulis_json(data: Any, path: Path) -> None:
     """JSON for machines and people: UTF-8, indented, non-ASCII as it is."""
     tulis_utuh(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-
-
-@contextlib.contextmanager
-def kunci(target: Path) -> Iterator[None]:
-    """Hold the lock of ``target`` (the file ``.<name>.kunci`` beside it) while the block runs;
-    wait, saying so, while another process holds it.
-
-    The lock is :mod:`filelock`'s (``flock`` on Linux and macOS, ``LockFileEx`` on
-    Windows). The file is removed while the lock is still held, so the folder
-    is left as it was; a process that was waiting on the removed file finds it
-    gone once it holds it and takes the new one (filelock checks for that).
-    """
-    from filelock import FileLock, Timeout
-
-    path = target.with_name(f".{target.name}.kunci")
-    lock = FileLock(path, thread_local=False)
-    tunggu = False
-    while True:
-        try:
-            try:
-                lock.acquire(timeout=0)
-            except Timeout:
-                if not tunggu:
-                    print(f"Menunggu proses lakip lain yang sedang menulis {target} ...", file=sys.stderr)
-                    tunggu = True
-                lock.acquire()
-            break
-        except FileNotFoundError:  # a run that failed removed the folder it had made: make it again
-            path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        yield
-    finally:
-        with contextlib.suppress(OSError):  # Windows: filelock removes it itself after release
-            os.unlink(path)
-        lock.release()
 
 
 class folder_sementara:

@@ -17,6 +17,7 @@ import functools
 import multiprocessing
 import os
 import re
+import shutil
 import sys
 import threading
 from collections.abc import Callable
@@ -57,6 +58,7 @@ class _Tugas:
     parameter: dict[str, Any]
     ganti: tuple[tuple[str, str], ...]  # temporary path -> final path, for determinism
     html: bool
+    ipc: str  # the run's folder for the kernels' connection files and sockets
 
 
 def gabung_stream(cell: Any) -> None:
@@ -141,22 +143,36 @@ def _konteks_notebook() -> Any:
     return multiprocessing.get_context("forkserver")
 
 
-def _kernel_manager_ipc() -> type:
-    """A kernel manager talking to its kernel over Unix sockets, not TCP ports:
-    no port races between kernels started at the same moment, nothing on the network."""
+def _kernel_manager_ipc(folder: str) -> type:
+    """A kernel manager talking to its kernel over Unix sockets, not TCP ports: no port races
+    between kernels started at the same moment, nothing on the network. Its connection file and
+    sockets are in ``folder``, the run's own (removed when the run ends, interrupted or not)."""
     from jupyter_client.manager import AsyncKernelManager
 
     class IPCKernelManager(AsyncKernelManager):
         def __init__(self, **kwargs: Any) -> None:
-            import tempfile
             import uuid
 
+            nama = uuid.uuid4().hex[:8]
             kwargs.setdefault("transport", "ipc")
-            # an absolute socket path: the kernel runs in another working directory
-            kwargs.setdefault("ip", os.path.join(tempfile.gettempdir(), f"lakip-{uuid.uuid4().hex[:12]}"))
+            # an absolute socket path (the kernel runs in another working directory), short (see _folder_ipc)
+            kwargs.setdefault("ip", os.path.join(folder, f"ipc-{nama}"))
+            kwargs.setdefault("connection_file", os.path.join(folder, f"kernel-{nama}.json"))
             super().__init__(**kwargs)
 
     return IPCKernelManager
+
+
+def _folder_ipc() -> str:
+    """A new folder of this run for the kernels' connection files and sockets, in the temporary folder;
+    in /tmp when that one's path is too long for a socket's (108 bytes on Linux, 104 on macOS)."""
+    import tempfile
+
+    folder = tempfile.mkdtemp(prefix="lakip-")
+    if len(os.fsencode(folder)) + len("/ipc-01234567-5") >= 104 and os.path.isdir("/tmp"):
+        os.rmdir(folder)
+        folder = tempfile.mkdtemp(prefix="lakip-", dir="/tmp")
+    return folder
 
 
 #: nbconvert's classic page without the scripts it fetches from the internet
@@ -187,13 +203,14 @@ def jalankan_satu(tugas: _Tugas) -> dict[str, Any]:
     from papermill.exceptions import PapermillExecutionError
 
     name = Path(tugas.sumber).name
+    os.environ["JUPYTER_RUNTIME_DIR"] = tugas.ipc  # anything else Jupyter writes at run time goes there too
     try:
         for attempt in (1, 2):
             try:
                 nb = papermill.execute_notebook(
                     tugas.sumber, None, parameters=tugas.parameter, kernel_name="python3",
                     progress_bar=False, log_output=False, shutdown_kernel="immediate",
-                    kernel_manager_class=_kernel_manager_ipc(),
+                    kernel_manager_class=_kernel_manager_ipc(tugas.ipc),
                 )
                 break
             except RuntimeError as e:  # the kernel died while starting, before any cell ran: once more
@@ -255,20 +272,25 @@ def jalankan_notebook(
     paths = notebooks if notebooks is not None else daftar_notebook()
     params = {"entitas": entitas, "tahun": int(tahun), "folder_data": str(folder_data), "folder_keluaran": str(folder_run)}
     ganti = ((str(folder_run), str(folder_akhir)),) if folder_akhir is not None else ()
-    tasks = [_Tugas(str(p), str(folder_run / "notebook" / p.name), params, ganti, html) for p in paths]
-    workers = max(1, min(pekerja or min(2, os.cpu_count() or 1), len(tasks)))
-    results: dict[int, dict[str, Any]] = {}
-    konteks = _konteks_notebook()
-    with ProcessPoolExecutor(max_workers=workers, initializer=_sunyikan_stderr if konteks is None else _anak_pekerja_dask,
-                             mp_context=konteks) as pool:
-        with sinyal_ditahan():  # the workers are forked at the first submit
-            futures = {pool.submit(jalankan_satu, t): i for i, t in enumerate(tasks)}
-        if sambil is not None:
-            sambil(lambda: not all(f.done() for f in futures))
-        with tqdm(total=len(tasks), desc="Notebook", unit="nb", disable=not progres, leave=False) as bar:
-            for fut in as_completed(futures):
-                results[futures[fut]] = fut.result()
-                bar.update(1)
+    # the kernels' connection files and sockets: in a folder of this run, removed however it ends
+    ipc = _folder_ipc()
+    try:
+        tasks = [_Tugas(str(p), str(folder_run / "notebook" / p.name), params, ganti, html, ipc) for p in paths]
+        workers = max(1, min(pekerja or min(2, os.cpu_count() or 1), len(tasks)))
+        results: dict[int, dict[str, Any]] = {}
+        konteks = _konteks_notebook()
+        with ProcessPoolExecutor(max_workers=workers, initializer=_sunyikan_stderr if konteks is None else _anak_pekerja_dask,
+                                 mp_context=konteks) as pool:
+            with sinyal_ditahan():  # the workers are forked at the first submit
+                futures = {pool.submit(jalankan_satu, t): i for i, t in enumerate(tasks)}
+            if sambil is not None:
+                sambil(lambda: not all(f.done() for f in futures))
+            with tqdm(total=len(tasks), desc="Notebook", unit="nb", disable=not progres, leave=False) as bar:
+                for fut in as_completed(futures):
+                    results[futures[fut]] = fut.result()
+                    bar.update(1)
+    finally:
+        shutil.rmtree(ipc, ignore_errors=True)
     for i in range(len(tasks)):
         if "galat" in results[i]:
             raise NotebookError(*results[i]["galat"])

@@ -23,6 +23,7 @@ from lakip.app.proses import sinyal_ditahan
 from lakip.core.budget import rupiah_bulat
 from lakip.core.model import Unit
 from lakip.core.paths import DATA_DIR, output_dir, resolve
+from lakip.data.kunci import kunci_unit
 from lakip.data.load import muat
 from lakip.report.hasil import Hasil
 
@@ -111,7 +112,8 @@ def jalankan(
         NotebookError: when a notebook fails (nothing is written).
     """
     data_dir = resolve(data, DATA_DIR)
-    unit = muat(data_dir, entitas)
+    with kunci_unit(data_dir, entitas):  # not while an import swaps the unit's folder (the notebooks re-read it unlocked)
+        unit = muat(data_dir, entitas)
     if peringatan is not None:
         peringatan(unit)
     h = Hasil.dari(unit, tahun)

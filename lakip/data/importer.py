@@ -9,10 +9,10 @@ problem exists.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import re
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,8 @@ from lakip.core.paths import DATA_DIR, resolve
 from lakip.core.tables import analisis
 from lakip.core.teks import cuplik, daftar
 from lakip.core.vocabulary import ANGKA_LAIN, BUKAN_TAHUN, angka_latin, tahun_ok
-from lakip.data.contract import baca_csv
+from lakip.data.contract import KOLOM, _kepala, baca_csv
+from lakip.data.kunci import folder_impor, ganti_folder, kunci_unit
 from lakip.data.load import muat
 from lakip.data.xlsx import baca_xlsx
 
@@ -120,15 +121,30 @@ def _tahun_impor(sumber: dict[str, _Sumber], tahun: int | None, masalah: list[Ma
         return None  # the loader names the row
 
 
-def _baca_teks(path: Path) -> tuple[list[str], list[list[str]]]:
-    with open(path, encoding="utf-8-sig", newline="") as f:
-        rows = [r for r in csv.reader(f)]
-    return [h.strip().lower() for h in rows[0]], rows[1:]
+@dataclass(frozen=True)
+class _Format:
+    """How a CSV file of the unit is written, kept when the import writes it again: Excel with an
+    Indonesian locale saves ``;`` between columns, a BOM, and CRLF line ends."""
+
+    pemisah: str = ","
+    bom: bool = False
+    akhir_baris: str = "\n"
 
 
-def _tulis_teks(path: Path, header: list[str], rows: list[list[str]]) -> None:
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f, lineterminator="\n")
+def _baca_teks(path: Path) -> tuple[list[str], list[list[str]], _Format]:
+    """A CSV file of the (valid) unit as text rows, its header in lower case, and how it is written."""
+    data = path.read_bytes()
+    text = data.decode("utf-8-sig")
+    header, reader = _kepala(path.name, text, KOLOM[path.name], [])
+    if header is None:  # the unit was loaded and is valid: cannot happen
+        raise DataError([Masalah(path.name, 1, None, "baris judul kolom tidak dapat dibaca")])
+    eol = "\r\n" if "\r\n" in text else "\r" if "\r" in text else "\n"
+    return header, list(reader), _Format(reader.dialect.delimiter, data.startswith(codecs.BOM_UTF8), eol)
+
+
+def _tulis_teks(path: Path, header: list[str], rows: list[list[str]], fmt: _Format = _Format()) -> None:
+    with open(path, "w", encoding="utf-8-sig" if fmt.bom else "utf-8", newline="") as f:
+        w = csv.writer(f, delimiter=fmt.pemisah, lineterminator=fmt.akhir_baris)
         w.writerow(header)
         w.writerows(rows)
 
@@ -149,7 +165,7 @@ def _cek_pohon(unit: Any, tahun: int, tables: dict[str, _Sumber]) -> list[Masala
 
 def _berakhir(unit_dir: Path, tahun: int) -> set[str]:
     """The IKU that indikator.csv (as being imported) ends before ``tahun`` (their tahun_akhir)."""
-    header, rows = _baca_teks(unit_dir / "indikator.csv")
+    header, rows, _ = _baca_teks(unit_dir / "indikator.csv")
     if "tahun_akhir" not in header:
         return set()
     i, a = header.index("kode"), header.index("tahun_akhir")
@@ -201,7 +217,7 @@ def _gabung(cand: Path, name: str, s: _Sumber, year: int, ganti: bool, asal: dic
     ``asal`` learns where each new line came from, ``masalah`` the rows that cannot be merged.
     """
     path = cand / f"{name}.csv"
-    header, rows = _baca_teks(path)
+    header, rows, fmt = _baca_teks(path)
     have: dict[str, list[str]] = {}
     if name != "indikator":
         ti = header.index("tahun")
@@ -237,7 +253,7 @@ def _gabung(cand: Path, name: str, s: _Sumber, year: int, ganti: bool, asal: dic
         rows.append([row.get(k, "") if k in row.index else "" for k in header])
         asal[(f"{name}.csv", len(rows) + 1)] = (s.label, int(baris))
         added += 1
-    _tulis_teks(path, header, rows)
+    _tulis_teks(path, header, rows, fmt)
     return added
 
 
@@ -275,33 +291,31 @@ def impor(
         DataError: listing every problem; the data folder is then unchanged.
     """
     root = resolve(data, DATA_DIR)
-    muat(root, entitas, isian=True)  # the existing data must itself be valid (and the unit exist)
-    tables, year = _baca_sumber(Path(sumber), tahun)
-    unit_dir = root / entitas
-    existing_years = set(pd.read_csv(unit_dir / "kinerja.csv", dtype=str, keep_default_na=False)["tahun"])
-    if str(year) in existing_years and not ganti:
-        raise DataError([Masalah(tables["kinerja"].label, None, "tahun",
-                                 f"tahun {year} sudah ada di data {entitas}; pakai --replace untuk menggantinya")])
-
-    work = Path(tempfile.mkdtemp(prefix=f".{entitas}.impor-", dir=root))
-    try:
-        cand = work / entitas
-        shutil.copytree(unit_dir, cand)
-        asal: dict[tuple[str, int], tuple[str, int]] = {}  # (csv, line) -> (label, row)
-        masalah: list[Masalah] = []
-        hasil = HasilImpor(entitas, year)
-        for name, s in tables.items():
-            # a sheet left empty (laporan before the report is out) replaces nothing
-            hasil.baris[name] = 0 if s.df.empty else _gabung(cand, name, s, year, ganti, asal, masalah)
-        _periksa_gabungan(work, entitas, year, tables, asal, hasil, masalah)
-        if any(m.tingkat == "galat" for m in masalah):
-            raise DataError(masalah)
-        # everything valid: swap the unit folder in one step
-        unit_dir.rename(work / "lama")
-        cand.rename(unit_dir)
-        return hasil
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    with kunci_unit(root, entitas):  # another import or a run of this unit waits, and the reverse
+        muat(root, entitas, isian=True)  # the existing data must itself be valid (and the unit exist)
+        tables, year = _baca_sumber(Path(sumber), tahun)
+        unit_dir = root / entitas
+        header, rows, _ = _baca_teks(unit_dir / "kinerja.csv")
+        existing_years = {r[header.index("tahun")].strip() for r in rows if len(r) > header.index("tahun")}
+        if str(year) in existing_years and not ganti:
+            raise DataError([Masalah(tables["kinerja"].label, None, "tahun",
+                                     f"tahun {year} sudah ada di data {entitas}; pakai --replace untuk menggantinya")])
+        cand = folder_impor(unit_dir)  # .<unit>.impor/<unit>: no other process builds there while the lock is held
+        try:
+            shutil.copytree(unit_dir, cand)
+            asal: dict[tuple[str, int], tuple[str, int]] = {}  # (csv, line) -> (label, row)
+            masalah: list[Masalah] = []
+            hasil = HasilImpor(entitas, year)
+            for name, s in tables.items():
+                # a sheet left empty (laporan before the report is out) replaces nothing
+                hasil.baris[name] = 0 if s.df.empty else _gabung(cand, name, s, year, ganti, asal, masalah)
+            _periksa_gabungan(cand.parent, entitas, year, tables, asal, hasil, masalah)
+            if any(m.tingkat == "galat" for m in masalah):
+                raise DataError(masalah)
+            ganti_folder(unit_dir, cand)  # everything valid: the new folder takes the unit's place in one step
+            return hasil
+        finally:
+            shutil.rmtree(cand.parent, ignore_errors=True)  # the build, or the old folder after an exchange
 
 
 def _asal(m: Masalah, asal: dict[tuple[str, int], tuple[str, int]], tables: dict[str, _Sumber]) -> Masalah:
