@@ -40,8 +40,10 @@ def _tahun(text: str) -> int:
 
     if not angka_latin(text):  # int() reads Arabic-Indic or full-width digits; the data's years never are
         raise argparse.ArgumentTypeError(f"'{cuplik(text)}' {ANGKA_LAIN}")
+    if not (text.isdigit() and len(text) == 4):
+        raise argparse.ArgumentTypeError(f"'{cuplik(text)}' bukan tahun (tulis 4 angka, mis. 2024)")
     if not tahun_ok(text):
-        raise argparse.ArgumentTypeError(f"'{cuplik(text)}' {BUKAN_TAHUN} (tulis 4 angka, mis. 2024)")
+        raise argparse.ArgumentTypeError(f"'{text}' {BUKAN_TAHUN}")
     return int(text)
 
 
@@ -155,7 +157,7 @@ def _cek_keluaran(args: argparse.Namespace) -> None:
 
     if not hasattr(args, "data"):  # contoh: --out is the data folder it writes
         return
-    data = resolve(args.data, DATA_DIR)
+    data = resolve(args.data, DATA_DIR).resolve()
     tulis = {"--daftar-masalah": getattr(args, "daftar_masalah", None)}
     if args.perintah != "import":  # import writes into the data folder, and only import does
         tulis["--out"] = getattr(args, "out", None)
@@ -163,7 +165,8 @@ def _cek_keluaran(args: argparse.Namespace) -> None:
         if path is None or str(path) == "":
             continue
         p = resolve(path, DATA_DIR)
-        if p == data or data in p.parents:
+        # a folder of outputs inside data/ would be read as a unit; a list of problems beside the units is harmless
+        if p == data or (data in p.parents and (opsi == "--out" or p.parent != data)):
             raise PilihanError(f"{opsi} {path}: berada di dalam folder data {data}; keluaran tidak boleh ditulis ke "
                                "folder data (pilih folder lain)")
     if args.perintah == "template" and args.out is None:  # the default: a file in the current folder
