@@ -331,7 +331,7 @@ KASUS_PILIHAN = [
     K("contoh-units-0", "contoh --units 0 --out {tmp}/contoh", None, "--units", "'0'"),
     K("contoh-units-arab", "contoh --units ٣ --out {tmp}/contoh", None, "--units", "'٣'"),
     K("contoh-units-5000-angka", "contoh --units " + "9" * 5000 + " --out {tmp}/contoh", None, "--units", "terlalu besar"),
-    K("contoh-units-sejuta", "contoh --units 1000000 --out {tmp}/contoh", None, "--units", "paling banyak 1.000 unit"),
+    K("contoh-units-sejuta", "contoh --units 1000000 --out {tmp}/contoh", None, "--units", "paling banyak 100.000 unit"),
     K("contoh-seed-negatif", "contoh --seed=-1 --out {tmp}/contoh", None, "--seed", "'-1'"),
     K("contoh-out-berisi", "contoh --units 1 --out {data}", None, "sudah berisi berkas"),
     K("contoh-out-berkas", "contoh --units 1 --out {unit}/kinerja.csv", None, "kinerja.csv"),

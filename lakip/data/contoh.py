@@ -29,8 +29,8 @@ __all__ = ["buat_kabupaten", "buat_unit", "BERKAS_KESALAHAN"]
 
 #: The list of planted errors written at the top of a generated kabupaten.
 BERKAS_KESALAHAN = "kesalahan_tertanam.csv"
-#: The most units one synthetic kabupaten gets (a real one has a few dozen).
-BATAS_UNIT = 1_000
+#: The most units one synthetic kabupaten gets (a real one has a few dozen; bench/bench_kabupaten.py makes 20.000).
+BATAS_UNIT = 100_000
 
 _BIDANG = (
     "Pendidikan", "Kesehatan", "Pekerjaan Umum dan Penataan Ruang", "Perumahan dan Kawasan Permukiman",
