@@ -628,3 +628,26 @@ def test_masukan_jahat(kasus: Kasus, tmp_path, template_2025, record_property):
             assert potong in err, (potong, err[:3000])
     assert len(err) < 20_000  # a few lines, never one per bad row or an expanded bomb
     assert sidik(tmp_path, abaikan) == sebelum  # data, earlier output, inputs, working folder: all as they were
+
+
+# --------------------------------------------------------------------------- nothing live in what we write
+
+
+@pytest.mark.parametrize("nama", [pytest.param("=1+1", marks=pytest.mark.xfail(strict=False, reason="h15-xlsx")),
+                                  "@SUM(1)", "+1+1", "-1+1"])
+def test_the_template_writes_a_name_that_looks_like_a_formula_as_text(nama, tmp_path):
+    """A user's text that begins with =, +, - or @ is text in the workbook, never a live formula.
+
+    (HTML and SVG escape every text: tests/test_export.py says so for an IKU named <script>.)
+    """
+    from openpyxl import load_workbook
+
+    from lakip.app.isian import tulis_template
+
+    shutil.copytree(DATA_DIR / UNIT, tmp_path / "data" / UNIT)
+    t = Tempat(tmp_path, tmp_path / "data", tmp_path / "data" / UNIT, tmp_path / "out", tmp_path / "masuk", tmp_path)
+    t.ganti("indikator.csv", ",Nilai LPPD,", f",{nama},")
+    wb = load_workbook(tulis_template(UNIT, 2025, tmp_path / "isian.xlsx", t.data))
+    sel_nama = [c for ws in wb for row in ws.iter_rows() for c in row if c.value == nama]
+    assert sel_nama, "the name is in the workbook"
+    assert all(c.data_type == "s" for c in sel_nama), [(c.coordinate, c.data_type) for c in sel_nama]
