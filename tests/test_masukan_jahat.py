@@ -559,6 +559,16 @@ def test_corpus_size_and_ids():
     assert perintah >= {"run", "rekap", "contoh", "reviu", "template", "import", "skenario", "periksa"}
 
 
+def test_the_ceilings_bind_the_child_and_its_peak_is_its_own():
+    """The address-space limit and the time limit reach the child; a normal check fits far below them."""
+    rc, out, err, detik, puncak = lakip_terbatas(["periksa", "--data", DATA_DIR])
+    assert rc == 0 and 30 < puncak < 500, (rc, puncak, err)
+    rc, out, err, detik, puncak = lakip_terbatas(["periksa", "--data", DATA_DIR], mb=int(puncak))  # RSS < address space
+    assert rc != 0 and "dapat dipakai" not in out  # MemoryError, or OpenBLAS giving up
+    rc, out, err, detik, puncak = lakip_terbatas(["periksa", "--data", DATA_DIR], detik=0.05)
+    assert rc == -9 and puncak is None
+
+
 @pytest.fixture(scope="module")
 def template_2025(tmp_path_factory):
     """The workbook ``lakip template`` writes for 2025 (built once per worker)."""
