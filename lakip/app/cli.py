@@ -35,8 +35,15 @@ __all__ = ["main"]
 
 
 def _tahun(text: str) -> int:
+    from lakip.core.teks import cuplik
+    from lakip.core.vocabulary import ANGKA_LAIN, BUKAN_TAHUN, angka_latin, tahun_ok
+
+    if not angka_latin(text):  # int() reads Arabic-Indic or full-width digits; the data's years never are
+        raise argparse.ArgumentTypeError(f"'{cuplik(text)}' {ANGKA_LAIN}")
     if not (text.isdigit() and len(text) == 4):
-        raise argparse.ArgumentTypeError(f"'{text}' bukan tahun (tulis 4 angka, mis. 2024)")
+        raise argparse.ArgumentTypeError(f"'{cuplik(text)}' bukan tahun (tulis 4 angka, mis. 2024)")
+    if not tahun_ok(text):
+        raise argparse.ArgumentTypeError(f"'{text}' {BUKAN_TAHUN}")
     return int(text)
 
 
@@ -46,16 +53,21 @@ def _alamat(text: str) -> str:
     return text.strip()
 
 
-def _positif(text: str) -> int:
-    if not (text.isascii() and text.isdigit() and int(text) > 0):
-        raise argparse.ArgumentTypeError(f"'{text}' bukan bilangan bulat positif")
-    return int(text)
+def _bulat(text: str, positif: bool = False) -> int:
+    from lakip.core.teks import cuplik
 
-
-def _bulat(text: str) -> int:
+    jenis = "bilangan bulat positif" if positif else "bilangan bulat (0 atau lebih)"
     if not (text.isascii() and text.isdigit()):
-        raise argparse.ArgumentTypeError(f"'{text}' bukan bilangan bulat (0 atau lebih)")
+        raise argparse.ArgumentTypeError(f"'{cuplik(text)}' bukan {jenis}")
+    if len(text) > 18:  # int() refuses past 4.300 digits; no count or seed here needs more than 18
+        raise argparse.ArgumentTypeError(f"'{cuplik(text)}' terlalu besar (paling banyak 18 angka)")
+    if positif and int(text) == 0:
+        raise argparse.ArgumentTypeError(f"'{text}' bukan {jenis}")
     return int(text)
+
+
+def _positif(text: str) -> int:
+    return _bulat(text, positif=True)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -135,6 +147,32 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("periksa", help="periksa data tanpa menulis keluaran")
     common(check)
     return p
+
+
+def _cek_keluaran(args: argparse.Namespace) -> None:
+    """Refuse an output path inside the data folder: a command writes its outputs elsewhere, never into data/."""
+    from pathlib import Path
+
+    from lakip.core.paths import DATA_DIR, resolve
+
+    if not hasattr(args, "data"):  # contoh: --out is the data folder it writes
+        return
+    data = resolve(args.data, DATA_DIR).resolve()
+    tulis = {"--daftar-masalah": getattr(args, "daftar_masalah", None)}
+    if args.perintah != "import":  # import writes into the data folder, and only import does
+        tulis["--out"] = getattr(args, "out", None)
+    for opsi, path in tulis.items():
+        if path is None or str(path) == "":
+            continue
+        p = resolve(path, DATA_DIR)
+        # a folder of outputs inside data/ would be read as a unit; a list of problems beside the units is harmless
+        if p == data or (data in p.parents and (opsi == "--out" or p.parent != data)):
+            raise PilihanError(f"{opsi} {path}: berada di dalam folder data {data}; keluaran tidak boleh ditulis ke "
+                               "folder data (pilih folder lain)")
+    if args.perintah == "template" and args.out is None:  # the default: a file in the current folder
+        p = Path.cwd().resolve()
+        if p == data or data in p.parents:
+            raise PilihanError(f"folder ini ({p}) berada di dalam folder data {data}; beri --out FILE.xlsx di luar folder data")
 
 
 def _berhenti(signum: int, frame: object) -> None:
@@ -341,8 +379,11 @@ def _rekap(args: argparse.Namespace) -> int:
 def _contoh(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from lakip.data.contoh import BERKAS_KESALAHAN, buat_kabupaten
+    from lakip.data.contoh import BERKAS_KESALAHAN, buat_kabupaten, cek_ukuran
 
+    masalah = cek_ukuran(args.units, args.years)
+    if masalah:
+        raise PilihanError(f"--units {args.units} --years {args.years}: {masalah}")
     target = Path(args.out)
     if target.exists() and any(target.iterdir()):
         raise PilihanError(f"folder {target} sudah berisi berkas; pilih folder baru atau kosong")
@@ -398,6 +439,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # a terminated run cleans up like an interrupted one: no half-written folder is left
     signal.signal(signal.SIGTERM, _berhenti)
     try:
+        _cek_keluaran(args)
         return _PERINTAH[args.perintah](args) or 0
     except PilihanError as e:
         print(f"Galat: {e}", file=sys.stderr)

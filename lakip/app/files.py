@@ -39,7 +39,11 @@ def nama_sementara(path: Path) -> Iterator[Path]:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    os.replace(tmp, path)
+    try:
+        os.replace(tmp, path)
+    except OSError as e:  # path is a folder, say: the temporary file goes, and the message names path
+        tmp.unlink(missing_ok=True)
+        raise OSError(e.errno, e.strerror, str(path)) from None
 
 
 def tulis_utuh(path: Path, isi: bytes | str) -> Path:

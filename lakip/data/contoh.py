@@ -23,11 +23,14 @@ from lakip.core.budget import persen_serapan
 from lakip.core.config import SKALA_BAKU
 from lakip.core.numbers import format_angka, format_persen
 from lakip.core.scoring import capaian_satu
+from lakip.core.vocabulary import TAHUN_MIN
 
 __all__ = ["buat_kabupaten", "buat_unit", "BERKAS_KESALAHAN"]
 
 #: The list of planted errors written at the top of a generated kabupaten.
 BERKAS_KESALAHAN = "kesalahan_tertanam.csv"
+#: The most units one synthetic kabupaten gets (a real one has a few dozen; bench/bench_kabupaten.py makes 20.000).
+BATAS_UNIT = 100_000
 
 _BIDANG = (
     "Pendidikan", "Kesehatan", "Pekerjaan Umum dan Penataan Ruang", "Perumahan dan Kawasan Permukiman",
@@ -257,6 +260,18 @@ def buat_unit(rng: np.random.Generator, folder: Path, nomor: int, tahun: list[in
     return salah
 
 
+def cek_ukuran(unit: int, tahun: int, tahun_akhir: int = 2024) -> str | None:
+    """Why a kabupaten of ``unit`` units and ``tahun`` years ending ``tahun_akhir`` cannot be made (None: it can)."""
+    if unit < 1 or tahun < 1:
+        return "jumlah unit dan jumlah tahun paling sedikit 1"
+    if unit > BATAS_UNIT:
+        return f"{format_angka(unit, 0)} unit terlalu banyak (paling banyak {format_angka(BATAS_UNIT, 0)} unit)"
+    if tahun_akhir - tahun + 1 < TAHUN_MIN:
+        return (f"{tahun} tahun yang berakhir {tahun_akhir} dimulai {tahun_akhir - tahun + 1}, sebelum {TAHUN_MIN} "
+                f"(tahun paling awal yang diterima data); paling banyak {tahun_akhir - TAHUN_MIN + 1} tahun")
+    return None
+
+
 def buat_kabupaten(folder: str | Path, unit: int = 10, tahun: int = 3, seed: int = 0, tahun_akhir: int = 2024) -> list[Path]:
     """Write a synthetic kabupaten of ``unit`` units and ``tahun`` years ending ``tahun_akhir``.
 
@@ -264,8 +279,9 @@ def buat_kabupaten(folder: str | Path, unit: int = 10, tahun: int = 3, seed: int
     ``folder`` lists the planted errors (entitas, kunci, jenis, benar,
     tertulis). Deterministic for a seed.
     """
-    if unit < 1 or tahun < 1:
-        raise ValueError("jumlah unit dan jumlah tahun paling sedikit 1")
+    masalah = cek_ukuran(unit, tahun, tahun_akhir)
+    if masalah:
+        raise ValueError(masalah)
     root = Path(folder)
     root.mkdir(parents=True, exist_ok=True)
     rng = np.random.default_rng(seed)

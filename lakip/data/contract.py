@@ -48,6 +48,11 @@ TAHUN = Cek(lambda v: tahun_ok(v) or not angka_latin(v), BUKAN_TAHUN)  # other s
 #: A code is a part of a key of laporan.csv (``capaian/IKU-1/2024``) and of file names (``tren_SS-1.png``).
 KODE = Cek(lambda v: "/" not in v and "\\" not in v,
            "tidak boleh berisi garis miring ('/' memisahkan bagian kunci laporan.csv dan nama berkas)")
+#: A code is also the first part of a change of ``lakip skenario --ubah KODE:KOLOM=NILAI``, and ':' is no part of a
+#: file name on Windows.
+KODE_TANPA_TITIK_DUA = Cek(lambda v: ":" not in v,
+                           "tidak boleh berisi titik dua (':' memisahkan kode dan kolom di lakip skenario --ubah "
+                           "KODE:KOLOM=NILAI, dan tidak dapat menjadi bagian nama berkas di Windows)")
 
 
 def salah_satu(values: tuple[str, ...]) -> Cek:
@@ -70,16 +75,16 @@ class Tabel:
 KONTRAK: dict[str, Tabel] = {t.berkas: t for t in (
     Tabel("indikator.csv", ("kode", "tujuan", "sasaran_kode", "sasaran", "indikator", "satuan", "polaritas", "jenis",
                             "skala", "formula"),
-          {"kode": (WAJIB_ISI, KODE), "sasaran_kode": (WAJIB_ISI, KODE), "sasaran": (WAJIB_ISI,), "indikator": (WAJIB_ISI,),
+          {"kode": (WAJIB_ISI, KODE, KODE_TANPA_TITIK_DUA), "sasaran_kode": (WAJIB_ISI, KODE, KODE_TANPA_TITIK_DUA), "sasaran": (WAJIB_ISI,), "indikator": (WAJIB_ISI,),
            "polaritas": (salah_satu(POLARITAS),), "jenis": (salah_satu(JENIS),)}, ("kode",)),
-    Tabel("kinerja.csv", ("kode", "tahun", "target", "realisasi"), {"kode": (WAJIB_ISI, KODE), "tahun": (LATIN, TAHUN)},
+    Tabel("kinerja.csv", ("kode", "tahun", "target", "realisasi"), {"kode": (WAJIB_ISI, KODE, KODE_TANPA_TITIK_DUA), "tahun": (LATIN, TAHUN)},
           ("kode", "tahun")),
     # a unit whose budget is not in the data yet, or whose report is not published yet (nothing to review)
     Tabel("anggaran.csv", ("tahun", "kode", "induk", "tingkat", "uraian", "pagu", "realisasi"),
-          {"tahun": (LATIN, TAHUN), "kode": (WAJIB_ISI, KODE), "induk": (KODE,), "tingkat": (salah_satu(TINGKAT),),
+          {"tahun": (LATIN, TAHUN), "kode": (WAJIB_ISI, KODE, KODE_TANPA_TITIK_DUA), "induk": (KODE, KODE_TANPA_TITIK_DUA), "tingkat": (salah_satu(TINGKAT),),
            "uraian": (WAJIB_ISI,)},
           ("tahun", "kode"), boleh_kosong=True),
-    Tabel("anggaran_iku.csv", ("tahun", "kode", "pagu", "realisasi"), {"tahun": (LATIN, TAHUN), "kode": (WAJIB_ISI, KODE)},
+    Tabel("anggaran_iku.csv", ("tahun", "kode", "pagu", "realisasi"), {"tahun": (LATIN, TAHUN), "kode": (WAJIB_ISI, KODE, KODE_TANPA_TITIK_DUA)},
           ("tahun", "kode"), boleh_kosong=True),
     Tabel("laporan.csv", ("tahun", "tabel", "kunci", "nilai"),
           {"tahun": (LATIN, TAHUN), "tabel": (WAJIB_ISI,), "kunci": (WAJIB_ISI,)}, boleh_kosong=True),
