@@ -225,8 +225,8 @@ def test_malformed_sheet_xml(asal, data, tmp_path):
     path = tmp_path / "rusak.xlsx"
     path.write_bytes(ganti_bagian(asal[1], KINERJA, lambda x: x[:len(x) // 2]))
     err = impor(data, path)
-    assert "  - lembar kinerja: bukan berkas Excel (.xlsx) yang dapat dibaca: XML lembar ini rusak; simpan ulang " \
-           "berkas dari Excel/LibreOffice" in err
+    assert "  - rusak.xlsx: lembar kinerja tidak dapat dibaca: XML-nya rusak; simpan ulang berkas dari " \
+           "Excel/LibreOffice" in err
 
 
 @pytest.mark.parametrize(("nama", "isi", "pesan"), [

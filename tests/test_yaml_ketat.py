@@ -158,7 +158,8 @@ def test_nama_as_a_list_or_with_a_control_character_or_too_long(tmp_path):
     assert masalah_entitas(tmp_path, "nama: ''\n") == ["entitas.yml baris 1, kunci nama: wajib diisi"]
     assert masalah_entitas(tmp_path, "pemda: X\n") == ["entitas.yml baris 1: kunci wajib tidak ada: nama"]
     assert masalah_entitas(tmp_path, "- nama\n") == ["entitas.yml baris 1: harus berupa pasangan kunci: nilai, bukan daftar"]
-    assert masalah_entitas(tmp_path, "") == ["entitas.yml: 'null' harus berupa pasangan kunci: nilai"]
+    kosong = ["entitas.yml: berkas kosong; tulis sekurang-kurangnya nama unit (nama: Dinas ...), lihat data/README.md"]
+    assert masalah_entitas(tmp_path, "") == kosong and masalah_entitas(tmp_path, "# hanya catatan\n") == kosong
 
 
 def test_every_problem_is_reported_at_once(tmp_path):

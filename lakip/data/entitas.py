@@ -58,6 +58,9 @@ def _baca_entitas(path: Path, size: int) -> tuple[dict[str, Any], Pilihan | None
         dimuat = baca_yaml(teks, name)
     except YamlError as e:
         return {}, None, tuple(e.masalah)
+    if dimuat.data is None:  # an empty file, or comments only
+        return {}, None, (Masalah(name, None, None, "berkas kosong; tulis sekurang-kurangnya nama unit "
+                                                    "(nama: Dinas ...), lihat data/README.md"),)
     found = periksa(SKEMA_ENTITAS, dimuat)
     if found:
         return {}, None, tuple(found)

@@ -37,7 +37,7 @@ from xml.etree.ElementTree import iterparse
 import pandas as pd
 
 from lakip.core.model import Masalah
-from lakip.core.numbers import BATAS_ANGKA, format_angka, format_angka_terbaca
+from lakip.core.numbers import BATAS_ANGKA, AngkaError, format_angka, format_angka_terbaca, parse_angka
 from lakip.data.contract import BATAS_BERKAS, KOLOM, kolom_hilang, teks_sel
 
 __all__ = ["BATAS_XLSX", "BATAS_XML", "BATAS_JUMLAH_SEL", "TAK_TERBACA", "Lembar", "baca_xlsx"]
@@ -246,7 +246,8 @@ class _Pembaca:
         style = int(el.get("s") or 0)
         v = el.find(_V)
         text = v.text if v is not None else None
-        if el.find(_F) is not None and v is None:
+        if el.find(_F) is not None and (v is None or (not text and t != "str")):  # <v/>: openpyxl writes it so
+            # (a formula giving an empty text is t="str" with an empty <v>, a value that stands)
             return _Sel(None, "General", rumus_tanpa_nilai=True)
         fmt = self.fmt(ws, style)
         if t == "inlineStr":
@@ -301,13 +302,19 @@ def _sel(v: object, label: str, baris: int, kolom: str, masalah: list[Masalah], 
     Excel keeps ``92,5 %`` as 0.925, and 92,5 is what the data means. In the
     ``nilai`` column of the laporan sheet (figures as printed) it is the text
     shown, decimals included: 0.9 formatted ``0.00%`` is ``90,00 %``. A number
-    that is not finite or beyond :data:`BATAS_ANGKA` keeps a text the number
-    reader refuses at its row; an integer is written exactly, whatever its size.
+    that is not finite keeps a text the number reader refuses at its row, one
+    beyond :data:`BATAS_ANGKA` is a problem at its cell; an integer is written exactly.
     """
     if isinstance(v, float) and (v != v or abs(v) == float("inf")):
         return "NaN" if v != v else "inf"  # never read as N/A: the loader refuses it where it is
     if isinstance(v, int) and not isinstance(v, bool) and abs(v) > BATAS_ANGKA:
-        return str(v)
+        return str(v)  # its digits, which the number reader refuses at its row
+    if isinstance(v, float) and abs(v) > BATAS_ANGKA:
+        try:
+            parse_angka(v)  # the number reader's own refusal, the same words as for a CSV cell
+        except AngkaError as e:
+            masalah.append(Masalah(label, baris, kolom, str(e)))
+        return ""
     if isinstance(v, (int, float)) and not isinstance(v, bool) and _format_persen(format_sel):
         d = (Decimal(repr(float(v))) * 100).normalize()
         if kolom == "nilai":  # a figure of the published report: as printed, with the decimals shown and the sign
@@ -446,8 +453,8 @@ def _baca_lembar(wb: Any, path: Path, masalah: list[Masalah], lembar: tuple[str,
             masalah.append(Masalah(label, None, None, str(e)))
             return out
         except Exception:  # noqa: BLE001 - malformed XML, a bad reference, a string index out of range
-            masalah.append(Masalah(label, None, None, f"{TAK_TERBACA}: XML lembar ini rusak; simpan ulang berkas dari "
-                                   "Excel/LibreOffice"))
+            masalah.append(Masalah(path.name, None, None, f"{label} tidak dapat dibaca: XML-nya rusak; simpan ulang berkas "
+                                   "dari Excel/LibreOffice"))
             continue
         t = _tabel(name, label, cells, merges, masalah)
         if t is not None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 from decimal import Decimal
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -67,20 +67,27 @@ class Perubahan:
     kolom: str
     kode: str
     nilai: object
+    #: Where the change was written, for its messages (``skenario.yml baris 3``); empty for the command line.
+    asal: str = field(default="", compare=False)
+
+    @property
+    def sebut(self) -> str:
+        """The change as a message names it: where it was written, then ``perubahan 'KODE:KOLOM=NILAI'``."""
+        return f"{self.asal}: perubahan '{self}'" if self.asal else f"perubahan '{self}'"
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "kolom", str(self.kolom).strip().lower())
         object.__setattr__(self, "kode", str(self.kode).strip())
         if self.kolom not in KOLOM_PERUBAHAN:
-            raise PerubahanError(f"perubahan '{self}': kolom '{self.kolom}' tidak dikenal "
+            raise PerubahanError(f"{self.sebut}: kolom '{self.kolom}' tidak dikenal "
                                  f"(pilih dari: {', '.join(KOLOM_PERUBAHAN)})")
         if not self.kode:
-            raise PerubahanError(f"perubahan '{self}': kode wajib diisi")
+            raise PerubahanError(f"{self.sebut}: kode wajib diisi")
         if isinstance(self.nilai, (int, float)) and not isinstance(self.nilai, bool):
             try:  # a number beyond the data's range is refused here, before anything formats or converts it
                 parse_angka(self.nilai)
             except AngkaError as e:
-                raise PerubahanError(f"perubahan '{self}': {e}") from None
+                raise PerubahanError(f"{self.sebut}: {e}") from None
 
     def __str__(self) -> str:
         return f"{self.kode}:{self.kolom}={_asli(self.nilai)}"
@@ -150,7 +157,7 @@ def perubahan_dari_yaml(teks: str, nama: str = "berkas skenario") -> list[Peruba
         if any(k == awal or k.startswith((awal + ".", awal + "[")) for k in salah):
             continue  # its problems are reported already
         try:
-            out.append(Perubahan.dari(item))
+            out.append(dataclasses.replace(Perubahan.dari(item), asal=f"{nama} baris {d.letak((*jalur, i))}"))
         except PerubahanError as e:
             masalah.append(d.masalah((*jalur, i), str(e)))
     if not masalah:
@@ -200,7 +207,7 @@ def baca_kinerja(p: Perubahan, kolom: str, jenis: str, kata: tuple[str, ...] | N
     try:
         v = baca_nilai(nilai, jenis_baca, kata)
     except AngkaError as e:
-        raise PerubahanError(f"perubahan '{p}': {e}") from None
+        raise PerubahanError(f"{p.sebut}: {e}") from None
     if v is None:
         return None, "N/A"
     if jenis_baca == "angka":
@@ -219,13 +226,13 @@ def _ubah_kinerja(unit: Unit, tahun: int, p: Perubahan, meta: pd.Series) -> dict
     k = unit.kinerja
     hit = k.index[(k["kode"] == p.kode) & (k["tahun"] == tahun)]
     if len(hit) == 0:
-        raise PerubahanError(f"perubahan '{p}': {tanpa_baris(unit, p.kode, tahun)}")
+        raise PerubahanError(f"{p.sebut}: {tanpa_baris(unit, p.kode, tahun)}")
     i = hit[0]
     jenis = str(meta["jenis"])
     v, teks = baca_kinerja(p, p.kolom, jenis, meta["skala_kata"])
     if p.kolom == "target":
         if v is None:
-            raise PerubahanError(f"perubahan '{p}': target wajib diisi (N/A tidak dapat menjadi target)")
+            raise PerubahanError(f"{p.sebut}: target wajib diisi (N/A tidak dapat menjadi target)")
         before = tampil_nilai(k.at[i, "target"], k.at[i, "target_nilai"], jenis)
         k.at[i, "target"] = teks
         for col, x in zip(("target_nilai", "target_bawah", "target_atas"), v):
@@ -245,13 +252,13 @@ def _baca_uang(p: Perubahan) -> float:
     try:
         x = parse_angka(p.nilai)
     except AngkaError as e:
-        raise PerubahanError(f"perubahan '{p}': {e}") from None
+        raise PerubahanError(f"{p.sebut}: {e}") from None
     if x is None:
         if p.kolom == "pagu":
-            raise PerubahanError(f"perubahan '{p}': pagu wajib diisi")
+            raise PerubahanError(f"{p.sebut}: pagu wajib diisi")
         return np.nan
     if x < 0:
-        raise PerubahanError(f"perubahan '{p}': nilai anggaran tidak boleh negatif")
+        raise PerubahanError(f"{p.sebut}: nilai anggaran tidak boleh negatif")
     return float(x)
 
 
@@ -310,14 +317,14 @@ def terapkan_dengan_catatan(unit: Unit, tahun: int, perubahan: object) -> tuple[
         if p.kolom in ("realisasi", "target"):
             if not is_iku:
                 hint = "; untuk anggaran pakai kolom pagu atau realisasi_anggaran" if p.kode in nodes else ""
-                raise PerubahanError(f"perubahan '{p}': kode {p.kode} tidak ada di indikator.csv{hint}")
+                raise PerubahanError(f"{p.sebut}: kode {p.kode} tidak ada di indikator.csv{hint}")
             log.append(_ubah_kinerja(out, tahun, p, info.loc[p.kode]))
         elif is_iku:  # an IKU's budget (anggaran_iku.csv) takes precedence over a node of the same code
             log.append(_ubah_anggaran_iku(out, tahun, p))
         elif p.kode in nodes:
             log.append(_ubah_anggaran(out, tahun, p))
         else:
-            raise PerubahanError(f"perubahan '{p}': kode {p.kode} tidak ada di indikator.csv "
+            raise PerubahanError(f"{p.sebut}: kode {p.kode} tidak ada di indikator.csv "
                                  f"maupun di anggaran.csv tahun {tahun}")
     return out, log
 
