@@ -172,6 +172,64 @@ def test_an_import_waits_for_the_lock_a_run_or_import_holds(bahan, data):
     assert sidik(data / UNIT) == bahan["baru"] and sisa(data) == []
 
 
+def _coba(data, bersama):
+    """Whether the unit's lock of that kind can be taken within a second, from another thread."""
+    import threading
+
+    hasil = []
+
+    def ambil():
+        with kunci_unit(data, UNIT, bersama=bersama):
+            hasil.append(True)
+
+    t = threading.Thread(target=ambil, daemon=True)
+    t.start()
+    t.join(1.0)
+    return bool(hasil)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="flock: POSIX only")
+def test_runs_share_the_units_lock_and_an_import_waits_for_every_run(data, capsys):
+    with kunci_unit(data, UNIT, bersama=True):  # a run, from loading to its last notebook
+        assert _coba(data, bersama=True)  # another run of the unit goes on beside it
+        assert not _coba(data, bersama=False)  # an import waits ...
+        with kunci_unit(data, UNIT, bersama=True):  # ... for every run, including one that started after it
+            pass
+    assert f"Menunggu proses lakip lain yang sedang memakai data unit {UNIT} ..." in capsys.readouterr().err
+    time.sleep(0.3)  # the waiting import got the lock once the runs ended, and released it
+    with kunci_unit(data, UNIT):  # an import
+        assert not _coba(data, bersama=True)  # a run waits for it
+    assert sisa(data) == []  # the last holder removed the lock file: the data folder is as it was
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="flock: POSIX only")
+def test_a_process_forked_while_the_lock_is_held_does_not_keep_it(data):
+    with kunci_unit(data, UNIT, bersama=True):
+        with kunci_unit(data, UNIT, bersama=True):  # two runs: the first to end does not remove the file
+            pid = os.fork()
+            if pid == 0:  # a pool's worker, living on after the run
+                time.sleep(3)
+                os._exit(0)
+    try:
+        assert _coba(data, bersama=False)  # the import is not held up by the worker's copy
+    finally:
+        os.waitpid(pid, 0)
+    assert sisa(data) == []
+
+
+def test_an_import_waits_for_a_run_to_end_its_notebooks(bahan, data):
+    """A run holds the unit from loading it to its last notebook (the notebooks re-read the files):
+    an import that comes meanwhile waits, so the run's notebooks and tables see the same data."""
+    with kunci_unit(data, UNIT, bersama=True):
+        proc = subprocess.Popen([sys.executable, "-m", "lakip", "import", str(bahan["isian"]), "--entity", UNIT,
+                                 "--data", str(data)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(6)
+        assert proc.poll() is None and sidik(data / UNIT) == bahan["lama"]
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err
+    assert sidik(data / UNIT) == bahan["baru"] and sisa(data) == []
+
+
 def test_two_imports_at_once_into_one_unit_keep_both_years(data, tmp_path):
     books = [isian(data, y, tmp_path / f"isian-{y}.xlsx") for y in (2025, 2026)]
     procs = [subprocess.Popen([sys.executable, "-m", "lakip", "import", str(b), "--entity", UNIT, "--data", str(data)],

@@ -262,11 +262,11 @@ def _skenario(args: argparse.Namespace) -> None:
     from lakip.core.paths import DATA_DIR, resolve
     from lakip.core.tables import cek_tahun
     from lakip.core.whatif import baca_perubahan, perubahan_dari_yaml
-    from lakip.data.load import muat
+    from lakip.data.kunci import muat_terkunci
     from lakip.report.display import teks
     from lakip.report.display_skenario import tampil_kebutuhan_rata_rata, teks_skenario
 
-    unit = muat(resolve(args.data, DATA_DIR), args.entity)
+    unit = muat_terkunci(resolve(args.data, DATA_DIR), args.entity)
     _peringatan(unit)
     tahun = cek_tahun(unit, args.year)
     ubah = [baca_perubahan(t) for t in args.ubah]
@@ -396,9 +396,9 @@ def _contoh(args: argparse.Namespace) -> int:
 
 def _periksa(args: argparse.Namespace) -> int:
     from lakip.core.paths import DATA_DIR, resolve
-    from lakip.data.load import muat
+    from lakip.data.kunci import muat_terkunci
 
-    unit = muat(resolve(args.data, DATA_DIR), args.entity)
+    unit = muat_terkunci(resolve(args.data, DATA_DIR), args.entity)
     _peringatan(unit)
     print(f"Data {unit.slug} dapat dipakai: {len(unit.indikator)} IKU, tahun {', '.join(map(str, unit.tahun))}.")
     _belum_terukur(unit)

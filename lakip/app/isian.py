@@ -6,8 +6,7 @@ from pathlib import Path
 
 from lakip.app.files import tulis_utuh
 from lakip.core.model import PilihanError
-from lakip.core.paths import DATA_DIR, resolve
-from lakip.data.load import muat
+from lakip.data.kunci import muat_terkunci
 from lakip.data.template import buku_template
 
 __all__ = ["tulis_template"]
@@ -18,5 +17,5 @@ def tulis_template(entitas: str, tahun: int, tujuan: str | Path, data: str | Pat
     tujuan = Path(tujuan)
     if tujuan.suffix.lower() != ".xlsx":
         raise PilihanError(f"'{tujuan}': buku kerja ditulis sebagai .xlsx; beri nama berkas berakhiran .xlsx")
-    unit = muat(resolve(data, DATA_DIR), entitas, isian=True)  # a new unit's, a new IKU's first year too
+    unit = muat_terkunci(data, entitas, isian=True)  # a new unit's, a new IKU's first year too
     return tulis_utuh(tujuan, buku_template(unit, tahun, tujuan.name))

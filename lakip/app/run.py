@@ -23,7 +23,7 @@ from lakip.app.proses import sinyal_ditahan
 from lakip.core.budget import rupiah_bulat
 from lakip.core.model import Unit
 from lakip.core.paths import DATA_DIR, output_dir, resolve
-from lakip.data.kunci import kunci_unit
+from lakip.data.kunci import kunci_unit, muat_terkunci
 from lakip.data.load import muat
 from lakip.report.hasil import Hasil
 
@@ -112,31 +112,33 @@ def jalankan(
         NotebookError: when a notebook fails (nothing is written).
     """
     data_dir = resolve(data, DATA_DIR)
-    with kunci_unit(data_dir, entitas):  # not while an import swaps the unit's folder (the notebooks re-read it unlocked)
+    # shared with other runs of the unit, from loading it to the last notebook (which re-reads its files):
+    # an import waits until the run is done, so the notebooks see the data its tables were made from
+    with kunci_unit(data_dir, entitas, bersama=True):
         unit = muat(data_dir, entitas)
-    if peringatan is not None:
-        peringatan(unit)
-    h = Hasil.dari(unit, tahun)
-    target = output_dir(out, unit.slug, h.tahun)
-    with folder_sementara(target) as tmp:
-        def sambil(berjalan: Callable[[], bool]) -> None:
-            with sinyal_ditahan():  # an interruption waits for C extensions (matplotlib, lxml) to be imported whole
-                for modul in ("lakip.report.charts", "lakip.report.excel", "lakip.report.html", "lakip.report.word"):
-                    importlib.import_module(modul)
-            _isi(h, tmp, laporan, berjalan)
+        if peringatan is not None:
+            peringatan(unit)
+        h = Hasil.dari(unit, tahun)
+        target = output_dir(out, unit.slug, h.tahun)
+        with folder_sementara(target) as tmp:
+            def sambil(berjalan: Callable[[], bool]) -> None:
+                with sinyal_ditahan():  # an interruption waits for C extensions (matplotlib, lxml) to be imported whole
+                    for modul in ("lakip.report.charts", "lakip.report.excel", "lakip.report.html", "lakip.report.word"):
+                        importlib.import_module(modul)
+                _isi(h, tmp, laporan, berjalan)
 
-        if notebook and pekerja == 1:
-            # one process (a unit of a batch): the notebooks, then the rest, one core busy at a time
-            jalankan_notebook(unit.slug, h.tahun, data_dir, tmp, target, notebooks=notebooks, progres=progres, pekerja=1)
-            sambil(lambda: False)
-        elif notebook:
-            jalankan_notebook(unit.slug, h.tahun, data_dir, tmp, target, notebooks=notebooks, progres=progres,
-                              sambil=sambil, pekerja=pekerja)
-        else:
-            tulis_tabel(h, tmp / "tabel")
-        for step in langkah or []:
-            step(unit, h.tahun, tmp)
-    return target
+            if notebook and pekerja == 1:
+                # one process (a unit of a batch): the notebooks, then the rest, one core busy at a time
+                jalankan_notebook(unit.slug, h.tahun, data_dir, tmp, target, notebooks=notebooks, progres=progres, pekerja=1)
+                sambil(lambda: False)
+            elif notebook:
+                jalankan_notebook(unit.slug, h.tahun, data_dir, tmp, target, notebooks=notebooks, progres=progres,
+                                  sambil=sambil, pekerja=pekerja)
+            else:
+                tulis_tabel(h, tmp / "tabel")
+            for step in langkah or []:
+                step(unit, h.tahun, tmp)
+        return target
 
 
 def jalankan_reviu(
@@ -149,7 +151,7 @@ def jalankan_reviu(
 
     Returns the folder and the summary. Raises DataError for unusable input.
     """
-    h = Hasil.dari(muat(resolve(data, DATA_DIR), entitas), tahun)
+    h = Hasil.dari(muat_terkunci(data, entitas), tahun)
     folder = output_dir(out, h.unit.slug, h.tahun) / "tabel"
     tulis_reviu(h, folder)
     return folder, h.reviu.ringkasan

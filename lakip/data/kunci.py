@@ -1,8 +1,9 @@
 """The lock of a folder, the signals held back for a few steps, and the swap of a unit's data folder.
 
 A unit's folder ``data/<unit>/`` is locked (:func:`kunci_unit`) by ``lakip import``
-for the whole import and by ``lakip run`` while it loads the unit: an import
-waits for another import or a run loading the unit, and the reverse.
+for the whole import, exclusively, and by ``lakip run`` from loading the unit to
+its last notebook, shared: runs of one unit go on side by side, an import waits
+for them, and a run waits for an import.
 
 An import builds the new folder beside the unit (``data/.<unit>.impor/<unit>``)
 and swaps it in with :func:`ganti_folder`: on Linux the two folders are
@@ -25,8 +26,12 @@ import signal
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-__all__ = ["sinyal_ditahan", "lepas_sinyal", "kunci", "kunci_unit", "pulihkan", "ganti_folder", "folder_impor", "folder_lama"]
+if TYPE_CHECKING:
+    from lakip.core.model import Unit
+
+__all__ = ["sinyal_ditahan", "lepas_sinyal", "kunci", "kunci_unit", "muat_terkunci", "pulihkan", "ganti_folder", "folder_impor", "folder_lama"]
 
 _SINYAL = {signal.SIGINT, signal.SIGTERM}
 
@@ -135,27 +140,123 @@ def _nama_unit(root: Path, entitas: str | None) -> str | None:
     return nama.pop() if len(nama) == 1 else None
 
 
+#: The descriptors of the unit locks this process holds: a process forked meanwhile (a pool's worker)
+#: closes its copies, so that it never holds a lock on after its parent released it.
+_DIPEGANG: set[int] = set()
+
+
+def _tutup_di_anak() -> None:
+    for fd in _DIPEGANG:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _DIPEGANG.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_tutup_di_anak)
+
+
 @contextlib.contextmanager
-def kunci_unit(root: Path, entitas: str | None) -> Iterator[None]:
-    """Hold the lock of unit ``entitas`` of the data folder ``root`` (the only unit when None),
-    waiting while another import or run holds it, and put right what an interrupted import left."""
+def _kunci_flock(path: Path, bersama: bool, pesan: str) -> Iterator[None]:
+    """Hold ``flock`` on ``path``, shared (``bersama``: many holders at once) or exclusive; wait,
+    saying so, while a holder of the other kind has it.
+
+    filelock, which locks the output folders, has no shared mode, hence these few lines. The file
+    is removed by the last holder, while it holds the lock exclusively (so no holder ever loses
+    it); one who waited on a removed file finds it has no link once it holds it, and starts again.
+    """
+    import fcntl
+
+    mode = fcntl.LOCK_SH if bersama else fcntl.LOCK_EX
+    tunggu = False
+    while True:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            try:
+                fcntl.flock(fd, mode | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if not tunggu:
+                    print(pesan, file=sys.stderr)
+                    tunggu = True
+                fcntl.flock(fd, mode)
+            if os.fstat(fd).st_nlink > 0:
+                break
+        except BaseException:
+            os.close(fd)
+            raise
+        os.close(fd)  # the last holder removed that file meanwhile: lock the new one
+    _DIPEGANG.add(fd)
+    try:
+        yield
+    finally:
+        _DIPEGANG.discard(fd)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # no other holder: this one is the last
+        except OSError:
+            pass
+        else:
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+        os.close(fd)
+
+
+def _sisa_impor(unit_dir: Path) -> bool:
+    """Whether an interrupted import left something for :func:`pulihkan` (or the unit is missing)."""
+    return folder_lama(unit_dir).exists() or folder_impor(unit_dir).parent.exists()
+
+
+@contextlib.contextmanager
+def kunci_unit(root: Path, entitas: str | None, bersama: bool = False) -> Iterator[None]:
+    """Hold the lock of unit ``entitas`` of the data folder ``root`` (the only unit when None) and
+    put right what an interrupted import left.
+
+    An import holds it exclusively; a run holds it shared (``bersama``) from loading the unit to
+    its last notebook, so runs of one unit go on side by side while an import waits for them all,
+    and a run waits for an import. Without ``flock`` (Windows) every holder is exclusive.
+    """
     root = Path(root)
     nama = _nama_unit(root, entitas) if root.is_dir() else None
     if nama is None:
         yield
         return
     unit_dir = root / nama
-    with contextlib.ExitStack() as tahan:
-        try:
-            tahan.enter_context(kunci(unit_dir, f"Menunggu proses lakip lain yang sedang memakai data unit {nama} ..."))
-        except OSError as e:
-            if e.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
-                raise
-            # a data folder this process may only read (shared, read-only): it cannot import into it
-            # either, and reads it as it is (writing there fails later, with its own message)
-        else:
-            pulihkan(unit_dir)
-        yield
+    pesan = f"Menunggu proses lakip lain yang sedang memakai data unit {nama} ..."
+    path = unit_dir.with_name(f".{nama}.kunci")
+    flock = hasattr(os, "fork")  # POSIX: fcntl.flock
+    while True:
+        with contextlib.ExitStack() as tahan:
+            try:
+                if flock:
+                    tahan.enter_context(_kunci_flock(path, bersama, pesan))
+                else:
+                    tahan.enter_context(kunci(unit_dir, pesan))
+            except OSError as e:
+                if e.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
+                    raise
+                # a data folder this process may only read (shared, read-only): it cannot import into it
+                # either, and reads it as it is (writing there fails later, with its own message)
+                yield
+                return
+            if _sisa_impor(unit_dir):
+                if bersama and flock:  # repair needs the lock alone: take it exclusively, then start again
+                    tahan.close()
+                    with _kunci_flock(path, False, pesan):
+                        pulihkan(unit_dir)
+                    continue
+                pulihkan(unit_dir)
+            yield
+            return
+
+
+def muat_terkunci(data_dir: str | Path | None = None, entitas: str | None = None, isian: bool = False) -> "Unit":
+    """:func:`lakip.data.load.muat` under the unit's lock, shared: never while an import swaps the
+    unit's folder (whose files would otherwise be read half from the old folder, half from the new)."""
+    from lakip.core.paths import DATA_DIR, resolve
+    from lakip.data.load import muat
+
+    root = resolve(data_dir, DATA_DIR)
+    with kunci_unit(root, entitas, bersama=True):
+        return muat(root, entitas, isian=isian)
 
 
 # ----------------------------------------------------------------------------- the swap
