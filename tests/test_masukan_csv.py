@@ -143,6 +143,22 @@ def test_a_code_with_a_slash_is_refused_where_it_is_written(data):
                       "('/' memisahkan bagian kunci laporan.csv dan nama berkas)")
 
 
+def test_the_optional_tables_are_checked_too(data):
+    """sdm.csv and perda.csv were taken as written: 'seratus' staff, a date 2024-13-45."""
+    ubah(data, "sdm.csv", "1,ASN,121,", "1,ASN,seratus,")
+    ubah(data, "sdm.csv", "2,NON ASN,209,-,-,-,-,115,94", "2,NON ASN,20.5,-,-,-,-,-3,94")
+    ubah(data, "perda.csv", ",2024-04-06,", ",2024-13-45,")
+    ubah(data, "perda.csv", "2,PERDA NOMOR 2 TAHUN 2024 TENTANG PERTANGGUNGJAWABAN PELAKSANAAN ANGGARAN PENDAPATAN DAN "
+         "BELANJA DAERAH TAHUN ANGGARAN 2023,", "2,,")
+    assert problems(data) == [
+        "sdm.csv baris 2, kolom jumlah: 'seratus' bukan angka",
+        "sdm.csv baris 3, kolom jumlah: '20.5' bukan bilangan bulat (jumlah pegawai)",
+        "sdm.csv baris 3, kolom laki_laki: '-3' tidak boleh negatif",
+        "perda.csv baris 3, kolom uraian: wajib diisi",
+        "perda.csv baris 2, kolom tanggal: '2024-13-45' bukan tanggal yang sah (tulis TTTT-BB-HH, mis. 2024-04-06)",
+    ]
+
+
 @pytest.mark.parametrize(("old", "new", "pesan"), [
     ("2024,P1,,program,", "2024,P1,B1.1.1,program,",
      "anggaran.csv baris 2, kolom induk: program tidak dapat berada di bawah subkegiatan 'B1.1.1' (urutan tingkat: "

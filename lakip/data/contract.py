@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -55,6 +56,22 @@ KODE_TANPA_TITIK_DUA = Cek(lambda v: ":" not in v,
                            "KODE:KOLOM=NILAI, dan tidak dapat menjadi bagian nama berkas di Windows)")
 
 
+def _tanggal_ok(v: str) -> bool:
+    import datetime as dt
+
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", v):
+        return False
+    try:
+        dt.date.fromisoformat(v)
+    except ValueError:  # 2024-13-45
+        return False
+    return True
+
+
+#: A date as the data writes it (ISO, ``2024-04-06``); empty where the report prints none.
+TANGGAL = Cek(lambda v: v == "" or _tanggal_ok(v), "bukan tanggal yang sah (tulis TTTT-BB-HH, mis. 2024-04-06)")
+
+
 def salah_satu(values: tuple[str, ...]) -> Cek:
     """The cell is one of ``values``."""
     return Cek(lambda v: v in values, f"harus salah satu dari: {', '.join(values)}")
@@ -75,21 +92,23 @@ class Tabel:
 KONTRAK: dict[str, Tabel] = {t.berkas: t for t in (
     Tabel("indikator.csv", ("kode", "tujuan", "sasaran_kode", "sasaran", "indikator", "satuan", "polaritas", "jenis",
                             "skala", "formula"),
-          {"kode": (WAJIB_ISI, KODE, KODE_TANPA_TITIK_DUA), "sasaran_kode": (WAJIB_ISI, KODE, KODE_TANPA_TITIK_DUA), "sasaran": (WAJIB_ISI,), "indikator": (WAJIB_ISI,),
-           "polaritas": (salah_satu(POLARITAS),), "jenis": (salah_satu(JENIS),)}, ("kode",)),
-    Tabel("kinerja.csv", ("kode", "tahun", "target", "realisasi"), {"kode": (WAJIB_ISI, KODE, KODE_TANPA_TITIK_DUA), "tahun": (LATIN, TAHUN)},
-          ("kode", "tahun")),
+          {"kode": (WAJIB_ISI, KODE, KODE_TANPA_TITIK_DUA), "sasaran_kode": (WAJIB_ISI, KODE, KODE_TANPA_TITIK_DUA),
+           "sasaran": (WAJIB_ISI,), "indikator": (WAJIB_ISI,), "polaritas": (salah_satu(POLARITAS),),
+           "jenis": (salah_satu(JENIS),)}, ("kode",)),
+    Tabel("kinerja.csv", ("kode", "tahun", "target", "realisasi"),
+          {"kode": (WAJIB_ISI, KODE, KODE_TANPA_TITIK_DUA), "tahun": (LATIN, TAHUN)}, ("kode", "tahun")),
     # a unit whose budget is not in the data yet, or whose report is not published yet (nothing to review)
     Tabel("anggaran.csv", ("tahun", "kode", "induk", "tingkat", "uraian", "pagu", "realisasi"),
-          {"tahun": (LATIN, TAHUN), "kode": (WAJIB_ISI, KODE, KODE_TANPA_TITIK_DUA), "induk": (KODE, KODE_TANPA_TITIK_DUA), "tingkat": (salah_satu(TINGKAT),),
-           "uraian": (WAJIB_ISI,)},
+          {"tahun": (LATIN, TAHUN), "kode": (WAJIB_ISI, KODE, KODE_TANPA_TITIK_DUA), "induk": (KODE, KODE_TANPA_TITIK_DUA),
+           "tingkat": (salah_satu(TINGKAT),), "uraian": (WAJIB_ISI,)},
           ("tahun", "kode"), boleh_kosong=True),
-    Tabel("anggaran_iku.csv", ("tahun", "kode", "pagu", "realisasi"), {"tahun": (LATIN, TAHUN), "kode": (WAJIB_ISI, KODE, KODE_TANPA_TITIK_DUA)},
-          ("tahun", "kode"), boleh_kosong=True),
+    Tabel("anggaran_iku.csv", ("tahun", "kode", "pagu", "realisasi"),
+          {"tahun": (LATIN, TAHUN), "kode": (WAJIB_ISI, KODE, KODE_TANPA_TITIK_DUA)}, ("tahun", "kode"), boleh_kosong=True),
     Tabel("laporan.csv", ("tahun", "tabel", "kunci", "nilai"),
           {"tahun": (LATIN, TAHUN), "tabel": (WAJIB_ISI,), "kunci": (WAJIB_ISI,)}, boleh_kosong=True),
-    Tabel("sdm.csv", ("status", "jumlah"), opsional=True, boleh_kosong=True),
-    Tabel("perda.csv", ("uraian", "tanggal"), opsional=True, boleh_kosong=True),
+    Tabel("sdm.csv", ("status", "jumlah"), {"status": (WAJIB_ISI,)}, opsional=True, boleh_kosong=True),
+    Tabel("perda.csv", ("uraian", "tanggal"), {"uraian": (WAJIB_ISI,), "tanggal": (TANGGAL,)}, opsional=True,
+          boleh_kosong=True),
 )}
 
 #: Required columns of each table.

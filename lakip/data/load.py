@@ -296,6 +296,23 @@ def _anggaran_iku(df: pd.DataFrame, kode_iku: set[str] | None, masalah: list[Mas
     return _tahun_int(out)
 
 
+#: The counts of staff in ``sdm.csv`` (Tabel 1.1): ``jumlah`` required, the others where the report prints them.
+_KOLOM_SDM = ("jumlah", "gol_i", "gol_ii", "gol_iii", "gol_iv", "laki_laki", "perempuan")
+
+
+def _lampiran(name: str, df: pd.DataFrame, masalah: list[Masalah]) -> pd.DataFrame:
+    """Check an optional table (``sdm.csv``, ``perda.csv``): its column checks, and in ``sdm.csv`` every
+    count a whole number, not negative (``-`` or N/A where the report prints none). Kept as written."""
+    validasi_skema(name, df, masalah)
+    if name == "sdm.csv":
+        for kolom in (k for k in _KOLOM_SDM if k in df.columns):
+            angka = _angka_kolom(name, df, kolom, masalah, wajib=kolom == "jumlah")
+            for baris in angka.index[angka.notna() & (angka % 1 != 0)]:
+                masalah.append(Masalah(name, int(baris), kolom, f"'{cuplik(df.at[baris, kolom])}' bukan bilangan bulat "
+                                                                "(jumlah pegawai)"))
+    return df
+
+
 def _laporan(df: pd.DataFrame, unit_codes: dict[str, set[str]], masalah: list[Masalah]) -> pd.DataFrame:
     name = "laporan.csv"
     validasi_skema(name, df, masalah)
@@ -409,6 +426,8 @@ def muat(data_dir: str | Path | None = None, entitas: str | None = None, isian: 
     if anggaran is not None:
         codes["anggaran"] = set(anggaran["kode"]) | {"jumlah"}
     laporan = _laporan(raw["laporan.csv"], codes, masalah) if raw["laporan.csv"] is not None else None
+    lampiran = {n.removesuffix(".csv"): _lampiran(n, df, masalah).reset_index(drop=True)
+                for n, df in raw.items() if n in OPSIONAL and df is not None}
 
     if any(m.tingkat == "galat" for m in masalah):
         raise DataError(masalah)
@@ -427,7 +446,7 @@ def muat(data_dir: str | Path | None = None, entitas: str | None = None, isian: 
         anggaran=anggaran.reset_index(drop=True),
         anggaran_iku=anggaran_iku.reset_index(drop=True),
         laporan=laporan.reset_index(drop=True),
-        lampiran={n.removesuffix(".csv"): df.reset_index(drop=True) for n, df in raw.items() if n in OPSIONAL and df is not None},
+        lampiran=lampiran,
         peringatan=[m for m in masalah if m.tingkat == "peringatan"],
     )
 
