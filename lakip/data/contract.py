@@ -189,7 +189,9 @@ def baca_csv(path: Path, masalah: list[Masalah], boleh_kosong: bool = False, sar
     name = path.name
     wajib = KOLOM[name]
     if not path.is_file():
-        if name not in OPSIONAL:
+        if path.exists():  # a folder, a device, a link to one: never read (a link to /dev/zero would never end)
+            masalah.append(Masalah(name, None, None, "bukan berkas biasa (folder atau perangkat); taruh berkas CSV di sini"))
+        elif name not in OPSIONAL:
             masalah.append(Masalah(name, None, None, "berkas tidak ditemukan"))
         return None
     if path.stat().st_size > BATAS_BERKAS:
@@ -204,6 +206,11 @@ def baca_csv(path: Path, masalah: list[Masalah], boleh_kosong: bool = False, sar
             name, _line_of(data, e.start), None,
             "berkas bukan UTF-8; simpan ulang sebagai 'CSV UTF-8 (dipisah koma)'",
         ))
+        return None
+    if "\x00" in text:  # valid UTF-8, but no table's text: UTF-16 saved without its byte-order mark, or a binary file
+        masalah.append(Masalah(name, _line_of(data, data.index(b"\x00")), None,
+                               "berkas bukan UTF-8 (berisi byte nol: UTF-16 atau berkas biner); simpan ulang sebagai "
+                               "'CSV UTF-8 (dipisah koma)'"))
         return None
     if not text.strip():
         masalah.append(Masalah(name, None, None, "berkas kosong"))
