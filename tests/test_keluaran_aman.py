@@ -70,3 +70,39 @@ def test_workbooks(unit, tmp_path):
     cells = [c for ws in wb for row in ws.iter_rows() for c in row]
     assert any(c.value == RUMUS and c.data_type == "s" and c.quotePrefix for c in cells)
     assert not any(c.data_type == "f" for c in cells)
+
+
+PANJANG = ("Sangat rendah, jauh di bawah standar pelayanan minimal yang ditetapkan pemerintah daerah untuk tahun "
+           "berjalan sesuai Renstra")
+ISI = {"IKU-1": ("Tinggi", PANJANG), "IKU-2": ("100", "90,5"), "IKU-3": ("9,8", "9,9"), "IKU-4": ("74", "75,1"),
+       "IKU-5": ("9/9", "9/9"), "IKU-6": ("87", "88,02"), "IKU-7": ("88", "80")}
+
+
+def test_a_drop_down_too_long_or_with_a_comma_goes_to_a_hidden_sheet_and_imports_back(tmp_path):
+    """Excel calls a workbook damaged whose inline list is over 255 characters, and a comma splits a word."""
+    from lakip.data.importer import impor
+    from lakip.data.template import LEMBAR_DAFTAR
+
+    shutil.copytree(DATA_DIR / "setda-batubara", tmp_path / "setda-batubara")
+    ind = tmp_path / "setda-batubara" / "indikator.csv"
+    skala = f'"{PANJANG};{PANJANG} lagi;Rendah;Sedang;Tinggi;Sangat Tinggi"'  # over 255 characters, commas inside
+    ind.write_text(ind.read_text(encoding="utf-8").replace(",Rendah;Sedang;Tinggi;Sangat Tinggi,", f",{skala},"),
+                   encoding="utf-8")
+    path = tulis_template("setda-batubara", 2025, tmp_path / "t.xlsx", tmp_path)
+    wb = load_workbook(path)
+    daftar = wb[LEMBAR_DAFTAR]
+    assert daftar.sheet_state == "hidden"
+    words = [c.value for c in daftar["A"]]
+    assert words == [PANJANG, PANJANG + " lagi", "Rendah", "Sedang", "Tinggi", "Sangat Tinggi", "N/A"]
+    dv = {str(v.sqref): v for v in wb["kinerja"].data_validations.dataValidation}
+    assert dv["C2:D2"].formula1 == f"'{LEMBAR_DAFTAR}'!$A$1:$A$7" and len(dv["C2:D2"].error) <= 255
+    inline = [v.formula1 for v in wb["kinerja"].data_validations.dataValidation if v.formula1.startswith('"')]
+    assert all(len(f) <= 255 for f in inline)
+    ws = wb["kinerja"]
+    for r in range(2, ws.max_row + 1):
+        if ws.cell(r, 1).value in ISI:
+            ws.cell(r, 3).value, ws.cell(r, 4).value = ISI[ws.cell(r, 1).value]
+    wb.save(path)
+    impor(path, "setda-batubara", tmp_path, 2025, False)
+    kin = muat(tmp_path, "setda-batubara").kinerja
+    assert kin[(kin["kode"] == "IKU-1") & (kin["tahun"] == 2025)]["realisasi"].tolist() == [PANJANG]

@@ -11,6 +11,7 @@ workbook's bytes; the command writes them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ import pandas as pd
 from lakip.core.model import Unit
 from lakip.core.numbers import format_angka, format_angka_terbaca, tidak_ada
 from lakip.core.serial import TANGGAL_TETAP, buku_bytes, tulis_sel
+from lakip.core.teks import cuplik
 from lakip.core.vocabulary import JENIS, POLARITAS, TINGKAT
 
 __all__ = ["PETUNJUK", "ADA_ISI", "buku_template"]
@@ -108,12 +110,41 @@ class _Buku:
         return s
 
 
-def _pilihan(ws, words: str, sel: str, boleh_kosong: bool) -> None:
-    """A drop-down list of ``words`` (comma separated) on the cells ``sel``."""
+#: Excel's limit on a drop-down list written in the validation itself, and on its error message.
+_DAFTAR_MAKS = 255
+#: The hidden sheet that holds a drop-down list too long (or with a comma) for the validation itself.
+LEMBAR_DAFTAR = "daftar_pilihan"
+
+
+def _pilihan(ws, words: Sequence[str], sel: str, boleh_kosong: bool) -> None:
+    """A drop-down list of ``words`` on the cells ``sel``.
+
+    Written in the validation itself (``"a,b,c"``) when it fits Excel's 255 characters and no word
+    holds a comma; otherwise the words go in a column of the hidden sheet :data:`LEMBAR_DAFTAR` and
+    the list refers to it (a longer inline list makes Excel call the file damaged, and a comma
+    would split a word). The import reads only its own sheets.
+    """
+    from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    dv = DataValidation(type="list", formula1='"' + words.replace('"', '""') + '"', allow_blank=boleh_kosong)
-    dv.error = f"Pilih salah satu: {words}"
+    words = list(words)
+    inline = ",".join(words)
+    if len(inline) + 2 <= _DAFTAR_MAKS and not any("," in w or '"' in w for w in words):
+        formula = f'"{inline}"'
+    else:
+        wb = ws.parent
+        if LEMBAR_DAFTAR in wb.sheetnames:
+            daftar = wb[LEMBAR_DAFTAR]
+        else:
+            daftar = wb.create_sheet(LEMBAR_DAFTAR)
+            daftar.sheet_state = "hidden"
+        j = (daftar.max_column + 1) if daftar.max_row > 1 or daftar.cell(1, 1).value is not None else 1
+        for i, w in enumerate(words, start=1):
+            tulis_sel(daftar, i, j, w)
+        col = get_column_letter(j)
+        formula = f"'{LEMBAR_DAFTAR}'!${col}$1:${col}${len(words)}"
+    dv = DataValidation(type="list", formula1=formula, allow_blank=boleh_kosong)
+    dv.error = cuplik(f"Pilih salah satu: {', '.join(words)}", 200)
     ws.add_data_validation(dv)
     dv.add(sel)
 
@@ -140,7 +171,7 @@ def _indikator(b: _Buku) -> None:
     if "tahun_akhir" not in ind.columns:  # where an IKU the new Renstra drops is ended
         ind["tahun_akhir"] = ""
     ws = b.lembar("indikator", list(ind.columns), ind.values.tolist(), widths={"sasaran": 50, "indikator": 45, "formula": 40})
-    for kolom, words in (("polaritas", ",".join(POLARITAS)), ("jenis", ",".join(JENIS))):
+    for kolom, words in (("polaritas", POLARITAS), ("jenis", JENIS)):
         j = get_column_letter(list(ind.columns).index(kolom) + 1)
         _pilihan(ws, words, f"{j}2:{j}300", False)
 
@@ -169,7 +200,7 @@ def _kinerja(b: _Buku, aktif: pd.DataFrame) -> None:
                   ref=5, widths={"indikator (referensi)": 45})
     for i, (_, r) in enumerate(aktif.iterrows(), start=2):
         if r["jenis"] == "kategori" and r["skala_kata"]:
-            _pilihan(ws, ",".join(r["skala_kata"]) + ",N/A", f"C{i}:D{i}", True)
+            _pilihan(ws, [*r["skala_kata"], "N/A"], f"C{i}:D{i}", True)
 
 
 def _anggaran(b: _Buku) -> None:
@@ -189,7 +220,7 @@ def _anggaran(b: _Buku) -> None:
     ws = b.lembar("anggaran", ["tahun", "kode", "induk", "tingkat", "uraian", "pagu", "realisasi",
                                f"pagu {b.acuan} (referensi)", f"realisasi {b.acuan} (referensi)"], rows, ref=2,
                   widths={"uraian": 60})
-    _pilihan(ws, ",".join(TINGKAT), "D2:D2000", False)
+    _pilihan(ws, TINGKAT, "D2:D2000", False)
 
 
 def _anggaran_iku(b: _Buku, aktif: pd.DataFrame) -> None:
