@@ -95,6 +95,13 @@ def test_a_duplicate_key_is_refused_with_both_lines():
 def test_a_syntax_error_gives_the_line_and_tags_are_not_run():
     with pytest.raises(YamlError, match="^x.yml baris 3: bukan YAML yang sah$"):
         baca_yaml("a: 1\nb: [1, 2\nc: 3\n", "x.yml")
+    for teks, baris, arti in [("a: 1\n---\na: 2\n", 2, "berisi lebih dari satu dokumen (pemisah '---')"),
+                              ("a: b: c\n", 1, "ada tanda ':' di dalam nilai; beri tanda kutip"),
+                              ('a: "abc\n', 2, "tanda kutip tidak ditutup"),
+                              ("a:\n\tb: 1\n", 2, "ada karakter yang tidak boleh memulai nilai (tab untuk indentasi? pakai spasi)")]:
+        with pytest.raises(YamlError) as info:
+            baca_yaml(teks, "x.yml")
+        assert str(info.value.masalah[0]).startswith(f"x.yml baris {baris}: bukan YAML yang sah: {arti}")
     with pytest.raises(YamlError, match="^x.yml baris 1: tag YAML tidak dikenal"):
         baca_yaml("a: !!python/name:os.system x\n", "x.yml")
     with pytest.raises(YamlError, match="^x.yml baris 1, kunci a: tag YAML 'tag:yaml.org,2002:python/object/apply:os.system' "

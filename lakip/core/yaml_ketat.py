@@ -239,6 +239,18 @@ def _bangun(loader: Any, node: Any, jalur: Jalur, baris: dict[Jalur, int], masal
     return out
 
 
+#: What the parser's commonest complaints mean, for a planner (matched on PyYAML's own problem text).
+_ARTI_GALAT = (
+    ("another document", "berisi lebih dari satu dokumen (pemisah '---'); satu berkas berisi satu dokumen"),
+    ("mapping values are not allowed", "ada tanda ':' di dalam nilai; beri tanda kutip pada nilai itu (\"...\")"),
+    ("could not find expected ':'", "baris tidak berbentuk kunci: nilai"),
+    ("cannot start any token", "ada karakter yang tidak boleh memulai nilai (tab untuk indentasi? pakai spasi)"),
+    ("found undefined alias", "alias (*nama) tanpa jangkar (&nama)"),
+    ("did not find expected key", "indentasi tidak rata, atau tanda '-' daftar di tempat kunci"),
+    ("found unexpected end of stream", "tanda kutip tidak ditutup"),
+)
+
+
 def baca_yaml(teks: str, nama: str, *, teks_saja: bool = False) -> Dimuat:
     """Load one YAML document strictly.
 
@@ -277,7 +289,7 @@ def baca_yaml(teks: str, nama: str, *, teks_saja: bool = False) -> Dimuat:
         elif "nesting" in problem:  # libyaml's own limit (1000 levels), met before ours while scanning
             pesan = f"bersarang terlalu dalam (lebih dari {BATAS_DALAM} tingkat)"
         else:
-            pesan = "bukan YAML yang sah"
+            pesan = "bukan YAML yang sah" + next((f": {arti}" for kunci, arti in _ARTI_GALAT if kunci in problem), "")
         raise YamlError([Masalah(nama, None if mark is None else mark.line + 1, None, pesan)]) from None
     except RecursionError:  # pragma: no cover - the depth limit comes first
         raise YamlError([Masalah(nama, None, None, f"bersarang terlalu dalam (lebih dari {BATAS_DALAM} tingkat)")]) from None
