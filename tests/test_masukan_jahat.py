@@ -410,7 +410,7 @@ KASUS_RUN = [
       UNIT, "kinerja.csv baris 10, kolom tahun", "bukan tahun"),
     K("run-all-tahun-arab", "run --all --data {data} --out {out} --tabel-saja --year ٢٠٢٤", None, "--year", ANGKA_LAIN),
     K("rekap-tahun-NA", "rekap --data {data} --out {out}", ganti("kinerja.csv", "IKU-3,2024,", "IKU-3,NA,"),
-      "kinerja.csv baris 10, kolom tahun", "bukan tahun"),
+      f"{UNIT}/kinerja.csv baris 10, kolom tahun", "bukan tahun"),
     K("reviu-laporan-tahun-arab", "reviu --data {data} --out {out}",
       ganti("laporan.csv", "2024,Tabel 2.3,target/IKU-2/2024,", "٢٠٢٤,Tabel 2.3,target/IKU-2/2024,"),
       "laporan.csv baris 3, kolom tahun", ANGKA_LAIN),

@@ -7,6 +7,7 @@ The tables are those of :mod:`lakip.core.rollup`; the reviu of each unit is
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -17,7 +18,7 @@ import pandas as pd
 from lakip.app.files import folder_sementara, tulis_csv, tulis_json
 from lakip.app.proses import konteks_proses, lepas_sinyal, sinyal_ditahan
 from lakip.core.budget import rupiah_bulat
-from lakip.core.model import DataError, Kabupaten, PilihanError
+from lakip.core.model import DataError, Kabupaten, Masalah, PilihanError
 from lakip.core.paths import DATA_DIR, OUTPUTS_DIR, resolve
 from lakip.core.rollup import (Units, ringkasan_kabupaten, sebagai_kabupaten, tabel_capaian_iku, tahun_kabupaten,
                                unit_dengan_tahun)
@@ -145,8 +146,10 @@ def jalankan_rekap(
     """
     kab = muat_kabupaten(data)
     if not len(kab):
-        if kab.gagal:
-            raise next(iter(kab.gagal.values()))
+        if kab.gagal:  # every unit failed: each problem named by its unit's folder
+            raise DataError([dataclasses.replace(m, berkas=f"{slug}/{m.berkas}") if e.masalah else m
+                             for slug, e in kab.gagal.items()
+                             for m in (e.masalah or [Masalah(slug, None, None, str(e))])])
         raise PilihanError(f"tidak ada unit (folder berisi entitas.yml) di {resolve(data, DATA_DIR)}")
     tahun = tahun_kabupaten(kab, tahun)
     if not unit_dengan_tahun(kab, tahun):  # nothing to roll up: no empty rollup is written
