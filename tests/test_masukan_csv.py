@@ -201,6 +201,17 @@ def test_at_most_50_problems_of_a_file_are_printed_and_all_written_on_request(da
     assert f"Daftar lengkap 20.000 masalah dan peringatan: {daftar}" in r.stderr
 
 
+def test_the_list_is_written_through_a_link_and_even_when_empty(tmp_path):
+    """A list asked for is written (its header when the data has no problem), through a symbolic link
+    into the file it points to (the link stays), never over a device or a pipe."""
+    (tmp_path / "link.csv").symlink_to(tmp_path / "asli.csv")
+    r = lakip("periksa", "--daftar-masalah", str(tmp_path / "link.csv"))
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "link.csv").is_symlink() and read_csv(tmp_path / "asli.csv") == []
+    assert (tmp_path / "asli.csv").read_text(encoding="utf-8") == "berkas,baris,kolom,tingkat,pesan\n"
+    assert f"Daftar lengkap 0 masalah dan peringatan: {tmp_path / 'link.csv'}" in r.stderr
+
+
 def test_problems_are_listed_row_by_row_whatever_order_the_checks_found_them():
     found = [Masalah("a.csv", 9, "x", "c"), Masalah("b.csv", 2, None, "d"), Masalah("a.csv", 3, "y", "a"),
              Masalah("a.csv", None, None, "berkas"), Masalah("a.csv", 3, "z", "b")]

@@ -17,6 +17,7 @@ import and template; h15-impor: import lock and swap).
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 import zipfile
@@ -349,6 +350,13 @@ KASUS_PILIHAN = [
     K("all-dan-entity", "run --all --entity " + UNIT + " --data {data} --out {out}", None, "--all", "--entity"),
     K("perintah-tak-dikenal", "kabupaten", None, "'kabupaten'", "tidak dikenal"),
     K("pilihan-tak-dikenal", "periksa --dta {data}", None, "--dta", "tidak dikenal"),
+    # a list written whole and renamed into place would replace a folder, a pipe or a device (/dev/stdout as root)
+    K("daftar-masalah-folder", PERIKSA + " --daftar-masalah {masuk}", None, "--daftar-masalah", "itu folder"),
+    K("daftar-masalah-kosong", [*PERIKSA.split(), "--daftar-masalah", ""], None, "--daftar-masalah", "itu folder"),
+    K("daftar-masalah-pipa", PERIKSA + " --daftar-masalah {masuk}/pipa", lambda t: os.mkfifo(t.masuk / "pipa"),
+      "--daftar-masalah", "pipa", "bukan berkas biasa"),
+    K("template-out-pipa", TEMPLATE + " --year 2025 --out {masuk}/pipa.xlsx", lambda t: os.mkfifo(t.masuk / "pipa.xlsx"),
+      "pipa.xlsx", "bukan berkas biasa"),
     K("daftar-masalah-ke-folder-data", [*PERIKSA.split(), "--daftar-masalah", "{unit}/masalah.csv"],
       ganti("kinerja.csv", "IKU-1,2024,", "IKU-1,٢٠٢٤,"), "--daftar-masalah", "masalah.csv", "folder data"),
 ]
@@ -611,6 +619,8 @@ def sidik(root: Path, abaikan=()) -> dict[str, str]:
             hasil[rel] = "link:" + str(p.readlink())
         elif p.is_dir():
             hasil[rel] = "dir"
+        elif not p.is_file():  # a pipe: never opened (it would wait for a writer)
+            hasil[rel] = "lain"
         else:
             h = hashlib.sha256()
             with p.open("rb") as f:

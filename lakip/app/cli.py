@@ -169,6 +169,13 @@ def _cek_keluaran(args: argparse.Namespace) -> None:
         if p == data or (data in p.parents and (opsi == "--out" or p.parent != data)):
             raise PilihanError(f"{opsi} {path}: berada di dalam folder data {data}; keluaran tidak boleh ditulis ke "
                                "folder data (pilih folder lain)")
+    if tulis["--daftar-masalah"] is not None:  # a folder, a device, /dev/stdout: said now, not after the work
+        from lakip.app.files import berkas_tujuan, pesan_os
+
+        try:
+            berkas_tujuan(Path(tulis["--daftar-masalah"]))
+        except OSError as e:
+            raise PilihanError(f"--daftar-masalah: {pesan_os(e)}") from None
     if args.perintah == "template" and args.out is None:  # the default: a file in the current folder
         p = Path.cwd().resolve()
         if p == data or data in p.parents:
@@ -195,8 +202,9 @@ def _belum_terukur(unit: object, tahun: int | None = None) -> None:
 _DAFTAR: str | None = None
 
 
-def _tulis_daftar(masalah: Sequence[object]) -> None:
-    """Write every problem and warning to the ``--daftar-masalah`` file, when one was asked for."""
+def _tulis_daftar(masalah: Sequence[object], keras: bool = False) -> None:
+    """Write every problem and warning to the ``--daftar-masalah`` file, when one was asked for; when it
+    cannot be written, say so (``keras``: as a PilihanError, so that the command does not end with 0)."""
     if _DAFTAR is None:
         return
     import csv
@@ -216,6 +224,8 @@ def _tulis_daftar(masalah: Sequence[object]) -> None:
     except OSError as e:
         from lakip.app.files import pesan_os
 
+        if keras:
+            raise PilihanError(f"--daftar-masalah: {pesan_os(e)}") from None
         print(f"Galat: --daftar-masalah: {pesan_os(e)}", file=sys.stderr)
         return
     from lakip.core.numbers import format_angka
@@ -229,8 +239,7 @@ def _peringatan(unit_or_none: object) -> None:
     warnings = getattr(unit_or_none, "peringatan", [])
     for line in daftar_masalah(warnings, awal=""):
         print(line, file=sys.stderr)
-    if warnings:
-        _tulis_daftar(warnings)
+    _tulis_daftar(warnings, keras=True)  # asked for: written even when empty (its header), as scripts expect
 
 
 def _baca_teks(path) -> str:

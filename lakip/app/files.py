@@ -24,7 +24,18 @@ from lakip.data.kunci import kunci  # the lock is the data layer's too (import);
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["pesan_os", "tulis_utuh", "nama_sementara", "tulis_csv", "tulis_json", "kunci", "folder_sementara"]
+__all__ = ["pesan_os", "berkas_tujuan", "tulis_utuh", "nama_sementara", "tulis_csv", "tulis_json", "kunci", "folder_sementara"]
+
+
+def berkas_tujuan(path: Path) -> Path:
+    """The regular file a write to ``path`` replaces: ``path`` itself, or the file a symbolic link points
+    to (the link stays a link); an OSError naming ``path`` when it is a folder, a device or a pipe, which
+    a file written whole and renamed into place would replace (a device of /dev among them)."""
+    if not path.name or path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "itu folder", str(path))
+    if path.exists() and not path.is_file():  # followed through links: /dev/stdout is a link to a pipe
+        raise OSError(_BUKAN_BERKAS, "bukan berkas biasa", str(path))
+    return path.resolve() if path.is_symlink() else path
 
 
 @contextlib.contextmanager
@@ -32,7 +43,7 @@ def nama_sementara(path: Path) -> Iterator[Path]:
     """A temporary name beside ``path`` to write to, renamed to ``path`` when the block ends
     without an error (removed otherwise): a file that exists under its name is complete,
     which another process waiting for it relies on."""
-    path = Path(path)
+    path = berkas_tujuan(Path(path))
     tmp = path.with_name(f".{path.name}.baru")
     try:
         yield tmp
@@ -48,7 +59,7 @@ def nama_sementara(path: Path) -> Iterator[Path]:
 
 def tulis_utuh(path: Path, isi: bytes | str) -> Path:
     """Write ``isi`` (bytes, or text as UTF-8) to ``path`` whole: under a temporary name, then renamed."""
-    path = Path(path)
+    path = berkas_tujuan(Path(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     with nama_sementara(path) as tmp:
         tmp.write_bytes(isi.encode("utf-8") if isinstance(isi, str) else isi)
@@ -126,7 +137,11 @@ class folder_sementara:
 
 
 #: The system's reasons for the file errors a user meets, in Indonesian (others as the system words them).
+#: The errno of a path that exists but is no regular file (a device, a pipe): errno has none of its own.
+_BUKAN_BERKAS = errno.EINVAL
+
 _SEBAB_OS = {
+    _BUKAN_BERKAS: "bukan berkas biasa (perangkat atau pipa); pilih nama berkas lain",
     errno.ENOTDIR: "sebagian jalurnya adalah berkas, bukan folder",
     errno.EISDIR: "itu folder, bukan berkas",
     errno.EACCES: "tidak ada izin",
