@@ -141,18 +141,34 @@ def test_unknown_keys_inside_pilihan_and_inside_a_scale_class(tmp_path):
     ]
 
 
+DESIMAL = " (tulis angka desimal biasa tanpa tanda kutip, mis. 90 atau 90.5)"
+
+
 @pytest.mark.parametrize("nilai, pesan", [
     (".nan", "'.nan' bukan angka yang dapat dipakai (NaN dan tak hingga tidak diterima)"),
     (".inf", "'.inf' bukan angka yang dapat dipakai (NaN dan tak hingga tidak diterima)"),
     ("-.inf", "'-.inf' bukan angka yang dapat dipakai (NaN dan tak hingga tidak diterima)"),
     ("true", "'true' harus berupa angka"),
-    ("'75'", "'75' harus berupa angka"),
+    ("'75'", f"'75' harus berupa angka{DESIMAL}"),
     ("1.0e+30", "'1e+30' di luar rentang angka (paling besar 9.000.000.000.000.000)"),
+    ("1e20", "'1e+20' di luar rentang angka (paling besar 9.000.000.000.000.000)"),
+    # YAML 1.1 would read these silently as 61, 90, 90, 1000 and a boolean: they stay texts, refused
+    ("1:30", f"'1:30' harus berupa angka{DESIMAL}"),
+    ("0x5A", f"'0x5A' harus berupa angka{DESIMAL}"),
+    ("0b1011010", f"'0b1011010' harus berupa angka{DESIMAL}"),
+    ("1_000", f"'1_000' harus berupa angka{DESIMAL}"),
+    ("yes", f"'yes' harus berupa angka{DESIMAL}"),
     ("[75]", "harus berupa angka, bukan daftar"),
 ])
 def test_a_scale_bound_must_be_a_finite_number(tmp_path, nilai, pesan):
     teks = ENTITAS.replace("{kategori: Tinggi, di_atas: 75}", f"{{kategori: Tinggi, di_atas: {nilai}}}")
     assert masalah_entitas(tmp_path, teks) == [f"entitas.yml baris 13, kunci pilihan.skala[2].di_atas: {pesan}"]
+
+
+def test_numbers_are_decimal_as_yaml_1_2_reads_them():
+    """075 is 75 (not octal 61, as YAML 1.1 has it), 1e20 a number, 2024-01-01 a text."""
+    got = baca_yaml("a: 075\nb: -0075\nc: 1e20\nd: .5\ne: 2024-01-01\nf: True\ng: ~\n", "x.yml").data
+    assert got == {"a": 75, "b": -75, "c": 1e20, "d": 0.5, "e": "2024-01-01", "f": True, "g": None}
 
 
 def test_nama_as_a_list_or_with_a_control_character_or_too_long(tmp_path):

@@ -43,6 +43,7 @@ class Skema:
     """One node of a schema; ``kosong_boleh``: null (or an empty value) means "not given"."""
 
     jenis = "nilai"  # what the value must be, in a message ("harus berupa ...")
+    saran = ""  # what to write instead, after the message for a text of the wrong kind
     kosong_boleh = False
 
     def cocok(self, nilai: Any) -> bool:
@@ -56,8 +57,9 @@ class Skema:
         if nilai is None and self.kosong_boleh:
             return
         if not self.cocok(nilai):
-            out.append(d.masalah(jalur, f"'{_tampil(nilai)}' harus berupa {self.jenis}" if not isinstance(nilai, (dict, list))
-                                 else f"harus berupa {self.jenis}, bukan {_tampil(nilai)}"))
+            saran = self.saran if isinstance(nilai, str) else ""
+            out.append(d.masalah(jalur, f"'{_tampil(nilai)}' harus berupa {self.jenis}{saran}"
+                                 if not isinstance(nilai, (dict, list)) else f"harus berupa {self.jenis}, bukan {_tampil(nilai)}"))
             return
         self.cek(nilai, jalur, d, out)
 
@@ -96,6 +98,8 @@ class Angka(Skema):
 
     kosong_boleh: bool = True
     jenis = "angka"
+    #: after the message for a text: ``1:30``, ``0x5A``, ``1_000``, ``'75'`` are texts here, never guessed numbers
+    saran = " (tulis angka desimal biasa tanpa tanda kutip, mis. 90 atau 90.5)"
 
     def cocok(self, nilai: Any) -> bool:
         return isinstance(nilai, (int, float)) and not isinstance(nilai, bool)

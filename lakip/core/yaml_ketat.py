@@ -20,6 +20,8 @@ message, raised together as :class:`YamlError`.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -161,12 +163,39 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
         _Parser.__init__(self, teks)
 
 
-class _Aman(_Komposer, _Parser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):  # type: ignore[misc, valid-type]
+class _Resolver12(yaml.resolver.BaseResolver):
+    """The plain scalars YAML 1.2's core schema reads as null, booleans and numbers, numbers in decimal
+    only. PyYAML resolves YAML 1.1's: ``075`` octal (61), ``1:30`` base 60 (90), ``0x5A``, ``1_000``,
+    ``yes``/``no`` booleans, all silently; here they stay texts, which the schemas then refuse
+    ("harus berupa angka"), and ``1e20`` is the number it looks like."""
+
+
+for _tag, _pola, _awal in (
+    ("bool", r"true|True|TRUE|false|False|FALSE", "tTfF"),
+    ("int", r"[-+]?[0-9]+", "-+0123456789"),
+    ("float", r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)",
+     "-+0123456789."),
+    ("null", r"~|null|Null|NULL|", ["~", "n", "N", ""]),
+):
+    _Resolver12.add_implicit_resolver(f"tag:yaml.org,2002:{_tag}", re.compile(f"^(?:{_pola})$"), list(_awal))
+
+
+class _Konstruktor12(yaml.constructor.SafeConstructor):
+    """SafeConstructor with a decimal integer (``075`` is 75, as YAML 1.2 and the data files read it)."""
+
+    def construct_yaml_int(self, node: Any) -> int:
+        return int(self.construct_scalar(node))
+
+
+_Konstruktor12.add_constructor("tag:yaml.org,2002:int", _Konstruktor12.construct_yaml_int)
+
+
+class _Aman(_Komposer, _Parser, _Konstruktor12, _Resolver12):  # type: ignore[misc, valid-type]
     def __init__(self, teks: str) -> None:
         _parser_init(self, teks)
         _Komposer.__init__(self)
-        yaml.constructor.SafeConstructor.__init__(self)
-        yaml.resolver.Resolver.__init__(self)
+        _Konstruktor12.__init__(self)
+        _Resolver12.__init__(self)
 
 
 class _Teks(_Komposer, _Parser, yaml.constructor.BaseConstructor, yaml.resolver.BaseResolver):  # type: ignore[misc, valid-type]
@@ -177,13 +206,13 @@ class _Teks(_Komposer, _Parser, yaml.constructor.BaseConstructor, yaml.resolver.
         yaml.resolver.BaseResolver.__init__(self)
 
 
-class _AmanC(_Parser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):  # type: ignore[misc, valid-type]
+class _AmanC(_Parser, _Konstruktor12, _Resolver12):  # type: ignore[misc, valid-type]
     """The parser's own composer (in C with libyaml): for a text without anchors, so without aliases."""
 
     def __init__(self, teks: str) -> None:
         _parser_init(self, teks)
-        yaml.constructor.SafeConstructor.__init__(self)
-        yaml.resolver.Resolver.__init__(self)
+        _Konstruktor12.__init__(self)
+        _Resolver12.__init__(self)
 
 
 class _TeksC(_Parser, yaml.constructor.BaseConstructor, yaml.resolver.BaseResolver):  # type: ignore[misc, valid-type]
