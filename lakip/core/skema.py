@@ -21,7 +21,7 @@ from typing import Any
 from lakip.core.model import Masalah
 from lakip.core.numbers import BATAS_ANGKA, format_angka
 from lakip.core.teks import BATAS_SEL, cuplik, daftar, karakter_kendali
-from lakip.core.yaml_ketat import Dimuat, Jalur
+from lakip.core.yaml_ketat import AngkaLewat, Dimuat, Jalur
 
 __all__ = ["Skema", "Teks", "Angka", "Pilih", "Daftar", "Peta", "Atau", "periksa"]
 
@@ -105,9 +105,12 @@ class Angka(Skema):
         return isinstance(nilai, (int, float)) and not isinstance(nilai, bool)
 
     def cek(self, nilai: Any, jalur: Jalur, d: Dimuat, out: list[Masalah]) -> None:
-        if isinstance(nilai, float) and not math.isfinite(nilai):
+        if isinstance(nilai, AngkaLewat) or (isinstance(nilai, float) and abs(nilai) > BATAS_ANGKA and math.isfinite(nilai)):
+            out.append(d.masalah(jalur, f"'{cuplik(getattr(nilai, 'teks', None) or _tampil(nilai), 60)}' di luar rentang "
+                                        f"angka (paling besar {format_angka(BATAS_ANGKA, 0)})"))
+        elif isinstance(nilai, float) and not math.isfinite(nilai):
             out.append(d.masalah(jalur, f"'{_tampil(nilai)}' bukan angka yang dapat dipakai (NaN dan tak hingga tidak diterima)"))
-        elif abs(nilai) > BATAS_ANGKA:
+        elif abs(nilai) > BATAS_ANGKA:  # an integer
             out.append(d.masalah(jalur, f"'{_tampil(nilai)}' di luar rentang angka (paling besar "
                                         f"{format_angka(BATAS_ANGKA, 0)})"))
 

@@ -20,6 +20,7 @@ message, raised together as :class:`YamlError`.
 
 from __future__ import annotations
 
+import math
 import re
 
 from dataclasses import dataclass, field
@@ -163,6 +164,16 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
         _Parser.__init__(self, teks)
 
 
+class AngkaLewat(float):
+    """A number written beyond any float (``1e400``): infinite as a float, with the text as written, so that
+    a schema says it is out of range, quoting the user, rather than calling it an infinity."""
+
+    def __new__(cls, teks: str) -> "AngkaLewat":
+        x = super().__new__(cls, math.copysign(math.inf, -1.0 if teks.lstrip().startswith("-") else 1.0))
+        x.teks = teks
+        return x
+
+
 class _Resolver12(yaml.resolver.BaseResolver):
     """The plain scalars YAML 1.2's core schema reads as null, booleans and numbers, numbers in decimal
     only. PyYAML resolves YAML 1.1's: ``075`` octal (61), ``1:30`` base 60 (90), ``0x5A``, ``1_000``,
@@ -186,8 +197,16 @@ class _Konstruktor12(yaml.constructor.SafeConstructor):
     def construct_yaml_int(self, node: Any) -> int:
         return int(self.construct_scalar(node))
 
+    def construct_yaml_float(self, node: Any) -> float:
+        teks = str(self.construct_scalar(node))
+        x = super().construct_yaml_float(node)
+        if math.isinf(x) and "inf" not in teks.lower():  # 1e400: beyond any float, not the user's infinity
+            return AngkaLewat(teks)
+        return x
+
 
 _Konstruktor12.add_constructor("tag:yaml.org,2002:int", _Konstruktor12.construct_yaml_int)
+_Konstruktor12.add_constructor("tag:yaml.org,2002:float", _Konstruktor12.construct_yaml_float)
 
 
 class _Aman(_Komposer, _Parser, _Konstruktor12, _Resolver12):  # type: ignore[misc, valid-type]
