@@ -136,6 +136,16 @@ def test_cr_only_line_ends_read_like_lf_and_rows_count_physical_lines(data):
     assert problems(data) == [f"indikator.csv baris {baris}, kolom polaritas: 'naikk' harus salah satu dari: naik, turun"]
 
 
+def test_invisible_characters_are_shown_as_codes_in_messages(data):
+    """A zero-width space after a code, a second BOM before a header: the message must not look right."""
+    ubah(data, "kinerja.csv", "IKU-5,2023,", "IKU-5\u200b,2023,")
+    ubah(data, "anggaran_iku.csv", "tahun,", "\ufeff\ufefftahun,")  # the first is the file's BOM
+    got = problems(data)
+    assert "kinerja.csv baris 15, kolom kode: 'IKU-5<U+200B>' tidak ada di indikator.csv" in got
+    assert any(p.startswith("anggaran_iku.csv baris 1, kolom tahun: kolom wajib tidak ada; judul kolom '<U+FEFF>tahun'")
+               for p in got), got
+
+
 def test_a_code_with_a_slash_is_refused_where_it_is_written(data):
     ubah(data, "indikator.csv", ",SS-1,", ",../../x,")
     got = problems(data)

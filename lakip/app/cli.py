@@ -460,7 +460,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("Keluaran sebelumnya (bila ada) tidak diubah.", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("Dibatalkan. Keluaran sebelumnya (bila ada) tidak diubah.", file=sys.stderr)
+        if args.perintah == "import":  # the swap is one step: the unit holds the old data or the new, whole
+            print(f"Dibatalkan. Data unit {args.entity} utuh: berisi data sebelum impor, atau data baru bila impor sudah "
+                  "selesai ditukar; periksa dengan 'lakip periksa'.", file=sys.stderr)
+        else:
+            print("Dibatalkan. Keluaran sebelumnya (bila ada) tidak diubah.", file=sys.stderr)
         return 130
     except BrokenPipeError:  # the reader went away (lakip ... | head): nothing to say, the files are written
         devnull = os.open(os.devnull, os.O_WRONLY)

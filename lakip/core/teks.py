@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["daftar", "KENDALI", "BATAS_SEL", "karakter_kendali", "cuplik"]
+__all__ = ["daftar", "KENDALI", "TAK_TERLIHAT", "BATAS_SEL", "karakter_kendali", "cuplik"]
 
 #: Control characters a cell may not hold: they cannot be written into a workbook or XML (openpyxl
 #: and XML 1.0 refuse them) and would act on a terminal that prints them. Tab, line feed and
@@ -38,10 +38,21 @@ def karakter_kendali(teks: str) -> str | None:
     return None if m is None else f"U+{ord(m.group()):04X}"
 
 
+#: Characters that print as nothing or reorder what follows (zero-width spaces and joiners, the
+#: byte-order mark, bidirectional controls): text, but shown as codes in a message, where 'IKU-5<U+200B>'
+#: must not look like 'IKU-5' and U+202E must not turn the terminal's line around.
+TAK_TERLIHAT = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+
+
+def _kode(m: re.Match[str]) -> str:
+    return f"<U+{ord(m.group()):04X}>"
+
+
 def cuplik(teks: object, n: int = 200) -> str:
-    """A user's text as a message quotes it: control characters shown as their codes, at most ``n``
-    characters and the length of the rest (a 100.000-character cell is never printed whole)."""
-    t = KENDALI.sub(lambda m: f"<U+{ord(m.group()):04X}>", str(teks))
+    """A user's text as a message quotes it: control characters and invisible ones (:data:`TAK_TERLIHAT`)
+    shown as their codes, at most ``n`` characters and the length of the rest (a 100.000-character cell
+    is never printed whole)."""
+    t = TAK_TERLIHAT.sub(_kode, KENDALI.sub(_kode, str(teks)))
     if len(t) <= n:
         return t
     return f"{t[:n]}... ({len(t):,} karakter)".replace(",", ".")

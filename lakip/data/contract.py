@@ -172,8 +172,8 @@ def kolom_hilang(kolom: str, header: Sequence[str], dikenal: Sequence[str] = ())
     lain = [h for h in header if h and h not in dikenal]
     mirip = difflib.get_close_matches(kolom, lain, n=1, cutoff=0.7)
     if mirip:
-        return f"kolom wajib tidak ada; judul kolom '{mirip[0]}' mungkin salah ketik untuk '{kolom}'"
-    return f"kolom wajib tidak ada (judul kolom yang ada: {', '.join(h for h in header if h) or 'tidak ada'})"
+        return f"kolom wajib tidak ada; judul kolom '{cuplik(mirip[0], 60)}' mungkin salah ketik untuk '{kolom}'"
+    return f"kolom wajib tidak ada (judul kolom yang ada: {cuplik(', '.join(h for h in header if h), 300) or 'tidak ada'})"
 
 
 def _line_of(data: bytes, offset: int) -> int:
