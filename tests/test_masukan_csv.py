@@ -71,6 +71,12 @@ def test_a_number_out_of_range_or_not_finite_or_in_other_digits_is_refused(teks,
     assert values[0] == 1.0 and np.isnan(values[1]) and problems_ == {1: str(info.value)}
 
 
+def test_minus_zero_is_zero():
+    """'-0' as a target printed -0,00 in the tables."""
+    assert not np.signbit(parse_angka("-0")) and not np.signbit(parse_angka("-0,0"))
+    assert not np.signbit(parse_angka_banyak(["-0", "-0,00", "5"])[0]).any()
+
+
 def test_the_largest_amount_is_exact_and_accepted():
     assert BATAS_ANGKA == 9 * 10**15
     assert parse_angka("9.000.000.000.000.000") == 9e15 and int(parse_angka("8.999.999.999.999.999")) == 8_999_999_999_999_999

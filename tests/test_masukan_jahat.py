@@ -570,6 +570,7 @@ KASUS_IMPOR = [
     K("impor-buku-10pangkat24", IMPOR_BUKU, realisasi("1.000.000.000.000.000.000.000.000"),
       "lembar kinerja baris", "realisasi", LUAR),
     K("impor-buku-angka-1e300", IMPOR_BUKU, realisasi(1e300), "lembar kinerja baris", "realisasi", LUAR),
+    K("impor-buku-angka-1e-300", IMPOR_BUKU, realisasi(1e-300), "lembar kinerja baris", "realisasi", "terlalu dekat ke nol"),
     K("impor-buku-kendali", IMPOR_BUKU, realisasi("8\x7f1"), "lembar kinerja baris", "realisasi", KENDALI),
     K("impor-buku-tahun-arab", IMPOR_BUKU, buku(lambda wb: setattr(sel(wb["kinerja"], "IKU-2", 2), "value", "٢٠٢٥")),
       "lembar kinerja baris", "tahun", "re:angka selain 0-9|bukan tahun"),

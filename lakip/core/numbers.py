@@ -194,7 +194,7 @@ def _dalam_batas(x: float, asli: str) -> float:
     if not math.isfinite(x) or abs(x) > BATAS_ANGKA:
         raise AngkaError(asli, "di luar rentang angka yang dapat dihitung tepat (paling besar 9.000 triliun, "
                                "9.000.000.000.000.000)")
-    return x
+    return x + 0.0  # -0 is 0 (a '-0' written would print as -0,00)
 
 
 def parse_level(teks: object) -> tuple[float, float] | None:
@@ -391,6 +391,7 @@ def parse_angka_banyak(teks: Sequence[str]) -> tuple[np.ndarray, dict[int, str]]
         done |= hit
     done &= np.abs(out) <= BATAS_ANGKA  # out of range: parse_angka gives the reason
     out[~done] = np.nan
+    out += 0.0  # -0 is 0
     problems: dict[int, str] = {}
     for i in np.flatnonzero(~done):
         try:

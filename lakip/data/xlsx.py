@@ -295,6 +295,10 @@ def _format_persen(format_sel: str | None) -> bool:
     return "%" in f
 
 
+#: The smallest magnitude of a number cell other than 0: the ten decimals a table's number keeps.
+TERKECIL = 1e-10
+
+
 def _sel(v: object, label: str, baris: int, kolom: str, masalah: list[Masalah], format_sel: str = "General") -> str:
     """A cell as the text a CSV file of the data contract holds.
 
@@ -330,6 +334,10 @@ def _sel(v: object, label: str, baris: int, kolom: str, masalah: list[Masalah], 
     if isinstance(v, int):
         return str(v) if kolom == "tahun" else f"{v:,}".replace(",", ".")
     if isinstance(v, float):
+        if v != 0 and abs(v) < TERKECIL:  # 1e-300 would be written 0: never silently
+            masalah.append(Masalah(label, baris, kolom, f"'{v:g}' terlalu dekat ke nol (paling kecil 0,0000000001); "
+                                                        "tulis 0 bila nol"))
+            return ""
         d = Decimal(repr(v)).normalize()
         places = max(0, -d.as_tuple().exponent)
         return format_angka_terbaca(v, places)  # 7.275 -> 7,2750: the loader reads it back
