@@ -165,6 +165,13 @@ def test_a_scale_bound_must_be_a_finite_number(tmp_path, nilai, pesan):
     assert masalah_entitas(tmp_path, teks) == [f"entitas.yml baris 13, kunci pilihan.skala[2].di_atas: {pesan}"]
 
 
+def test_a_decimal_comma_in_braces_is_explained(tmp_path):
+    teks = ENTITAS.replace("{kategori: Tinggi, di_atas: 75}", "{kategori: Tinggi, di_atas: 75,5}")
+    assert masalah_entitas(tmp_path, teks) == [
+        "entitas.yml baris 13, kunci pilihan.skala[2].5: kunci '5' tidak dikenal; angka desimal ditulis dengan titik "
+        "(90.5), atau dalam tanda kutip (\"90,5\"): koma di dalam {...} memisahkan pasangan kunci: nilai"]
+
+
 def test_numbers_are_decimal_as_yaml_1_2_reads_them():
     """075 is 75 (not octal 61, as YAML 1.1 has it), 1e20 a number, 2024-01-01 a text."""
     got = baca_yaml("a: 075\nb: -0075\nc: 1e20\nd: .5\ne: 2024-01-01\nf: True\ng: ~\n", "x.yml").data

@@ -175,7 +175,12 @@ class Peta(Skema):
         for k, v in nilai.items():
             sub = (*jalur, k)
             if k in kira:
-                saran = f"; maksud Anda '{kira[k][0]}'?" if kira[k] else f" (kunci yang dikenal: {daftar(kunci, 'dan')})"
+                if isinstance(k, (int, float)) and not isinstance(k, bool):  # {di_atas: 90,5}: the comma split it
+                    sub = (*jalur, str(k))  # a key, not an item's index
+                    saran = ("; angka desimal ditulis dengan titik (90.5), atau dalam tanda kutip (\"90,5\"): koma di "
+                             "dalam {...} memisahkan pasangan kunci: nilai")
+                else:
+                    saran = f"; maksud Anda '{kira[k][0]}'?" if kira[k] else f" (kunci yang dikenal: {daftar(kunci, 'dan')})"
                 out.append(d.masalah(sub, f"kunci '{_tampil(k)}' tidak dikenal{saran}"))
                 continue
             kunci[k].periksa(v, sub, d, out)

@@ -139,7 +139,7 @@ def kunci_laporan(kunci: str) -> dict[str, str]:
     parts = kunci.split("/")
     jenis = parts[0]
     if jenis not in KUNCI:
-        raise ValueError(f"jenis kunci '{cuplik(jenis)}' tidak dikenal")
+        raise ValueError(f"jenis kunci '{cuplik(jenis)}' tidak dikenal (jenis yang ada: {', '.join(KUNCI)})")
     names = KUNCI[jenis]
     if len(parts) != len(names) + 1 or any(p == "" for p in parts):
         raise ValueError(f"kunci '{cuplik(kunci)}' harus berbentuk {jenis}/" + "/".join(f"<{n}>" for n in names))
