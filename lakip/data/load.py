@@ -378,7 +378,11 @@ def _folder_unit(root: Path, entitas: str | None) -> Path:
         return (", ".join(slugs[:10]) + (f", dan {len(slugs) - 10} lainnya" if len(slugs) > 10 else "")) or "tidak ada"
 
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", entitas or ""):
-        raise PilihanError(f"'{cuplik(entitas)}' bukan nama unit: tulis nama folder di dalam folder data (unit yang ada: {known()})")
+        aturan = ("nama unit (nama foldernya) hanya berisi huruf a-z, angka 0-9, '.', '_' dan '-', diawali huruf atau "
+                  "angka, mis. dinas-kesehatan")
+        if entitas and (root / entitas / "entitas.yml").is_file():  # the folder is there, under a name no command takes
+            raise PilihanError(f"folder unit '{cuplik(entitas)}' tidak dapat dipakai: {aturan}; ganti nama foldernya")
+        raise PilihanError(f"'{cuplik(entitas)}' bukan nama unit: {aturan} (unit yang ada: {known()})")
     folder = root / entitas
     if not folder.is_dir():
         raise PilihanError(f"folder unit '{cuplik(entitas)}' tidak ada (unit yang ada: {known()})")
