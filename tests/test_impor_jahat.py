@@ -19,6 +19,7 @@ import zlib
 
 import pytest
 from openpyxl import Workbook, load_workbook
+from openpyxl.utils import get_column_letter
 
 import bantu
 from lakip.app.isian import tulis_template
@@ -406,3 +407,17 @@ def test_a_control_character_that_got_through_never_crashes_the_writer():
     assert tulis_sel(wb.active, 1, 1, "a\x07b\x00").value == "a<U+0007>b<U+0000>"
     assert tulis_sel(wb.active, 2, 1, "Nilai").quotePrefix is False
     assert tulis_sel(wb.active, 3, 1, 5).value == 5
+
+
+def test_a_column_added_by_hand_is_named_in_a_warning_not_dropped_silently(asal, data, tmp_path):
+    wb = load_workbook(io.BytesIO(asal[1]))
+    ws = wb["kinerja"]
+    j = ws.max_column + 1
+    ws.cell(1, j).value, ws.cell(2, j).value = "keterangan", "angka sementara"
+    path = tmp_path / "isian.xlsx"
+    wb.save(path)
+    res = bantu.lakip("import", str(path), "--entity", UNIT, "--data", str(data))
+    assert res.returncode == 0, res.stderr
+    huruf = get_column_letter(j)
+    assert (f"lembar kinerja baris 1, kolom keterangan: peringatan: kolom {huruf} ('keterangan') bukan kolom kinerja: "
+            "isinya tidak diimpor (kolom yang diimpor: kode, tahun, target, realisasi)") in res.stderr

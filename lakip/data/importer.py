@@ -195,8 +195,9 @@ def _jenis_berkas(src: Path) -> None:
         raise PilihanError(f"{src.name}: bukan berkas .xlsx; {_BERI}")
 
 
-def _baca_sumber(src: Path, tahun: int | None) -> tuple[dict[str, _Sumber], int]:
-    """The tables of a workbook or CSV folder and the one year they bring; DataError with every problem."""
+def _baca_sumber(src: Path, tahun: int | None) -> tuple[dict[str, _Sumber], int, list[Masalah]]:
+    """The tables of a workbook or CSV folder, the one year they bring and the reader's warnings;
+    DataError with every problem."""
     masalah: list[Masalah] = []
     if src.is_dir():
         tables = _baca_folder(src, masalah)
@@ -208,7 +209,7 @@ def _baca_sumber(src: Path, tahun: int | None) -> tuple[dict[str, _Sumber], int]
     year = _tahun_impor(tables, tahun, masalah) if not any(m.tingkat == "galat" for m in masalah) else None
     if any(m.tingkat == "galat" for m in masalah) or year is None:
         raise DataError(masalah or [Masalah(src.name, None, None, "tidak ada tahun yang dapat diimpor")])
-    return tables, year
+    return tables, year, [m for m in masalah if m.tingkat == "peringatan"]
 
 
 def _gabung(cand: Path, name: str, s: _Sumber, year: int, ganti: bool, asal: dict, masalah: list[Masalah]) -> int:
@@ -293,7 +294,7 @@ def impor(
     root = resolve(data, DATA_DIR)
     with kunci_unit(root, entitas):  # another import or a run of this unit waits, and the reverse
         muat(root, entitas, isian=True)  # the existing data must itself be valid (and the unit exist)
-        tables, year = _baca_sumber(Path(sumber), tahun)
+        tables, year, pesan_baca = _baca_sumber(Path(sumber), tahun)
         unit_dir = root / entitas
         header, rows, _ = _baca_teks(unit_dir / "kinerja.csv")
         existing_years = {r[header.index("tahun")].strip() for r in rows if len(r) > header.index("tahun")}
@@ -305,7 +306,7 @@ def impor(
             shutil.copytree(unit_dir, cand)
             asal: dict[tuple[str, int], tuple[str, int]] = {}  # (csv, line) -> (label, row)
             masalah: list[Masalah] = []
-            hasil = HasilImpor(entitas, year)
+            hasil = HasilImpor(entitas, year, peringatan=list(pesan_baca))
             for name, s in tables.items():
                 # a sheet left empty (laporan before the report is out) replaces nothing
                 hasil.baris[name] = 0 if s.df.empty else _gabung(cand, name, s, year, ganti, asal, masalah)

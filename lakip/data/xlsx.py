@@ -38,6 +38,7 @@ import pandas as pd
 
 from lakip.core.model import Masalah
 from lakip.core.numbers import BATAS_ANGKA, AngkaError, format_angka, format_angka_terbaca, parse_angka
+from lakip.core.teks import cuplik
 from lakip.data.contract import BATAS_BERKAS, KOLOM, kolom_hilang, teks_sel
 
 __all__ = ["BATAS_XLSX", "BATAS_XML", "BATAS_JUMLAH_SEL", "TAK_TERBACA", "Lembar", "baca_xlsx"]
@@ -381,6 +382,12 @@ def _tabel(name: str, label: str, cells: dict[tuple[int, int], _Sel], merges: li
              if name == "indikator" and k in header and k not in cols]
     where = {k: header.index(k) + 1 for k in cols}  # the first column of that title
     imported = set(where.values())
+    berisi = {c for (r, c), s in cells.items() if r > 1 and c not in imported and s.value not in (None, "")}
+    for j, judul in enumerate(header, start=1):  # a column added by hand: its content is not imported, said so
+        if j in berisi and not judul.endswith("(referensi)"):
+            masalah.append(Masalah(label, 1, judul or _kolom_huruf(j),
+                                   f"kolom {_kolom_huruf(j)} ('{cuplik(judul, 60)}') bukan kolom {name}: isinya tidak "
+                                   f"diimpor (kolom yang diimpor: {', '.join(cols)})", "peringatan"))
     nama_kolom = {j: k for k, j in where.items()}
     for ref in merges:  # a merged range hides every cell but its first
         box = _rentang(ref)
