@@ -152,6 +152,12 @@ def test_invisible_characters_are_shown_as_codes_in_messages(data):
                for p in got), got
 
 
+def test_a_quote_left_open_is_named_where_it_opens(data):
+    ubah(data, "kinerja.csv", 'IKU-3,2023,"9,6","9,33"', 'IKU-3,2023,"9,6,9')
+    assert ("kinerja.csv baris 9: tanda kutip (\") yang dibuka di baris ini tidak ditutup: baris 9 sampai 10 terbaca "
+            "sebagai satu baris; tutup tanda kutipnya atau hapus") in problems(data)
+
+
 def test_a_code_with_a_slash_is_refused_where_it_is_written(data):
     ubah(data, "indikator.csv", ",SS-1,", ",../../x,")
     got = problems(data)

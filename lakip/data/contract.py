@@ -226,7 +226,12 @@ def baca_csv(path: Path, masalah: list[Masalah], boleh_kosong: bool = False, sar
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
-            masalah.append(Masalah(name, line, None, f"baris berisi {len(row)} kolom, seharusnya {len(header)}"))
+            if akhir - line > 0 and any("\n" in cell for cell in row):  # a quote opened here swallowed the lines after
+                masalah.append(Masalah(name, line, None, f"tanda kutip (\") yang dibuka di baris ini tidak ditutup: baris "
+                                                         f"{line} sampai {akhir} terbaca sebagai satu baris; tutup tanda "
+                                                         "kutipnya atau hapus"))
+            else:
+                masalah.append(Masalah(name, line, None, f"baris berisi {len(row)} kolom, seharusnya {len(header)}"))
             continue
         rows.append([teks_sel(name, line, k, cell, masalah) if periksa else cell.strip() for k, cell in zip(header, row)])
         index.append(line)
