@@ -314,7 +314,43 @@ def test_periksa_validates_without_writing():
     assert res.returncode == 0, res.stderr
     assert res.stdout.splitlines() == [
         "Data setda-batubara dapat dipakai: 7 IKU, tahun 2022, 2023, 2024.",
+        "Tanpa --year, lakip run menganalisis tahun 2024 (tahun terakhir yang ada realisasinya).",
         "Realisasi kosong atau N/A, dihitung belum dapat diukur (periksa bila belum diisi):",
         "  2022: IKU-1 Nilai LPPD",
         "  2024: IKU-1 Nilai LPPD",
     ]
+
+
+def _realisasi_na(unit_dir, tahun=None):
+    """Every realisasi of ``tahun`` (of every year when None) made N/A."""
+    path = unit_dir / "kinerja.csv"
+    rows = list(csv.reader(path.open(encoding="utf-8", newline="")))
+    i, t = rows[0].index("realisasi"), rows[0].index("tahun")
+    for r in rows[1:]:
+        if tahun is None or r[t] == str(tahun):
+            r[i] = "N/A"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows(rows)
+
+
+def test_default_year_periksa_and_run_agree(tmp_path):
+    """The latest year with a measured realisasi (a year of N/A only is passed over, as periksa says);
+    with none measured at all, the latest year of kinerja.csv, with a line saying so: never a stop."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR / "setda-batubara", data / "setda-batubara")
+    _realisasi_na(data / "setda-batubara", 2024)
+    res = lakip("periksa", "--data", str(data))
+    assert res.returncode == 0 and res.stdout.splitlines()[1] == (
+        "Tanpa --year, lakip run menganalisis tahun 2023 (tahun terakhir yang ada realisasinya).")
+    res = lakip("run", "--data", str(data), "--out", str(tmp_path / "o"), "--tabel-saja")
+    assert res.returncode == 0 and res.stdout.strip() == f"Selesai: {tmp_path / 'o' / 'setda-batubara' / '2023'}"
+    _realisasi_na(data / "setda-batubara")
+    kalimat = ("Belum ada realisasi terukur pada tahun mana pun: dipakai tahun terakhir di kinerja.csv, 2024 "
+               "(pilih tahun lain dengan --year).")
+    res = lakip("periksa", "--data", str(data))
+    assert res.returncode == 0 and res.stdout.splitlines()[1] == kalimat
+    res = lakip("run", "--data", str(data), "--out", str(tmp_path / "o"), "--tabel-saja")
+    assert res.returncode == 0, res.stderr
+    assert kalimat in res.stderr and res.stdout.strip() == f"Selesai: {tmp_path / 'o' / 'setda-batubara' / '2024'}"
+    ring = json.loads((tmp_path / "o" / "setda-batubara" / "2024" / "tabel" / "ringkasan.json").read_text(encoding="utf-8"))
+    assert ring["tahun"] == 2024

@@ -233,6 +233,16 @@ def _tulis_daftar(masalah: Sequence[object], keras: bool = False) -> None:
     print(f"Daftar lengkap {format_angka(len(masalah), 0)} masalah dan peringatan: {_DAFTAR}", file=sys.stderr)
 
 
+def _tahun_bawaan(unit: object, tahun: int | None) -> None:
+    """Without ``--year``: say so when the year taken is not one with realisasi (none has any yet)."""
+    if tahun is None:
+        from lakip.core.tables import tahun_bawaan
+
+        catatan = tahun_bawaan(unit)[1]  # type: ignore[arg-type]
+        if catatan:
+            print(catatan, file=sys.stderr)
+
+
 def _peringatan(unit_or_none: object) -> None:
     from lakip.core.model import daftar_masalah
 
@@ -277,6 +287,7 @@ def _skenario(args: argparse.Namespace) -> None:
 
     unit = muat_terkunci(resolve(args.data, DATA_DIR), args.entity)
     _peringatan(unit)
+    _tahun_bawaan(unit, args.year)
     tahun = cek_tahun(unit, args.year)
     ubah = [baca_perubahan(t) for t in args.ubah]
     if args.file:
@@ -334,8 +345,12 @@ def _run(args: argparse.Namespace) -> int:
         return _semua(args)
     from lakip.app.run import jalankan
 
+    def peringatan(unit: object) -> None:
+        _peringatan(unit)
+        _tahun_bawaan(unit, args.year)
+
     folder = jalankan(args.data, args.entity, args.year, args.out,
-                      notebook=not args.tabel_saja, progres=sys.stderr.isatty(), peringatan=_peringatan)
+                      notebook=not args.tabel_saja, progres=sys.stderr.isatty(), peringatan=peringatan)
     print(f"Selesai: {folder}")
     return 0
 
@@ -409,7 +424,11 @@ def _periksa(args: argparse.Namespace) -> int:
 
     unit = muat_terkunci(resolve(args.data, DATA_DIR), args.entity)
     _peringatan(unit)
+    from lakip.core.tables import tahun_bawaan
+
     print(f"Data {unit.slug} dapat dipakai: {len(unit.indikator)} IKU, tahun {', '.join(map(str, unit.tahun))}.")
+    tahun, catatan = tahun_bawaan(unit)
+    print(catatan or f"Tanpa --year, lakip run menganalisis tahun {tahun} (tahun terakhir yang ada realisasinya).")
     _belum_terukur(unit)
     return 0
 

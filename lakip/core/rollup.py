@@ -51,7 +51,8 @@ def tahun_kabupaten(units: Units, tahun: int | None = None) -> int:
         return int(tahun)
     years = sebagai_kabupaten(units).tahun_terakhir().dropna()
     if years.empty:
-        raise DataError([Masalah("kinerja.csv", None, "realisasi", "belum ada realisasi pada tahun mana pun di unit mana pun")])
+        raise DataError([Masalah("kinerja.csv", None, "realisasi", "belum ada realisasi pada tahun mana pun di unit mana pun; "
+                                                                 "pilih tahun rekap dengan --year")])
     return int(years.max())
 
 

@@ -32,6 +32,7 @@ __all__ = [
     "tahun_banding",
     "cek_tahun",
     "skor_unit",
+    "tahun_bawaan",
     "tabel_capaian_iku",
     "tabel_capaian_sasaran",
     "tabel_perbandingan",
@@ -47,13 +48,26 @@ __all__ = [
 ]
 
 
+def tahun_bawaan(unit: Unit) -> tuple[int, str | None]:
+    """The year a command takes without ``--year``, and the sentence to show with it (None: nothing to say).
+
+    The latest year with at least one measured realisasi; where no year has one (a new unit whose first
+    year is all N/A), the latest year of ``kinerja.csv``, with a sentence that says so.
+    """
+    tahun = unit.tahun_terakhir
+    if tahun is not None:
+        return tahun, None
+    if not unit.tahun:
+        raise DataError([Masalah("kinerja.csv", None, "tahun", "belum berisi tahun apa pun")])
+    tahun = max(unit.tahun)
+    return tahun, (f"Belum ada realisasi terukur pada tahun mana pun: dipakai tahun terakhir di kinerja.csv, {tahun} "
+                   "(pilih tahun lain dengan --year).")
+
+
 def cek_tahun(unit: Unit, tahun: int | None) -> int:
-    """The year to analyse: ``tahun`` if the data has it, else the latest year with realisasi."""
+    """The year to analyse: ``tahun`` if the data has it, else :func:`tahun_bawaan`."""
     if tahun is None:
-        tahun = unit.tahun_terakhir
-        if tahun is None:
-            raise DataError([Masalah("kinerja.csv", None, "realisasi", "belum ada realisasi pada tahun mana pun")])
-        return tahun
+        return tahun_bawaan(unit)[0]
     if tahun not in unit.tahun:
         ada = ", ".join(str(t) for t in unit.tahun)
         raise PilihanError(f"tahun {tahun} tidak ada di data {unit.slug} (tahun yang ada: {ada})")
