@@ -106,3 +106,16 @@ def test_a_drop_down_too_long_or_with_a_comma_goes_to_a_hidden_sheet_and_imports
     impor(path, "setda-batubara", tmp_path, 2025, False)
     kin = muat(tmp_path, "setda-batubara").kinerja
     assert kin[(kin["kode"] == "IKU-1") & (kin["tahun"] == 2025)]["realisasi"].tolist() == [PANJANG]
+
+
+def test_invisible_characters_are_data_and_round_trip_through_the_template():
+    """A zero-width space or a soft hyphen is text the readers accept: written as itself (only messages
+    show it as a code), so that the template imports back what the user wrote."""
+    from openpyxl import Workbook
+
+    from lakip.core.serial import tulis_sel
+
+    ws = Workbook().active
+    assert tulis_sel(ws, 1, 1, "IKU-5\u200b").value == "IKU-5\u200b"
+    assert tulis_sel(ws, 1, 2, "peng\u00adadaan").value == "peng\u00adadaan"
+    assert tulis_sel(ws, 1, 3, "a\x07b").value == "a<U+0007>b"

@@ -10,11 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import sys
 import zipfile
 from typing import Any
 
-from lakip.core.teks import cuplik
+from lakip.core.teks import kode_kendali
 
 __all__ = ["TANGGAL_TETAP", "RAWAN", "zip_tetap", "buku_bytes", "tulis_sel"]
 
@@ -63,7 +62,7 @@ def tulis_sel(ws: Any, baris: int, kolom: int, nilai: object) -> Any:
     """
     c = ws.cell(baris, kolom)
     if isinstance(nilai, str):
-        nilai = cuplik(nilai, sys.maxsize)  # control characters as their codes, nothing cut
+        nilai = kode_kendali(nilai)  # control characters as their codes; invisible ones are text, kept
         c.value = nilai
         c.data_type = "s"
         if nilai[:1] in RAWAN:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["daftar", "KENDALI", "TAK_TERLIHAT", "BATAS_SEL", "karakter_kendali", "cuplik"]
+__all__ = ["daftar", "KENDALI", "TAK_TERLIHAT", "BATAS_SEL", "karakter_kendali", "kode_kendali", "cuplik"]
 
 #: Control characters a cell may not hold: they cannot be written into a workbook or XML (openpyxl
 #: and XML 1.0 refuse them) and would act on a terminal that prints them. Tab, line feed and
@@ -46,6 +46,11 @@ TAK_TERLIHAT = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\
 
 def _kode(m: re.Match[str]) -> str:
     return f"<U+{ord(m.group()):04X}>"
+
+
+def kode_kendali(teks: str) -> str:
+    """``teks`` with its control characters (:data:`KENDALI`) as their codes, everything else kept."""
+    return KENDALI.sub(_kode, teks)
 
 
 def cuplik(teks: object, n: int = 200) -> str:
