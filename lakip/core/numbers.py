@@ -193,7 +193,7 @@ def _dalam_batas(x: float, asli: str) -> float:
     """``x`` when it is finite and at most :data:`BATAS_ANGKA` in magnitude; AngkaError otherwise."""
     if not math.isfinite(x) or abs(x) > BATAS_ANGKA:
         raise AngkaError(asli, "di luar rentang angka yang dapat dihitung tepat (paling besar 9.000 triliun, "
-                               "9.000.000.000.000.000)")
+                               f"{format_angka(BATAS_ANGKA, 0)})")
     return x + 0.0  # -0 is 0 (a '-0' written would print as -0,00)
 
 

@@ -21,6 +21,7 @@ __all__ = [
     "TAHUN_MAKS",
     "BUKAN_TAHUN",
     "ANGKA_LAIN",
+    "pesan_tahun",
     "angka_latin",
     "POLARITAS",
     "JENIS",
@@ -55,6 +56,12 @@ ANGKA_LAIN = "ditulis dengan angka selain 0-9; tulis dengan angka 0-9"
 def angka_latin(v: str) -> bool:
     """Whether every digit of a text is one of 0-9 (``int`` reads other scripts' digits; the tables do not)."""
     return v.isascii() or not any(ch.isdigit() and not ch.isascii() for ch in v)
+
+
+def pesan_tahun(v: str) -> str:
+    """The message of a cell ``v`` that is not a year: its text, then why (another script's digits, or
+    not a year of the range)."""
+    return f"'{cuplik(v)}' {BUKAN_TAHUN if angka_latin(v) else ANGKA_LAIN}"
 
 
 def tahun_atau_none(v: str) -> int | None:

@@ -29,7 +29,13 @@ from lakip.core.teks import BATAS_SEL, KENDALI, cuplik, karakter_kendali
 from lakip.core.vocabulary import ANGKA_LAIN, BUKAN_TAHUN, JENIS, POLARITAS, TINGKAT, angka_latin, tahun_ok
 
 __all__ = ["Cek", "Tabel", "KONTRAK", "KOLOM", "OPSIONAL", "BOLEH_KOSONG", "SKEMA", "BATAS_SEL", "BATAS_BERKAS",
-           "kolom_hilang", "teks_sel", "baca_csv", "validasi_skema", "duplikat"]
+           "mb", "kolom_hilang", "teks_sel", "baca_csv", "validasi_skema", "duplikat"]
+
+
+def mb(n: int) -> str:
+    """A size in bytes as a message states it: ``'100 MB'``, ``'1.024 MB'``."""
+    return f"{n / 2**20:,.0f} MB".replace(",", ".")
+
 
 #: The largest data file read (100 MB; a unit's files are kilobytes).
 BATAS_BERKAS = 100 * 1024 * 1024
@@ -195,8 +201,8 @@ def baca_csv(path: Path, masalah: list[Masalah], boleh_kosong: bool = False, sar
             masalah.append(Masalah(name, None, None, "berkas tidak ditemukan"))
         return None
     if path.stat().st_size > BATAS_BERKAS:
-        masalah.append(Masalah(name, None, None, f"berkas terlalu besar ({path.stat().st_size / 2**20:,.0f} MB; "
-                               f"paling besar {BATAS_BERKAS // 2**20} MB)".replace(",", ".")))
+        masalah.append(Masalah(name, None, None, f"berkas terlalu besar ({mb(path.stat().st_size)}; "
+                               f"paling besar {mb(BATAS_BERKAS)})"))
         return None
     data = path.read_bytes()
     try:

@@ -24,7 +24,7 @@ from lakip.core.numbers import format_rupiah
 from lakip.core.paths import DATA_DIR, resolve
 from lakip.core.tables import analisis
 from lakip.core.teks import cuplik, daftar
-from lakip.core.vocabulary import ANGKA_LAIN, BUKAN_TAHUN, angka_latin, tahun_ok
+from lakip.core.vocabulary import pesan_tahun, tahun_ok
 from lakip.data.contract import KOLOM, _kepala, baca_csv
 from lakip.data.kunci import folder_impor, ganti_folder, kunci_unit
 from lakip.data.load import muat
@@ -104,7 +104,7 @@ def _tahun_impor(sumber: dict[str, _Sumber], tahun: int | None, masalah: list[Ma
         return None
     bad = [(b, t) for b, t in kin.df["tahun"].items() if t and not tahun_ok(t)]
     for b, t in bad:
-        masalah.append(Masalah(kin.label, int(b), "tahun", f"'{cuplik(t)}' {ANGKA_LAIN if not angka_latin(t) else BUKAN_TAHUN}"))
+        masalah.append(Masalah(kin.label, int(b), "tahun", pesan_tahun(t)))
     if bad:
         return None
     years = sorted({t for t in kin.df["tahun"] if t})
@@ -293,12 +293,10 @@ def impor(
     """
     root = resolve(data, DATA_DIR)
     with kunci_unit(root, entitas):  # another import or a run of this unit waits, and the reverse
-        muat(root, entitas, isian=True)  # the existing data must itself be valid (and the unit exist)
+        unit = muat(root, entitas, isian=True)  # the existing data must itself be valid (and the unit exist)
         tables, year, pesan_baca = _baca_sumber(Path(sumber), tahun)
         unit_dir = root / entitas
-        header, rows, _ = _baca_teks(unit_dir / "kinerja.csv")
-        existing_years = {r[header.index("tahun")].strip() for r in rows if len(r) > header.index("tahun")}
-        if str(year) in existing_years and not ganti:
+        if str(year) in {str(t) for t in unit.kinerja["tahun"]} and not ganti:
             raise DataError([Masalah(tables["kinerja"].label, None, "tahun",
                                      f"tahun {year} sudah ada di data {entitas}; pakai --replace untuk menggantinya")])
         cand = folder_impor(unit_dir)  # .<unit>.impor/<unit>: no other process builds there while the lock is held

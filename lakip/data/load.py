@@ -27,7 +27,7 @@ from lakip.core.numbers import AngkaError, format_angka, parse_angka
 from lakip.core.paths import DATA_DIR, resolve
 from lakip.core.config import SKALA_ORDINAL
 from lakip.core.teks import cuplik
-from lakip.core.vocabulary import ANGKA_LAIN, BUKAN_TAHUN, JENIS, angka_latin, kunci_laporan, baca_nilai, sama_kata, skala_kata, tahun_atau_none, tahun_ok
+from lakip.core.vocabulary import JENIS, kunci_laporan, baca_nilai, pesan_tahun, sama_kata, skala_kata, tahun_atau_none, tahun_ok
 from lakip.data.entitas import baca_entitas
 from lakip.data.contract import KOLOM, OPSIONAL, baca_csv, duplikat, validasi_skema
 
@@ -39,7 +39,7 @@ def _tahun_opsional(name: str, df: pd.DataFrame, kolom: str, masalah: list[Masal
     out = []
     for baris, th in zip(df.index, df[kolom] if kolom in df else [""] * len(df)):
         if th and not tahun_ok(th):
-            masalah.append(Masalah(name, int(baris), kolom, f"'{cuplik(th)}' {BUKAN_TAHUN if angka_latin(th) else ANGKA_LAIN}"))
+            masalah.append(Masalah(name, int(baris), kolom, pesan_tahun(th)))
             th = ""
         out.append(int(th) if th else pd.NA)
     return pd.array(out, dtype="Int64")

@@ -39,7 +39,7 @@ import pandas as pd
 from lakip.core.model import Masalah
 from lakip.core.numbers import BATAS_ANGKA, AngkaError, format_angka, format_angka_terbaca, parse_angka
 from lakip.core.teks import cuplik
-from lakip.data.contract import BATAS_BERKAS, KOLOM, kolom_hilang, teks_sel
+from lakip.data.contract import BATAS_BERKAS, KOLOM, kolom_hilang, mb, teks_sel
 
 __all__ = ["BATAS_XLSX", "BATAS_XML", "BATAS_JUMLAH_SEL", "TAK_TERBACA", "Lembar", "baca_xlsx"]
 
@@ -92,8 +92,6 @@ class _Sel:
 # ----------------------------------------------------------------------------- the file as a whole
 
 
-def _mb(n: int) -> str:
-    return f"{n / 2**20:,.0f} MB".replace(",", ".")
 
 
 def _periksa_berkas(path: Path) -> None:
@@ -101,7 +99,7 @@ def _periksa_berkas(path: Path) -> None:
     holding a DTD, or damaged (every part is inflated once here, within the limits, and its CRC checked)."""
     size = path.stat().st_size
     if size > BATAS_XLSX:
-        raise _TakTerbaca(f"berkas terlalu besar ({_mb(size)}; paling besar {_mb(BATAS_XLSX)})")
+        raise _TakTerbaca(f"berkas terlalu besar ({mb(size)}; paling besar {mb(BATAS_XLSX)})")
     with open(path, "rb") as f:
         awal = f.read(8)
     if awal == _OLE:
@@ -115,7 +113,7 @@ def _periksa_berkas(path: Path) -> None:
             raise _TakTerbaca(f"berisi {len(infos):,} bagian (paling banyak {_BATAS_BAGIAN:,})".replace(",", "."))
         total = sum(i.file_size for i in infos)
         if total > BATAS_XML:
-            raise _TakTerbaca(f"isinya terlalu besar setelah dibuka ({_mb(total)}; paling besar {_mb(BATAS_XML)})")
+            raise _TakTerbaca(f"isinya terlalu besar setelah dibuka ({mb(total)}; paling besar {mb(BATAS_XML)})")
         if any(i.flag_bits & 0x1 for i in infos):
             raise _TakTerbaca("berkas dikunci kata sandi; simpan ulang tanpa kata sandi")
         unsur = 0
@@ -156,14 +154,6 @@ def _hitung_unsur(z: zipfile.ZipFile, info: zipfile.ZipInfo, unsur: int) -> int:
 
 
 # ----------------------------------------------------------------------------- a sheet, streamed
-
-
-def _kolom_huruf(n: int) -> str:
-    s = ""
-    while n:
-        n, r = divmod(n - 1, 26)
-        s = chr(65 + r) + s
-    return s
 
 
 def _nomor_kolom(huruf: str) -> int:
@@ -363,6 +353,8 @@ def _rentang(ref: str) -> tuple[int, int, int, int] | None:
 def _tabel(name: str, label: str, cells: dict[tuple[int, int], _Sel], merges: list[str],
            masalah: list[Masalah]) -> Lembar | None:
     """One sheet's cells as the rows of its table: the contract's columns by their header in row 1."""
+    from openpyxl.utils.cell import get_column_letter
+
     header_cells = {c: s for (r, c), s in cells.items() if r == 1}
     if not header_cells:
         masalah.append(Masalah(label, None, None, "lembar kosong (tanpa judul kolom)"))
@@ -370,7 +362,7 @@ def _tabel(name: str, label: str, cells: dict[tuple[int, int], _Sel], merges: li
     lebar = max(header_cells)
     header = [""] * lebar
     for c, s in header_cells.items():
-        header[c - 1] = _sel(s.value, label, 1, _kolom_huruf(c), masalah).lower()
+        header[c - 1] = _sel(s.value, label, 1, get_column_letter(c), masalah).lower()
     wajib = KOLOM[f"{name}.csv"]
     missing = [k for k in wajib if k not in header]
     for k in missing:
@@ -385,8 +377,8 @@ def _tabel(name: str, label: str, cells: dict[tuple[int, int], _Sel], merges: li
     berisi = {c for (r, c), s in cells.items() if r > 1 and c not in imported and s.value not in (None, "")}
     for j, judul in enumerate(header, start=1):  # a column added by hand: its content is not imported, said so
         if j in berisi and not judul.endswith("(referensi)"):
-            masalah.append(Masalah(label, 1, judul or _kolom_huruf(j),
-                                   f"kolom {_kolom_huruf(j)} ('{cuplik(judul, 60)}') bukan kolom {name}: isinya tidak "
+            masalah.append(Masalah(label, 1, judul or get_column_letter(j),
+                                   f"kolom {get_column_letter(j)} ('{cuplik(judul, 60)}') bukan kolom {name}: isinya tidak "
                                    f"diimpor (kolom yang diimpor: {', '.join(cols)})", "peringatan"))
     nama_kolom = {j: k for k, j in where.items()}
     for ref in merges:  # a merged range hides every cell but its first
@@ -405,7 +397,7 @@ def _tabel(name: str, label: str, cells: dict[tuple[int, int], _Sel], merges: li
         for k, j in where.items():
             s = cells.get((i, j))
             if s is not None and s.rumus_tanpa_nilai:
-                masalah.append(Masalah(label, i, k, f"sel {_kolom_huruf(j)}{i} berisi rumus tanpa nilai tersimpan; buka dan "
+                masalah.append(Masalah(label, i, k, f"sel {get_column_letter(j)}{i} berisi rumus tanpa nilai tersimpan; buka dan "
                                        "simpan berkas di Excel/LibreOffice, atau tulis nilainya"))
                 row[k] = ""
             else:
