@@ -225,3 +225,57 @@ def test_vectorised_scoring_equals_the_row_by_row_rules(rows, rumus):
             assert math.isnan(got)
         else:
             assert got == pytest.approx(want, rel=1e-12, abs=1e-12)
+
+
+# ----------------------------------------------------------------------------- inclusive scales and presets (#16)
+
+def test_an_inclusive_scale_takes_each_printed_lower_bound_even_a_hair_below_it_in_floating_point():
+    """91-100 Sangat Baik, 76-90 Baik, 66-75 Cukup, 51-65 Kurang, <= 50 Sangat Kurang: the divisions
+    land a hair below the bound (8,19 / 9 x 100 = 90.99999999999999) and still reach it."""
+    from lakip.core.config import SKALA_PRESET
+
+    s = SKALA_PRESET["baik_kurang"]
+    assert 8.19 / 9 * 100 < 91 and 3.3 / 5 * 100 < 66 and (2 * 1.5 - 1.86) / 1.5 * 100 < 76
+    assert s.kategori(8.19 / 9 * 100) == "Sangat Baik"
+    assert s.kategori(3.3 / 5 * 100) == "Cukup"
+    assert s.kategori(scoring.capaian_satu(1.5, 1.86, "turun")) == "Baik"
+    # a value in a printed gap takes the class whose lower bound it passes; above 100 stays on top
+    assert [s.kategori(x) for x in (90.5, 90.999, 75.5, 65.99, 50.5, 51, 50, 0, 148)] == [
+        "Baik", "Baik", "Cukup", "Kurang", "Sangat Kurang", "Kurang", "Sangat Kurang", "Sangat Kurang", "Sangat Baik"]
+
+
+def test_the_two_forms_rank_whole_numbers_alike_and_disagree_between_them():
+    from lakip.core.config import SKALA_PRESET
+
+    mulai, di_atas = SKALA_PRESET["baik_kurang"], SKALA_PRESET["baik_kurang_di_atas"]
+    for x in range(0, 121):
+        assert mulai.kategori(x) == di_atas.kategori(x), x
+    assert (mulai.kategori(90.5), di_atas.kategori(90.5)) == ("Baik", "Sangat Baik")
+    # a half-open bound is not reached by noise above it either
+    assert di_atas.kategori(90.00000000000001) == "Baik"
+
+
+def test_a_scale_is_a_list_in_one_form_or_a_preset_name():
+    from lakip.core.config import SKALA_BAKU, SKALA_PRESET
+
+    assert Pilihan.from_dict({"skala": "tinggi_rendah"}).skala == SKALA_BAKU
+    p = Pilihan.from_dict({"skala": "baik_kurang"})
+    assert p.skala.inklusif and p.skala.batas == (91, 76, 66, 51) and p.as_dict()["skala_nama"] == "baik_kurang"
+    tulis = [{"kategori": "Sangat Baik", "mulai": 91}, {"kategori": "Baik", "mulai": 76}, {"kategori": "Cukup", "mulai": 66},
+             {"kategori": "Kurang", "mulai": 51}, {"kategori": "Sangat Kurang"}]
+    ditulis = Pilihan.from_dict({"skala": tulis}).skala
+    assert (ditulis.label, ditulis.batas, ditulis.inklusif) == (SKALA_PRESET["baik_kurang"].label, (91, 76, 66, 51), True)
+    assert Pilihan.from_dict({"skala": tulis}).as_dict()["skala"][0] == {"kategori": "Sangat Baik", "mulai": 91.0}
+    with pytest.raises(ValueError, match="'mulai' .* atau 'di_atas' .* tidak keduanya"):
+        Pilihan.from_dict({"skala": [{"kategori": "A", "mulai": 90}, {"kategori": "B", "di_atas": 50}, {"kategori": "C"}]})
+    with pytest.raises(ValueError, match="kategori terendah tidak memakai 'mulai'"):
+        Pilihan.from_dict({"skala": [{"kategori": "A", "mulai": 90}, {"kategori": "B", "mulai": 50}]})
+    with pytest.raises(ValueError, match="nama skala bawaan: tinggi_rendah, baik_kurang, baik_kurang_di_atas"):
+        Pilihan.from_dict({"skala": "permendagri"})
+
+
+def test_batas_capaian_iku_takes_the_caps_batas_capaian_takes():
+    assert Pilihan.from_dict({"batas_capaian_iku": 100}).batas_capaian_iku == 100.0
+    assert Pilihan.from_dict({"batas_capaian_iku": None}).batas_capaian_iku is None
+    with pytest.raises(ValueError, match="batas_capaian_iku: harus 100, 120 atau kosong"):
+        Pilihan.from_dict({"batas_capaian_iku": 1.2})

@@ -128,7 +128,7 @@ def test_an_unknown_top_level_key_names_the_nearest_known_one(tmp_path):
         "entitas.yml baris 6, kunci pilhan: kunci 'pilhan' tidak dikenal; maksud Anda 'pilihan'?"]
     assert masalah_entitas(tmp_path, "nama: X\nwarna: biru\n") == [
         "entitas.yml baris 2, kunci warna: kunci 'warna' tidak dikenal (kunci yang dikenal: nama, singkatan, pemda, "
-        "provinsi, sumber, dan pilihan)"]
+        "provinsi, sumber, unit_kerja, dan pilihan)"]
 
 
 def test_unknown_keys_inside_pilihan_and_inside_a_scale_class(tmp_path):
@@ -199,12 +199,12 @@ def test_every_problem_is_reported_at_once(tmp_path):
         "entitas.yml baris 1, kunci nama: harus berupa teks, bukan daftar",
         "entitas.yml baris 2, kunci pemda: '12' harus berupa teks",
         "entitas.yml baris 3, kunci warna: kunci 'warna' tidak dikenal (kunci yang dikenal: nama, singkatan, pemda, "
-        "provinsi, sumber, dan pilihan)",
+        "provinsi, sumber, unit_kerja, dan pilihan)",
         "entitas.yml baris 5, kunci pilihan.rumus_turun: 'terbalik' harus salah satu dari: selisih, rasio",
         "entitas.yml baris 6, kunci pilihan.batas_capaian: harus 100, 120 atau kosong (null: tanpa batas)",
         "entitas.yml baris 8, kunci pilihan.skala[1].di_atas: '.nan' bukan angka yang dapat dipakai "
         "(NaN dan tak hingga tidak diterima)",
-        "entitas.yml baris 9, kunci pilihan.skala[2].x: kunci 'x' tidak dikenal (kunci yang dikenal: kategori dan di_atas)",
+        "entitas.yml baris 9, kunci pilihan.skala[2].x: kunci 'x' tidak dikenal (kunci yang dikenal: kategori, di_atas, dan mulai)",
     ]
 
 

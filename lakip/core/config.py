@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from lakip.core.teks import cuplik
-from lakip.core.skema import Angka, Daftar, Peta, Pilih, Teks, periksa
+from lakip.core.skema import Angka, Atau, Daftar, Peta, Pilih, Teks, periksa
 from lakip.core.yaml_ketat import Dimuat
 
 __all__ = [
@@ -26,6 +26,8 @@ __all__ = [
     "Skala",
     "Pilihan",
     "SKALA_BAKU",
+    "SKALA_PRESET",
+    "UNIT_KERJA",
     "SKEMA_SKALA",
     "SKEMA_PILIHAN",
     "SKEMA_ENTITAS",
@@ -41,6 +43,9 @@ SKALA_ORDINAL: dict[str, tuple[str, ...]] = {
     "opini_bpk": ("TMP", "TW", "WDP", "WTP"),
 }
 
+#: The word for a unit's divisions when ``entitas.yml`` has no ``unit_kerja`` (DOMAIN.md section 4a).
+UNIT_KERJA = "Bagian"
+
 RUMUS_TURUN = ("selisih", "rasio")
 METODE_EFISIENSI = ("rasio", "selisih", "pmk249")
 
@@ -49,41 +54,62 @@ METODE_EFISIENSI = ("rasio", "selisih", "pmk249")
 class Skala:
     """A rating scale: classes from highest to lowest with their lower bounds.
 
-    ``batas[i]`` is the value that class ``label[i]`` lies strictly above;
-    the last class takes everything at or below the last bound. Values above
-    100 stay in the top class.
+    Two forms, as reports print them (DOMAIN.md section 4), never mixed in one scale:
+
+    - ``di_atas`` (``inklusif=False``): ``batas[i]`` is the value class ``label[i]`` lies
+      strictly above ("> 90", "> 75 s.d. 90");
+    - ``mulai`` (``inklusif=True``): ``batas[i]`` is the lowest value of class ``label[i]``
+      ("91 % - 100 %", "76 % - 90 %"); a value in a printed gap (90,5) takes the class whose
+      lower bound it passes.
+
+    The last class takes everything below the last bound; values above 100 stay in the top
+    class. ``nama`` is the preset's name (:data:`SKALA_PRESET`) when the unit named one.
     """
 
     label: tuple[str, ...]
     batas: tuple[float, ...]
+    inklusif: bool = False
+    nama: str | None = None
 
     def __post_init__(self) -> None:
+        kunci = self.kunci_batas
         if len(self.label) != len(self.batas) + 1:
             raise ValueError("skala: jumlah kategori harus satu lebih banyak dari jumlah batas")
         if len(set(self.label)) != len(self.label):
             raise ValueError("skala: nama kategori tidak boleh berulang")
         if not all(isinstance(b, (int, float)) and not isinstance(b, bool) and math.isfinite(b) for b in self.batas):
-            raise ValueError("skala: batas 'di_atas' harus angka terhingga")
+            raise ValueError(f"skala: batas '{kunci}' harus angka terhingga")
         if any(a <= b for a, b in zip(self.batas, self.batas[1:])):
-            raise ValueError("skala: batas 'di_atas' harus menurun dari kategori tertinggi")
+            raise ValueError(f"skala: batas '{kunci}' harus menurun dari kategori tertinggi")
+
+    @property
+    def kunci_batas(self) -> str:
+        """The key of the bounds in ``entitas.yml``: ``mulai`` or ``di_atas``."""
+        return "mulai" if self.inklusif else "di_atas"
 
     @property
     def urut_naik(self) -> tuple[str, ...]:
         """Labels from the lowest class to the highest."""
         return tuple(reversed(self.label))
 
-    def kode(self, capaian: np.ndarray) -> np.ndarray:
-        """Class index per value, 0 = lowest class, -1 for NaN.
+    def masuk(self, nilai: np.ndarray | float, i: int) -> np.ndarray | bool:
+        """Whether each value reaches class ``label[i]`` or higher (passes bound ``batas[i]``).
 
-        Values are rounded to 9 decimals first, so binary noise such as
-        90.00000000000001 does not move a value across a bound.
+        The one comparison every caller uses (the kategori, the chart bands, what an IKU needs):
+        values are taken rounded to 9 decimals, so binary noise does not move a value across a
+        bound: 8,19 / 9 x 100 = 90.99999999999999 is 91 and reaches a ``mulai: 91`` class, and
+        90.00000000000001 does not pass ``di_atas: 90``.
         """
+        b = self.batas[i]
+        return np.asarray(nilai, dtype=float) >= (b - 5e-10 if self.inklusif else b + 5e-10)
+
+    def kode(self, capaian: np.ndarray) -> np.ndarray:
+        """Class index per value, 0 = lowest class, -1 for NaN (:meth:`masuk` per bound)."""
         c = np.asarray(capaian, dtype=float)
-        # x rounded to 9 decimals is above a bound b exactly when x >= b + 5e-10;
         # one comparison per bound is much faster than a search with NaN about
         out = np.zeros(c.shape, dtype=np.int8)
-        for b in self.batas:
-            out += c >= b + 5e-10
+        for i in range(len(self.batas)):
+            out += self.masuk(c, i)
         out[np.isnan(c)] = -1
         return out
 
@@ -95,38 +121,65 @@ class Skala:
 
     def as_dict(self) -> list[dict[str, Any]]:
         rows: list[dict[str, Any]] = [
-            {"kategori": lab, "di_atas": b} for lab, b in zip(self.label, self.batas)
+            {"kategori": lab, self.kunci_batas: b} for lab, b in zip(self.label, self.batas)
         ]
         rows.append({"kategori": self.label[-1]})
         return rows
 
     @classmethod
-    def from_list(cls, rows: list[dict[str, Any]]) -> "Skala":
+    def from_list(cls, rows: list[dict[str, Any]] | str) -> "Skala":
+        """A scale from ``pilihan.skala``: a list of classes, highest first, or a preset's name."""
+        if isinstance(rows, str):
+            if rows not in SKALA_PRESET:
+                raise ValueError(f"skala: '{cuplik(rows, 60)}' bukan nama skala bawaan ({', '.join(SKALA_PRESET)})")
+            return SKALA_PRESET[rows]
         if not isinstance(rows, list) or len(rows) < 2:
             raise ValueError("skala: tulis daftar kategori, dari yang tertinggi")
+        bentuk = {k for row in rows if isinstance(row, dict) for k in ("mulai", "di_atas") if row.get(k) is not None}
+        if len(bentuk) > 1:
+            raise ValueError("skala: satu skala memakai 'mulai' (nilai itu ke atas) atau 'di_atas' (lebih dari "
+                             "nilai itu) untuk semua kategori, tidak keduanya")
+        kunci = bentuk.pop() if bentuk else "di_atas"
         labels, bounds = [], []
         for i, row in enumerate(rows):
             if not isinstance(row, dict) or "kategori" not in row:
                 raise ValueError(f"skala butir {i + 1}: perlu kunci 'kategori'")
             labels.append(str(row["kategori"]))
             last = i == len(rows) - 1
-            if last and row.get("di_atas") is not None:
-                raise ValueError("skala: kategori terendah tidak memakai 'di_atas'")
+            if last and row.get(kunci) is not None:
+                raise ValueError(f"skala: kategori terendah tidak memakai '{kunci}'")
             if not last:
                 try:
-                    bounds.append(float(row["di_atas"]))
+                    bounds.append(float(row[kunci]))
                 except (KeyError, TypeError, ValueError):
                     raise ValueError(
-                        f"skala butir {i + 1} ({cuplik(row['kategori'], 60)}): 'di_atas' harus angka"
+                        f"skala butir {i + 1} ({cuplik(row['kategori'], 60)}): '{kunci}' harus angka"
                     ) from None
-        return cls(tuple(labels), tuple(bounds))
+        return cls(tuple(labels), tuple(bounds), inklusif=kunci == "mulai")
 
 
 #: Tabel 3.1 of the seed, Permendagri 86/2017 classes (DOMAIN.md section 4).
 SKALA_BAKU = Skala(
     label=("Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah"),
     batas=(90.0, 75.0, 65.0, 50.0),
+    nama="tinggi_rendah",
 )
+
+#: The scales a unit may name in ``pilihan.skala`` instead of writing the list (DOMAIN.md section 4).
+SKALA_PRESET: dict[str, Skala] = {
+    # > 90 Sangat Tinggi, > 75 s.d. 90 Tinggi, > 65 s.d. 75 Sedang, > 50 s.d. 65 Rendah, <= 50 Sangat Rendah
+    "tinggi_rendah": SKALA_BAKU,
+    # 91-100 Sangat Baik, 76-90 Baik, 66-75 Cukup, 51-65 Kurang, <= 50 Sangat Kurang (closed, printed gaps)
+    "baik_kurang": Skala(
+        label=("Sangat Baik", "Baik", "Cukup", "Kurang", "Sangat Kurang"),
+        batas=(91.0, 76.0, 66.0, 51.0), inklusif=True, nama="baik_kurang",
+    ),
+    # > 90 Sangat Baik, > 75 s.d. 90 Baik, > 65 s.d. 75 Cukup, > 50 s.d. 65 Kurang, <= 50 Sangat Kurang
+    "baik_kurang_di_atas": Skala(
+        label=("Sangat Baik", "Baik", "Cukup", "Kurang", "Sangat Kurang"),
+        batas=(90.0, 75.0, 65.0, 50.0), nama="baik_kurang_di_atas",
+    ),
+}
 
 
 #: The caps of capaian for averaging that DOMAIN.md section 3 allows. Another
@@ -142,6 +195,7 @@ class Pilihan:
 
     rumus_turun: str = "selisih"
     batas_capaian: float | None = None
+    batas_capaian_iku: float | None = None
     metode_efisiensi: str = "rasio"
     skala: Skala = field(default=SKALA_BAKU)
 
@@ -154,6 +208,8 @@ class Pilihan:
             )
         if self.batas_capaian is not None and self.batas_capaian not in BATAS_CAPAIAN:
             raise ValueError(_PESAN_BATAS)
+        if self.batas_capaian_iku is not None and self.batas_capaian_iku not in BATAS_CAPAIAN:
+            raise ValueError(_PESAN_BATAS.replace("batas_capaian", "batas_capaian_iku", 1))
 
     @classmethod
     def from_dict(cls, d: dict[str, Any] | None) -> "Pilihan":
@@ -167,8 +223,9 @@ class Pilihan:
         for key in ("rumus_turun", "metode_efisiensi"):
             if d.get(key) is not None:
                 kwargs[key] = str(d[key])
-        if d.get("batas_capaian") is not None:
-            kwargs["batas_capaian"] = float(d["batas_capaian"])
+        for key in ("batas_capaian", "batas_capaian_iku"):
+            if d.get(key) is not None:
+                kwargs[key] = float(d[key])
         if d.get("skala") is not None:
             kwargs["skala"] = Skala.from_list(d["skala"])
         return cls(**kwargs)
@@ -183,20 +240,27 @@ class Pilihan:
                 else "target / realisasi x 100"
             ),
             "batas_capaian": self.batas_capaian,
+            "batas_capaian_iku": self.batas_capaian_iku,
             "metode_efisiensi": self.metode_efisiensi,
             "skala": self.skala.as_dict(),
+            "skala_nama": self.skala.nama,
         }
 
 
 # --------------------------------------------------------------------------- the schemas of entitas.yml
 
-#: One class of ``pilihan.skala``: its name, and the bound it lies above (all but the lowest class).
-SKEMA_SKALA = Daftar(Peta(wajib={"kategori": Teks(wajib_isi=True)}, opsional={"di_atas": Angka()}), min_isi=2)
+#: ``pilihan.skala``: the classes, highest first, each with its name and the bound it starts at
+#: (``mulai``, inclusive) or lies above (``di_atas``), all but the lowest; or a preset's name.
+SKEMA_SKALA = Atau((
+    Daftar(Peta(wajib={"kategori": Teks(wajib_isi=True)}, opsional={"di_atas": Angka(), "mulai": Angka()}), min_isi=2),
+    Pilih(tuple(SKALA_PRESET), pesan=f"harus berupa daftar kategori atau nama skala bawaan: {', '.join(SKALA_PRESET)}"),
+))
 
 #: ``pilihan`` of ``entitas.yml``: every key optional, null meaning the default.
 SKEMA_PILIHAN = Peta(opsional={
     "rumus_turun": Pilih(RUMUS_TURUN),
     "batas_capaian": Pilih(BATAS_CAPAIAN, pesan=_PESAN_BATAS.removeprefix("batas_capaian ")),
+    "batas_capaian_iku": Pilih(BATAS_CAPAIAN, pesan=_PESAN_BATAS.removeprefix("batas_capaian ")),
     "metode_efisiensi": Pilih(METODE_EFISIENSI),
     "skala": SKEMA_SKALA,
 })
@@ -204,6 +268,7 @@ SKEMA_PILIHAN = Peta(opsional={
 #: A unit's ``entitas.yml``: ``nama`` required, the descriptive texts and ``pilihan`` optional, no other key.
 SKEMA_ENTITAS = Peta(
     wajib={"nama": Teks(wajib_isi=True)},
-    opsional={"singkatan": Teks(), "pemda": Teks(), "provinsi": Teks(), "sumber": Teks(), "pilihan": SKEMA_PILIHAN},
+    opsional={"singkatan": Teks(), "pemda": Teks(), "provinsi": Teks(), "sumber": Teks(), "unit_kerja": Teks(),
+              "pilihan": SKEMA_PILIHAN},
     kosong_boleh=False,
 )

@@ -137,6 +137,13 @@ class Unit:
         return str(self.entitas.get("nama", self.slug))
 
     @property
+    def unit_kerja(self) -> str:
+        """The unit's word for its divisions (``unit_kerja`` of ``entitas.yml``: Bagian, Bidang, Seksi, Irban)."""
+        from lakip.core.config import UNIT_KERJA
+
+        return str(self.entitas.get("unit_kerja") or UNIT_KERJA).strip() or UNIT_KERJA
+
+    @property
     def tahun(self) -> list[int]:
         """Every year with an IKU row."""
         return sorted(int(t) for t in self.kinerja["tahun"].unique())
