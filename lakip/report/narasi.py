@@ -43,6 +43,8 @@ __all__ = [
     "teks_anggaran",
     "teks_efisiensi",
     "teks_metode",
+    "teks_batas_iku",
+    "catatan_skala",
     "paragraf_capaian",
     "paragraf_sasaran",
     "paragraf_ringkasan",
@@ -170,13 +172,16 @@ def paragraf_iku(
     ada_lalu: bool = True,
     catatan: str | None = None,
     desimal: int = 2,
+    capaian_tanpa_batas: float | None = None,
 ) -> str:
     """The sentences on one IKU: capaian with its kategori, realisasi against
     target, and the change against the year before.
 
     ``capaian``/``capaian_lalu`` None or NaN mean "belum dapat diukur";
     ``ada_lalu`` False means the year before is not in the data at all;
-    ``catatan`` is the reason an IKU cannot be measured (from the scoring).
+    ``catatan`` is the reason an IKU cannot be measured (from the scoring);
+    ``capaian_tanpa_batas`` is the capaian before ``batas_capaian_iku``: where it
+    is higher than ``capaian`` the sentence says so.
     """
     nama = f"{indikator} ({kode})" if kode else indikator
     tahun_lalu = tahun - 1 if tahun_lalu is None else tahun_lalu
@@ -193,9 +198,12 @@ def paragraf_iku(
             out.append(f"Capaian tahun {tahun_lalu} juga {BELUM_TERUKUR}.")
         return " ".join(out)
     capaian = float(capaian)
-    out = [f"Capaian indikator {nama} tahun {tahun} sebesar {format_persen(capaian, desimal)} dengan kategori "
+    dibatasi = not tidak_ada(capaian_tanpa_batas) and float(capaian_tanpa_batas) > capaian
+    batas = (f" (capaian {format_persen(float(capaian_tanpa_batas), desimal)} dibatasi paling tinggi "
+             f"{format_persen(capaian, 0 if capaian.is_integer() else desimal)})") if dibatasi else ""
+    out = [f"Capaian indikator {nama} tahun {tahun} sebesar {format_persen(capaian, desimal)}{batas} dengan kategori "
            f"{kategori}, dari realisasi {_dengan_satuan(realisasi, satuan)} terhadap target {target_teks} "
-           f"({_terhadap_target(capaian)})."]
+           f"({_terhadap_target(float(capaian_tanpa_batas) if dibatasi else capaian)})."]
     perubahan = kalimat_perubahan(capaian, capaian_lalu, tahun_lalu, desimal, ada_lalu)
     if ada_lalu and not tidak_ada(capaian_lalu):
         kalimat = f"Capaian {perubahan}"
@@ -367,13 +375,49 @@ def teks_efisiensi(tahun: int, metode: str, status: Sequence[str]) -> str:
     return " ".join(out)
 
 
+def teks_batas_iku(pilihan: Pilihan, singkat: bool = False) -> str | None:
+    """The cap on each IKU's capaian (``batas_capaian_iku``) in words; None when the unit has none.
+
+    ``singkat``: the clause for a table's note; otherwise the sentence of the method.
+    """
+    b = pilihan.batas_capaian_iku
+    if b is None:
+        return None
+    batas = format_persen(b, 0)
+    if singkat:
+        return f"capaian setiap IKU dibatasi paling tinggi {batas}"
+    return (f"Capaian setiap IKU dibatasi paling tinggi {batas}: capaian yang lebih tinggi ditampilkan, diberi "
+            f"kategori dan dihitung dalam rata-rata sebagai {batas}.")
+
+
+def catatan_skala(pilihan: Pilihan) -> str:
+    """The note under the table of the rating scale: which bound belongs to a class, and what happens above 100 %."""
+    bawah = ("batas bawah setiap kelas termasuk dalam kelas itu" if pilihan.skala.inklusif
+             else "batas bawah setiap kelas tidak termasuk")
+    atas = ["capaian di atas 100 % tetap pada kelas tertinggi"]
+    b = pilihan.batas_capaian_iku
+    if b is not None:
+        batas = f"{teks_batas_iku(pilihan, singkat=True)} sebelum kategori ditentukan"
+        atas = [batas, *atas] if b > 100 else [batas]
+    return f"pilihan skala unit (entitas.yml); {bawah}, {', '.join(atas)}."
+
+
 def teks_metode(pilihan: Pilihan, tabel_skala: str | None = None) -> str:
-    """How capaian and kategori were computed: the rule choices of the unit, in a sentence or three."""
+    """How capaian and kategori were computed: the rule choices of the unit, in a sentence or three.
+
+    With ``batas_capaian_iku`` the cap on each IKU is said (:func:`teks_batas_iku`), and the cap
+    of the means only where it is lower.
+    """
     rumus = pilihan.as_dict()["rumus_turun_teks"]
     out = [f"Capaian IKU berpolaritas naik dihitung sebagai realisasi / target x 100, dan IKU berpolaritas turun "
            f"sebagai {rumus}; target berupa level (seperti 9/9) dibandingkan sebagai pecahan dan target berupa "
            f"kata (seperti Tinggi) menurut urutan skalanya."]
-    if pilihan.batas_capaian is None:
+    batas_iku = teks_batas_iku(pilihan)
+    if batas_iku is not None:
+        out.append(batas_iku)
+        if pilihan.batas_capaian is not None and pilihan.batas_capaian < pilihan.batas_capaian_iku:
+            out.append(f"Dalam rata-rata, capaian dibatasi paling tinggi {format_persen(pilihan.batas_capaian, 0)}.")
+    elif pilihan.batas_capaian is None:
         out.append("Capaian tidak dibatasi, juga dalam rata-rata.")
     else:
         out.append(f"Dalam rata-rata, capaian dibatasi paling tinggi {format_persen(pilihan.batas_capaian, 0)}.")
@@ -417,6 +461,7 @@ def paragraf_sasaran(a: Analisis, desimal: int = 2) -> dict[str, str]:
                 target=r["target"], realisasi=r["realisasi"], satuan=r["satuan"], kode=r["kode"],
                 capaian_lalu=cap_lalu, kategori_lalu=_kategori(a.pilihan.skala, cap_lalu),
                 tahun_lalu=tahun - 1, ada_lalu=ada_lalu, catatan=catatan, desimal=desimal,
+                capaian_tanpa_batas=r.get("capaian_tanpa_batas"),
             ))
         out[s["sasaran_kode"]] = " ".join(kal)
     return out

@@ -37,21 +37,10 @@ NAMA_BERKAS = "laporan.docx"
 
 def _bab3_skala(doc, a: Analisis, nomor: Nomor) -> str:
     skala = a.pilihan.skala
-    rows, atas = [], None
-    for i, lab in enumerate(skala.label):
-        bawah = skala.batas[i] if i < len(skala.batas) else None
-        if atas is None:
-            interval = f"> {angka_skala(bawah)}"
-        elif bawah is None:
-            interval = f"≤ {angka_skala(atas)}"
-        else:
-            interval = f"> {angka_skala(bawah)} dan ≤ {angka_skala(atas)}"
-        rows.append([str(i + 1), interval, lab])
-        atas = bawah
+    rows = [[str(i + 1), interval, lab] for i, (interval, lab) in enumerate(zip(skala.interval(angka_skala), skala.label))]
     label = judul_tabel(doc, nomor, "Skala Nilai Peringkat Kinerja")
     tabel(doc, [["No", "Interval Capaian (%)", "Kategori"]], rows, [1.5, 8.0, 6.5], "clc", ukuran=9)
-    sumber(doc, "pilihan skala unit (entitas.yml); batas bawah setiap kelas tidak termasuk, capaian di atas "
-                 "100 % tetap pada kelas tertinggi.")
+    sumber(doc, narasi.catatan_skala(a.pilihan))
     return label
 
 
@@ -63,7 +52,8 @@ def _bab3_capaian(doc, a: Analisis, nomor: Nomor, grafik: SumberGrafik) -> None:
     judul_tabel(doc, nomor, f"Hasil Pengukuran Capaian Kinerja {unit.nama} Tahun {tahun}")
     tabel(doc, [["No", "Kode", "Indikator Kinerja Utama", "Satuan", "Target", "Realisasi", "Capaian", "Kategori"]],
            rows, [0.8, 1.4, 4.2, 1.9, 1.5, 1.8, 1.9, 2.5], "cllcrrrl")
-    sumber(doc, "indikator.csv dan kinerja.csv, diolah; N/A: realisasi belum tersedia.")
+    batas = narasi.teks_batas_iku(unit.pilihan, singkat=True)
+    sumber(doc, "indikator.csv dan kinerja.csv, diolah; N/A: realisasi belum tersedia" + (f"; {batas}." if batas else "."))
     paragraf(doc, narasi.paragraf_capaian(a))
     gambar(doc, nomor, grafik, "capaian_iku", lambda: charts.grafik_capaian_iku(iku, unit.pilihan.skala, tahun=tahun),
             f"Capaian Indikator Kinerja Utama terhadap Kategori Tahun {tahun}")
