@@ -37,7 +37,7 @@ from lakip.core.config import SKALA_BAKU, SKALA_PRESET, Pilihan, Skala
 from lakip.core.paths import DATA_DIR
 from lakip.core.rollup import tabel_capaian_iku as tabel_kabupaten
 from lakip.data.load import muat
-from lakip.report import narasi
+from lakip.report import metode, narasi
 from lakip.report.docx_layout import angka_skala
 from lakip.report.hasil import Hasil
 
@@ -301,28 +301,28 @@ def test_skala_interval_in_each_form():
 
 
 def test_narasi_states_the_cap_only_when_set():
-    tanpa = narasi.teks_metode(Pilihan())
+    tanpa = metode.teks_metode(Pilihan())
     assert "Capaian tidak dibatasi, juga dalam rata-rata." in tanpa and "setiap IKU" not in tanpa
-    assert narasi.teks_batas_iku(Pilihan()) is None
-    dengan = narasi.teks_metode(Pilihan(batas_capaian_iku=100))
+    assert metode.teks_batas_iku(Pilihan()) is None
+    dengan = metode.teks_metode(Pilihan(batas_capaian_iku=100))
     kalimat = ("Capaian setiap IKU dibatasi paling tinggi 100 %: capaian yang lebih tinggi ditampilkan, diberi "
                "kategori dan dihitung dalam rata-rata sebagai 100 %.")
     assert teks(dengan).count(kalimat) == 1 and "tidak dibatasi" not in dengan and "Dalam rata-rata" not in dengan
     # a lower cap on the means is said too; a higher one is not (the IKU cap already holds)
     assert "Dalam rata-rata, capaian dibatasi paling tinggi 100 %." in teks(
-        narasi.teks_metode(Pilihan(batas_capaian_iku=120, batas_capaian=100)))
-    assert "Dalam rata-rata" not in narasi.teks_metode(Pilihan(batas_capaian_iku=100, batas_capaian=120))
-    assert teks(narasi.teks_batas_iku(Pilihan(batas_capaian_iku=120), singkat=True)) == (
+        metode.teks_metode(Pilihan(batas_capaian_iku=120, batas_capaian=100)))
+    assert "Dalam rata-rata" not in metode.teks_metode(Pilihan(batas_capaian_iku=100, batas_capaian=120))
+    assert teks(metode.teks_batas_iku(Pilihan(batas_capaian_iku=120), singkat=True)) == (
         "capaian setiap IKU dibatasi paling tinggi 120 %")
 
 
 def test_catatan_skala_in_each_form():
-    assert teks(narasi.catatan_skala(Pilihan())) == ("pilihan skala unit (entitas.yml); batas bawah setiap kelas tidak "
+    assert teks(metode.catatan_skala(Pilihan())) == ("pilihan skala unit (entitas.yml); batas bawah setiap kelas tidak "
                                                      "termasuk, capaian di atas 100 % tetap pada kelas tertinggi.")
-    assert teks(narasi.catatan_skala(Pilihan(skala=SKALA_PRESET["baik_kurang"], batas_capaian_iku=100))) == (
+    assert teks(metode.catatan_skala(Pilihan(skala=SKALA_PRESET["baik_kurang"], batas_capaian_iku=100))) == (
         "pilihan skala unit (entitas.yml); batas bawah setiap kelas termasuk dalam kelas itu, capaian setiap IKU "
         "dibatasi paling tinggi 100 % sebelum kategori ditentukan.")
-    assert teks(narasi.catatan_skala(Pilihan(batas_capaian_iku=120))).endswith(
+    assert teks(metode.catatan_skala(Pilihan(batas_capaian_iku=120))).endswith(
         "capaian setiap IKU dibatasi paling tinggi 120 % sebelum kategori ditentukan, capaian di atas 100 % tetap "
         "pada kelas tertinggi.")
 

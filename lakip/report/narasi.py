@@ -26,11 +26,12 @@ from decimal import Decimal
 import pandas as pd
 
 from lakip.core import budget
-from lakip.core.config import BELUM_TERUKUR, Pilihan, Skala
+from lakip.core.config import BELUM_TERUKUR, Skala
 from lakip.core.numbers import ada, bulat, format_angka, format_persen, format_rupiah, persen_sisa_terbesar, tidak_ada, untuk_banding
 from lakip.core.tables import Analisis
 from lakip.core.teks import daftar
 from lakip.report.display import keterangan_efisiensi, teks_nilai
+from lakip.report.metode import catatan_skala, teks_batas_iku, teks_metode  # the method, in narasi's words too
 
 __all__ = [
     "terbilang",
@@ -372,58 +373,6 @@ def teks_efisiensi(tahun: int, metode: str, status: Sequence[str]) -> str:
     if lain:
         sebab = sorted(set(x for x in s if x not in _STATUS_EFISIENSI))
         out.append(f"Sebanyak {jumlah_kata(lain, 'IKU')} belum dapat dinilai (status: {', '.join(sebab)}).")
-    return " ".join(out)
-
-
-def teks_batas_iku(pilihan: Pilihan, singkat: bool = False) -> str | None:
-    """The cap on each IKU's capaian (``batas_capaian_iku``) in words; None when the unit has none.
-
-    ``singkat``: the clause for a table's note; otherwise the sentence of the method.
-    """
-    b = pilihan.batas_capaian_iku
-    if b is None:
-        return None
-    batas = format_persen(b, 0)
-    if singkat:
-        return f"capaian setiap IKU dibatasi paling tinggi {batas}"
-    return (f"Capaian setiap IKU dibatasi paling tinggi {batas}: capaian yang lebih tinggi ditampilkan, diberi "
-            f"kategori dan dihitung dalam rata-rata sebagai {batas}.")
-
-
-def catatan_skala(pilihan: Pilihan) -> str:
-    """The note under the table of the rating scale: which bound belongs to a class, and what happens above 100 %."""
-    bawah = ("batas bawah setiap kelas termasuk dalam kelas itu" if pilihan.skala.inklusif
-             else "batas bawah setiap kelas tidak termasuk")
-    atas = ["capaian di atas 100 % tetap pada kelas tertinggi"]
-    b = pilihan.batas_capaian_iku
-    if b is not None:
-        batas = f"{teks_batas_iku(pilihan, singkat=True)} sebelum kategori ditentukan"
-        atas = [batas, *atas] if b > 100 else [batas]
-    return f"pilihan skala unit (entitas.yml); {bawah}, {', '.join(atas)}."
-
-
-def teks_metode(pilihan: Pilihan, tabel_skala: str | None = None) -> str:
-    """How capaian and kategori were computed: the rule choices of the unit, in a sentence or three.
-
-    With ``batas_capaian_iku`` the cap on each IKU is said (:func:`teks_batas_iku`), and the cap
-    of the means only where it is lower.
-    """
-    rumus = pilihan.as_dict()["rumus_turun_teks"]
-    out = [f"Capaian IKU berpolaritas naik dihitung sebagai realisasi / target x 100, dan IKU berpolaritas turun "
-           f"sebagai {rumus}; target berupa level (seperti 9/9) dibandingkan sebagai pecahan dan target berupa "
-           f"kata (seperti Tinggi) menurut urutan skalanya."]
-    batas_iku = teks_batas_iku(pilihan)
-    if batas_iku is not None:
-        out.append(batas_iku)
-        if pilihan.batas_capaian is not None and pilihan.batas_capaian < pilihan.batas_capaian_iku:
-            out.append(f"Dalam rata-rata, capaian dibatasi paling tinggi {format_persen(pilihan.batas_capaian, 0)}.")
-    elif pilihan.batas_capaian is None:
-        out.append("Capaian tidak dibatasi, juga dalam rata-rata.")
-    else:
-        out.append(f"Dalam rata-rata, capaian dibatasi paling tinggi {format_persen(pilihan.batas_capaian, 0)}.")
-    skala = f" menurut {tabel_skala}" if tabel_skala else ""
-    out.append(f"Kategori ditentukan{skala}; IKU yang {BELUM_TERUKUR} tidak dihitung sebagai 0 maupun 100 "
-               f"dan tidak ikut dalam rata-rata maupun jumlah per kategori.")
     return " ".join(out)
 
 
