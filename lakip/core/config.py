@@ -8,6 +8,7 @@ reader knows which rule produced a number.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -86,6 +87,29 @@ class Skala:
     def kunci_batas(self) -> str:
         """The key of the bounds in ``entitas.yml``: ``mulai`` or ``di_atas``."""
         return "mulai" if self.inklusif else "di_atas"
+
+    @property
+    def tanda(self) -> str:
+        """The sign a class's lower bound is printed with: ``≥`` (``mulai``) or ``>`` (``di_atas``)."""
+        return "≥" if self.inklusif else ">"
+
+    def interval(self, angka: Callable[[float], str] = str) -> tuple[str, ...]:
+        """The interval of each class as a report prints it, highest first, in the scale's own form.
+
+        ``di_atas``: ``> 90``, ``> 75 dan ≤ 90``, ..., ``≤ 50``; ``mulai``: ``≥ 91``,
+        ``≥ 76 dan < 91``, ..., ``< 51``. ``angka`` writes a bound (e.g. ``91`` or ``90,5``).
+        """
+        bawah, atas = ("≥", "<") if self.inklusif else (">", "≤")
+        out, naik = [], None
+        for b in (*self.batas, None):
+            if naik is None:
+                out.append(f"{bawah} {angka(b)}")
+            elif b is None:
+                out.append(f"{atas} {angka(naik)}")
+            else:
+                out.append(f"{bawah} {angka(b)} dan {atas} {angka(naik)}")
+            naik = b
+        return tuple(out)
 
     @property
     def urut_naik(self) -> tuple[str, ...]:

@@ -93,6 +93,9 @@ def tabel_capaian_iku(units: Units, tahun: int) -> pd.DataFrame:
     Columns: entitas, kode, sasaran_kode, indikator, satuan, polaritas,
     target, realisasi, capaian, kategori, status, jenis, target_nilai,
     realisasi_nilai. ``target`` and ``realisasi`` are the values as written.
+    Where a unit caps each IKU (``batas_capaian_iku``), ``capaian_tanpa_batas``
+    follows ``capaian``: the value before the cap (for a unit without the cap,
+    its capaian).
     """
     kab = sebagai_kabupaten(units)
     cols = ["entitas", "kode", "sasaran_kode", "indikator", "satuan", "polaritas", "target", "realisasi",
@@ -103,6 +106,9 @@ def tabel_capaian_iku(units: Units, tahun: int) -> pd.DataFrame:
     if not frames:
         return pd.DataFrame(columns=cols)
     s = pd.concat(frames, ignore_index=True)
+    if "capaian_tanpa_batas" in s:
+        s["capaian_tanpa_batas"] = s["capaian_tanpa_batas"].fillna(s["capaian"])
+        cols.insert(cols.index("capaian") + 1, "capaian_tanpa_batas")
     ind = kab.indikator[["entitas", "kode", "indikator", "satuan"]].copy()
     ind["_urut"] = ind.groupby("entitas", sort=False).cumcount().to_numpy()
     out = ind.merge(s.drop(columns=[c for c in ("indikator", "satuan") if c in s]), on=["entitas", "kode"],

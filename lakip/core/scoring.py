@@ -30,6 +30,8 @@ __all__ = [
     "capaian_satu",
     "capaian_sasaran",
     "batasi",
+    "batasi_iku",
+    "batas_rata_rata",
     "kelompok",
     "rata_per_kelompok",
     "rata_rata",
@@ -156,14 +158,22 @@ def beri_kategori(capaian: pd.Series | np.ndarray, skala: Skala) -> pd.Categoric
 
 
 def skor(df: pd.DataFrame, pilihan: Pilihan | None = None) -> pd.DataFrame:
-    """``df`` with ``capaian``, ``status``, ``catatan`` and ``kategori`` added."""
+    """``df`` with ``capaian``, ``status``, ``catatan`` and ``kategori`` added.
+
+    ``capaian`` is the IKU's capaian as shown, rated and averaged: capped at
+    ``batas_capaian_iku`` (:func:`batasi_iku`) when the unit has that cap, which
+    adds ``capaian_tanpa_batas``, the value before the cap.
+    """
     pilihan = pilihan or Pilihan()
     out = df.copy(deep=False)  # new columns only: the caller's frame is not touched
     hasil = hitung_capaian(df, pilihan)
-    out["capaian"] = hasil["capaian"]
-    out["kategori"] = beri_kategori(hasil["capaian"].to_numpy(), pilihan.skala)
+    capaian = batasi_iku(hasil["capaian"], pilihan)
+    out["capaian"] = capaian
+    out["kategori"] = beri_kategori(capaian.to_numpy(), pilihan.skala)
     out["status"] = hasil["status"]
     out["catatan"] = hasil["catatan"]
+    if pilihan.batas_capaian_iku is not None:
+        out["capaian_tanpa_batas"] = hasil["capaian"]
     return out
 
 
@@ -203,19 +213,42 @@ def capaian_satu(
     return target * 100.0 / realisasi
 
 
-def batasi(capaian, pilihan: Pilihan):
-    """Capaian as the means take it: capped at ``batas_capaian`` when the unit has one (DOMAIN.md section 3).
-
-    A Series, an array or one value; a missing value stays missing.
-    """
-    b = pilihan.batas_capaian
-    if b is None:
+def _potong(capaian, b: float | None):
+    """``capaian`` capped at ``b`` (None: as it is); a Series, an array or one value, a missing value stays missing."""
+    if b is None or capaian is None:
         return capaian
     if isinstance(capaian, pd.Series):
         return capaian.clip(upper=b)
     if isinstance(capaian, np.ndarray):
         return np.minimum(capaian, b)
     return min(capaian, b)
+
+
+def batasi_iku(capaian, pilihan: Pilihan):
+    """The capaian of each IKU capped at ``batas_capaian_iku`` when the unit has one (DOMAIN.md section 3).
+
+    The one home of that rule: the cap comes before the kategori and before every mean, so a
+    capaian of 109,68 under a cap of 100 is shown, rated and averaged as 100 (:func:`skor`
+    applies it; what-if code that computes one capaian applies it too). A Series, an array or
+    one value; a missing value stays missing.
+    """
+    return _potong(capaian, pilihan.batas_capaian_iku)
+
+
+def batasi(capaian, pilihan: Pilihan):
+    """Capaian as the means take it: capped at ``batas_capaian`` when the unit has one (DOMAIN.md section 3).
+
+    Applied to the capaian of :func:`skor`, already capped by :func:`batasi_iku`. A Series,
+    an array or one value; a missing value stays missing.
+    """
+    return _potong(capaian, pilihan.batas_capaian)
+
+
+def batas_rata_rata(pilihan: Pilihan) -> float | None:
+    """The highest capaian one IKU can bring into a mean: the lower of ``batas_capaian_iku`` and
+    ``batas_capaian`` (None: no cap)."""
+    caps = [b for b in (pilihan.batas_capaian_iku, pilihan.batas_capaian) if b is not None]
+    return min(caps) if caps else None
 
 
 def rata_per_kelompok(values: np.ndarray, gid: np.ndarray, n: int) -> np.ndarray:

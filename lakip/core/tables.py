@@ -156,7 +156,9 @@ class Analisis:
 
         Columns: kode, sasaran_kode, indikator, satuan, polaritas, target,
         realisasi, capaian, kategori, then status, catatan, jenis, target_nilai,
-        realisasi_nilai.
+        realisasi_nilai. With ``batas_capaian_iku``, ``capaian`` is capped
+        (:func:`lakip.core.scoring.batasi_iku`) and ``capaian_tanpa_batas``, the
+        value before the cap, follows it.
         """
         s = self.skor_tahun
         ind = self.unit.indikator[["kode", "indikator", "satuan"]]
@@ -164,6 +166,7 @@ class Analisis:
         out["target"] = [_teks(v, a, j) for v, a, j in zip(out["target"], out["target_nilai"], out["jenis"])]
         out["realisasi"] = [_teks_realisasi(v, a, j) for v, a, j in zip(out["realisasi"], out["realisasi_nilai"], out["jenis"])]
         cols = ["kode", "sasaran_kode", "indikator", "satuan", "polaritas", "target", "realisasi", "capaian",
+                *(["capaian_tanpa_batas"] if "capaian_tanpa_batas" in out else []),
                 "kategori", "status", "catatan", "jenis", "target_nilai", "realisasi_nilai"]
         return out[cols].reset_index(drop=True)
 

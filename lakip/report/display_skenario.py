@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from lakip.core.config import Skala
 from lakip.core.numbers import format_angka, format_persen, format_rupiah, tidak_ada, untuk_banding
 from lakip.report.display import FORMAT_NILAI_EFISIENSI, kategori_iku, kategori_teks, teks_nilai
 
@@ -142,9 +143,17 @@ def tampil_skenario_efisiensi(tabel: pd.DataFrame) -> pd.DataFrame:
 _SYARAT = {">": "lebih dari", "<": "kurang dari", ">=": "paling rendah", "<=": "paling tinggi"}
 
 
-def tampil_kebutuhan(tabel: pd.DataFrame) -> pd.DataFrame:
-    """The realisasi each IKU needs for each kategori (``> 78,3``: strictly above)."""
-    def batas(syarat: str, x: object) -> str:
+def tampil_kebutuhan(tabel: pd.DataFrame, skala: Skala | None = None) -> pd.DataFrame:
+    """The realisasi each IKU needs for each kategori (``> 78,3``: strictly above).
+
+    The capaian bound is written in the form of ``skala`` (:attr:`Skala.tanda`): ``> 90 %``
+    for a ``di_atas`` scale (the default), ``≥ 91 %`` for a ``mulai`` scale.
+    """
+    tanda = ">" if skala is None else skala.tanda
+
+    def batas(syarat: str, x: object, ket: str) -> str:
+        if not syarat and ket.startswith("setiap realisasi"):
+            return ket
         if not syarat or tidak_ada(x):
             return "tidak dapat dicapai"
         if isinstance(x, float):
@@ -156,8 +165,9 @@ def tampil_kebutuhan(tabel: pd.DataFrame) -> pd.DataFrame:
         "Kode": tabel["kode"],
         "Target": [teks_nilai(v) for v in tabel["target"]],
         "Kategori": tabel["kategori"],
-        "Capaian": [f"> {format_angka(v, 2)} %" for v in tabel["batas_capaian"]],
-        "Realisasi yang Dibutuhkan": [batas(s, x) for s, x in zip(tabel["syarat"], tabel["realisasi_batas"])],
+        "Capaian": [f"{tanda} {format_angka(v, 2)} %" for v in tabel["batas_capaian"]],
+        "Realisasi yang Dibutuhkan": [batas(s, x, str(k)) for s, x, k in
+                                      zip(tabel["syarat"], tabel["realisasi_batas"], tabel["keterangan"])],
         "Sudah Tercapai": ["ya" if v else "belum" for v in tabel["tercapai"]],
     })
 

@@ -92,13 +92,26 @@ class _Buku:
         return c
 
 
+def _rumus_capaian(i: int, polaritas: str, rumus_turun: str, batas: float | None) -> str:
+    """The formula of a capaian in row ``i`` (target in F, realisasi in G), capped by ``batas_capaian_iku``."""
+    f = f"G{i}/F{i}*100" if polaritas == "naik" else (
+        f"MAX((2*F{i}-G{i})/F{i}*100,0)" if rumus_turun == "selisih" else f"F{i}/G{i}*100")
+    if batas is not None:
+        f = f"MIN({f},{batas:g})"
+    return "=" + f
+
+
 def _capaian_iku(b: _Buku, h: Hasil) -> None:
-    """Capaian IKU (Tabel 3.2 form) with the formula beside the computed value."""
+    """Capaian IKU (Tabel 3.2 form) with the formula beside the computed value; with ``batas_capaian_iku``
+    the formula is capped (``=MIN(...,100)``) and the capaian before the cap follows in the last column."""
     a = h.analisis
-    ws = b.sheet("Capaian IKU", [("No", 5), ("Kode", 9), ("Indikator Kinerja Utama", 48), ("Satuan", 14), ("Polaritas", 10),
-                                 ("Target", 12), ("Realisasi", 12), ("Capaian (%)", 13), ("Capaian: rumus (%)", 16),
-                                 ("Kategori", 18), ("Keterangan", 40)],
-                 f"Capaian Indikator Kinerja Utama {a.unit.nama} Tahun {a.tahun}")
+    batas = a.pilihan.batas_capaian_iku
+    kolom = [("No", 5), ("Kode", 9), ("Indikator Kinerja Utama", 48), ("Satuan", 14), ("Polaritas", 10),
+             ("Target", 12), ("Realisasi", 12), ("Capaian (%)", 13), ("Capaian: rumus (%)", 16),
+             ("Kategori", 18), ("Keterangan", 40)]
+    if batas is not None:
+        kolom.append(("Capaian tanpa batas (%)", 16))
+    ws = b.sheet("Capaian IKU", kolom, f"Capaian Indikator Kinerja Utama {a.unit.nama} Tahun {a.tahun}")
     for i, row in enumerate(a.capaian_iku.itertuples(index=False), start=4):
         for j, v in enumerate((i - 3, row.kode, row.indikator, row.satuan, row.polaritas), start=1):
             b.put(ws, i, j, v)
@@ -108,13 +121,13 @@ def _capaian_iku(b: _Buku, h: Hasil) -> None:
               _ANGKA)
         b.put(ws, i, 8, row.capaian, _PERSEN)
         if numeric and _nilai(row.realisasi_nilai) is not None and row.target_nilai:
-            f = f"=G{i}/F{i}*100" if row.polaritas == "naik" else (
-                f"=MAX((2*F{i}-G{i})/F{i}*100,0)" if a.pilihan.rumus_turun == "selisih" else f"=F{i}/G{i}*100")
-            b.rumus(ws, i, 9, f, _PERSEN)
+            b.rumus(ws, i, 9, _rumus_capaian(i, row.polaritas, a.pilihan.rumus_turun, batas), _PERSEN)
         else:
             b.put(ws, i, 9, None)
         b.kategori(ws, i, 10, row.kategori)
         b.put(ws, i, 11, row.catatan or None)
+        if batas is not None:
+            b.put(ws, i, 12, row.capaian_tanpa_batas, _PERSEN)
 
 
 def _capaian_sasaran(b: _Buku, h: Hasil) -> None:

@@ -24,7 +24,7 @@ from markupsafe import Markup
 
 from lakip.core import budget
 from lakip.core.numbers import tidak_ada
-from lakip.report import charts, display, narasi
+from lakip.report import charts, display, metode, narasi
 from lakip.report.charts import Gambar, SumberGrafik
 from lakip.report.hasil import Hasil
 
@@ -135,6 +135,9 @@ def _capaian(h: Hasil, cap: _Penomoran, figur: Callable[..., Figur]) -> _Bagian:
     iku, sk, tahun = a.capaian_iku, a.pilihan.skala, a.tahun
     isi: list[Any] = [Teks(n, "catatan") for n in a.catatan()]
     isi.append(tabel(display.tampil_capaian_iku(iku), cap("tabel", f"Hasil Pengukuran Capaian Kinerja Tahun {tahun}")))
+    batas = metode.teks_batas_iku(a.pilihan)
+    if batas is not None:  # the method, where the table shows a capped capaian
+        isi.append(Teks(batas))
     isi.append(figur("capaian_iku", lambda: charts.grafik_capaian_iku(iku, sk, tahun=tahun),
                      cap("gambar", "Capaian IKU terhadap kategori")))
     isi.append(figur("target_realisasi", lambda: charts.grafik_target_realisasi(iku, a.unit.indikator, tahun),

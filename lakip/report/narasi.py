@@ -26,11 +26,12 @@ from decimal import Decimal
 import pandas as pd
 
 from lakip.core import budget
-from lakip.core.config import BELUM_TERUKUR, Pilihan, Skala
+from lakip.core.config import BELUM_TERUKUR, Skala
 from lakip.core.numbers import ada, bulat, format_angka, format_persen, format_rupiah, persen_sisa_terbesar, tidak_ada, untuk_banding
 from lakip.core.tables import Analisis
 from lakip.core.teks import daftar
 from lakip.report.display import keterangan_efisiensi, teks_nilai
+from lakip.report.metode import catatan_skala, teks_batas_iku, teks_metode  # the method, in narasi's words too
 
 __all__ = [
     "terbilang",
@@ -43,6 +44,8 @@ __all__ = [
     "teks_anggaran",
     "teks_efisiensi",
     "teks_metode",
+    "teks_batas_iku",
+    "catatan_skala",
     "paragraf_capaian",
     "paragraf_sasaran",
     "paragraf_ringkasan",
@@ -170,13 +173,16 @@ def paragraf_iku(
     ada_lalu: bool = True,
     catatan: str | None = None,
     desimal: int = 2,
+    capaian_tanpa_batas: float | None = None,
 ) -> str:
     """The sentences on one IKU: capaian with its kategori, realisasi against
     target, and the change against the year before.
 
     ``capaian``/``capaian_lalu`` None or NaN mean "belum dapat diukur";
     ``ada_lalu`` False means the year before is not in the data at all;
-    ``catatan`` is the reason an IKU cannot be measured (from the scoring).
+    ``catatan`` is the reason an IKU cannot be measured (from the scoring);
+    ``capaian_tanpa_batas`` is the capaian before ``batas_capaian_iku``: where it
+    is higher than ``capaian`` the sentence says so.
     """
     nama = f"{indikator} ({kode})" if kode else indikator
     tahun_lalu = tahun - 1 if tahun_lalu is None else tahun_lalu
@@ -193,9 +199,12 @@ def paragraf_iku(
             out.append(f"Capaian tahun {tahun_lalu} juga {BELUM_TERUKUR}.")
         return " ".join(out)
     capaian = float(capaian)
-    out = [f"Capaian indikator {nama} tahun {tahun} sebesar {format_persen(capaian, desimal)} dengan kategori "
+    dibatasi = not tidak_ada(capaian_tanpa_batas) and float(capaian_tanpa_batas) > capaian
+    batas = (f" (capaian {format_persen(float(capaian_tanpa_batas), desimal)} dibatasi paling tinggi "
+             f"{format_persen(capaian, 0 if capaian.is_integer() else desimal)})") if dibatasi else ""
+    out = [f"Capaian indikator {nama} tahun {tahun} sebesar {format_persen(capaian, desimal)}{batas} dengan kategori "
            f"{kategori}, dari realisasi {_dengan_satuan(realisasi, satuan)} terhadap target {target_teks} "
-           f"({_terhadap_target(capaian)})."]
+           f"({_terhadap_target(float(capaian_tanpa_batas) if dibatasi else capaian)})."]
     perubahan = kalimat_perubahan(capaian, capaian_lalu, tahun_lalu, desimal, ada_lalu)
     if ada_lalu and not tidak_ada(capaian_lalu):
         kalimat = f"Capaian {perubahan}"
@@ -367,22 +376,6 @@ def teks_efisiensi(tahun: int, metode: str, status: Sequence[str]) -> str:
     return " ".join(out)
 
 
-def teks_metode(pilihan: Pilihan, tabel_skala: str | None = None) -> str:
-    """How capaian and kategori were computed: the rule choices of the unit, in a sentence or three."""
-    rumus = pilihan.as_dict()["rumus_turun_teks"]
-    out = [f"Capaian IKU berpolaritas naik dihitung sebagai realisasi / target x 100, dan IKU berpolaritas turun "
-           f"sebagai {rumus}; target berupa level (seperti 9/9) dibandingkan sebagai pecahan dan target berupa "
-           f"kata (seperti Tinggi) menurut urutan skalanya."]
-    if pilihan.batas_capaian is None:
-        out.append("Capaian tidak dibatasi, juga dalam rata-rata.")
-    else:
-        out.append(f"Dalam rata-rata, capaian dibatasi paling tinggi {format_persen(pilihan.batas_capaian, 0)}.")
-    skala = f" menurut {tabel_skala}" if tabel_skala else ""
-    out.append(f"Kategori ditentukan{skala}; IKU yang {BELUM_TERUKUR} tidak dihitung sebagai 0 maupun 100 "
-               f"dan tidak ikut dalam rata-rata maupun jumlah per kategori.")
-    return " ".join(out)
-
-
 # --------------------------------------------------------------------------- from the analysis of a unit-year
 
 
@@ -417,6 +410,7 @@ def paragraf_sasaran(a: Analisis, desimal: int = 2) -> dict[str, str]:
                 target=r["target"], realisasi=r["realisasi"], satuan=r["satuan"], kode=r["kode"],
                 capaian_lalu=cap_lalu, kategori_lalu=_kategori(a.pilihan.skala, cap_lalu),
                 tahun_lalu=tahun - 1, ada_lalu=ada_lalu, catatan=catatan, desimal=desimal,
+                capaian_tanpa_batas=r.get("capaian_tanpa_batas"),
             ))
         out[s["sasaran_kode"]] = " ".join(kal)
     return out

@@ -25,7 +25,7 @@ from lakip.core import budget
 from lakip.core.numbers import format_angka, format_persen
 from lakip.core.serial import zip_tetap
 from lakip.core.tables import Analisis
-from lakip.report import charts, display, narasi
+from lakip.report import charts, display, metode, narasi
 from lakip.report.charts import SumberGrafik
 from lakip.report.docx_layout import LEBAR_TEKS_CM, Nomor, angka_skala, atur_dokumen, gambar, judul_tabel, paragraf, sumber, tabel
 
@@ -37,21 +37,10 @@ NAMA_BERKAS = "laporan.docx"
 
 def _bab3_skala(doc, a: Analisis, nomor: Nomor) -> str:
     skala = a.pilihan.skala
-    rows, atas = [], None
-    for i, lab in enumerate(skala.label):
-        bawah = skala.batas[i] if i < len(skala.batas) else None
-        if atas is None:
-            interval = f"> {angka_skala(bawah)}"
-        elif bawah is None:
-            interval = f"≤ {angka_skala(atas)}"
-        else:
-            interval = f"> {angka_skala(bawah)} dan ≤ {angka_skala(atas)}"
-        rows.append([str(i + 1), interval, lab])
-        atas = bawah
+    rows = [[str(i + 1), interval, lab] for i, (interval, lab) in enumerate(zip(skala.interval(angka_skala), skala.label))]
     label = judul_tabel(doc, nomor, "Skala Nilai Peringkat Kinerja")
     tabel(doc, [["No", "Interval Capaian (%)", "Kategori"]], rows, [1.5, 8.0, 6.5], "clc", ukuran=9)
-    sumber(doc, "pilihan skala unit (entitas.yml); batas bawah setiap kelas tidak termasuk, capaian di atas "
-                 "100 % tetap pada kelas tertinggi.")
+    sumber(doc, metode.catatan_skala(a.pilihan))
     return label
 
 
@@ -63,7 +52,8 @@ def _bab3_capaian(doc, a: Analisis, nomor: Nomor, grafik: SumberGrafik) -> None:
     judul_tabel(doc, nomor, f"Hasil Pengukuran Capaian Kinerja {unit.nama} Tahun {tahun}")
     tabel(doc, [["No", "Kode", "Indikator Kinerja Utama", "Satuan", "Target", "Realisasi", "Capaian", "Kategori"]],
            rows, [0.8, 1.4, 4.2, 1.9, 1.5, 1.8, 1.9, 2.5], "cllcrrrl")
-    sumber(doc, "indikator.csv dan kinerja.csv, diolah; N/A: realisasi belum tersedia.")
+    batas = metode.teks_batas_iku(unit.pilihan, singkat=True)
+    sumber(doc, "indikator.csv dan kinerja.csv, diolah; N/A: realisasi belum tersedia" + (f"; {batas}." if batas else "."))
     paragraf(doc, narasi.paragraf_capaian(a))
     gambar(doc, nomor, grafik, "capaian_iku", lambda: charts.grafik_capaian_iku(iku, unit.pilihan.skala, tahun=tahun),
             f"Capaian Indikator Kinerja Utama terhadap Kategori Tahun {tahun}")
@@ -205,7 +195,7 @@ def buat_dokumen(a: Analisis, grafik: SumberGrafik):
     doc.add_heading("BAB III AKUNTABILITAS KINERJA", level=1)
     doc.add_heading("A. Akuntabilitas Kinerja", level=2)
     label_skala = _bab3_skala(doc, a, nomor)
-    paragraf(doc, narasi.teks_metode(unit.pilihan, label_skala))
+    paragraf(doc, metode.teks_metode(unit.pilihan, label_skala))
     doc.add_heading(f"1. Capaian Indikator Kinerja Utama Tahun {tahun}", level=3)
     _bab3_capaian(doc, a, nomor, grafik)
     doc.add_heading("2. Perbandingan Capaian Kinerja dengan Tahun Sebelumnya", level=3)

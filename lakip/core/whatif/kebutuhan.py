@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from lakip.core import scoring
+from lakip.core.config import Pilihan, Skala
 from lakip.core.model import Unit
 from lakip.core.numbers import format_persen, parse_level, tidak_ada
 from lakip.core.tables import analisis, cek_tahun
@@ -47,33 +48,46 @@ def _kandidat(row: pd.Series, meta: pd.Series) -> list[tuple[float, str]] | None
     return [(a / d, f"{a}/{d}") for a in range(d + 1)]
 
 
-def _capaian(row: pd.Series, pol: str, rumus: str, r: float) -> float | None:
+def _capaian(row: pd.Series, pol: str, pilihan: Pilihan, r: float) -> float | None:
+    """The capaian of ``row`` with realisasi ``r``, as the tables show it (capped by ``batas_capaian_iku``)."""
+    rumus = pilihan.rumus_turun
     if row["jenis"] == "rentang":
-        return scoring.capaian_satu(None, r, pol, rumus, row["target_bawah"], row["target_atas"])
-    return scoring.capaian_satu(row["target_nilai"], r, pol, rumus)
+        c = scoring.capaian_satu(None, r, pol, rumus, row["target_bawah"], row["target_atas"])
+    else:
+        c = scoring.capaian_satu(row["target_nilai"], r, pol, rumus)
+    return scoring.batasi_iku(c, pilihan)
 
 
-def _batas_kontinu(pol: str, rumus: str, t: float, b: float) -> tuple[str, float | None, str]:
-    """capaian > b exactly when realisasi <syarat> x: (syarat, x, or the reason when none)."""
+def _batas_kontinu(pol: str, rumus: str, t: float, skala: Skala, i: int) -> tuple[str, float | None, str]:
+    """The capaian against the number target ``t`` reaches class ``skala.label[i]`` (:meth:`Skala.masuk`)
+    exactly when realisasi <syarat> x: (syarat, x, or the reason when none).
+
+    A ``di_atas`` bound b is passed strictly (capaian > b, so realisasi ``>`` or ``<`` x); a ``mulai``
+    bound is reached (capaian >= b, so ``>=`` or ``<=``).
+    """
+    b = skala.batas[i]
     if tidak_ada(t):
         return "", None, "target belum tersedia"
     if t == 0:
         if pol == "naik":
             return "", None, "target 0 dengan polaritas naik: capaian tidak dapat dihitung"
-        if b < 100:
+        if skala.masuk(0.0, i):
+            return "", None, "setiap realisasi (capaian paling rendah 0 %)"
+        if skala.masuk(100.0, i):
             return "<=", 0.0, "target 0 (polaritas turun): capaian 100 bila realisasi 0 atau kurang"
         return "", None, "tidak dapat dicapai: dengan target 0 capaian paling tinggi 100 %"
     if t < 0:
         return "", None, "target negatif: batas tidak ditentukan"
     if pol == "naik":
-        return ">", b * t / 100.0, ""
+        return (">=" if skala.inklusif else ">"), b * t / 100.0, ""
+    kurang = "<=" if skala.inklusif else "<"
     if rumus == "selisih":
-        if b < 0:
+        if skala.masuk(0.0, i):
             return "", None, "setiap realisasi (capaian paling rendah 0 %)"
-        return "<", t * (200.0 - b) / 100.0, ""
+        return kurang, t * (200.0 - b) / 100.0, ""
     if b <= 0:
         return ">", 0.0, "setiap realisasi lebih dari 0 (rumus turun rasio)"
-    return "<", 100.0 * t / b, "dan lebih dari 0 (rumus turun rasio)"
+    return kurang, 100.0 * t / b, "dan lebih dari 0 (rumus turun rasio)"
 
 
 def _teks_batas(syarat: str, x: float) -> str:
@@ -82,8 +96,13 @@ def _teks_batas(syarat: str, x: float) -> str:
     return f"realisasi {kata} {angka_teks(x)}" + (" (dibulatkan)" if rounded else "")
 
 
-def _satu_batas(row: pd.Series, meta: pd.Series, pol: str, rumus: str, skala: Any, b: float, kelas: int) -> tuple[str, object, str]:
-    """(syarat, realisasi at the boundary, keterangan) of reaching class ``kelas`` (0 = lowest)."""
+def _satu_batas(row: pd.Series, meta: pd.Series, pol: str, pilihan: Pilihan, i: int) -> tuple[str, object, str]:
+    """(syarat, realisasi at the boundary, keterangan) of reaching class ``skala.label[i]``."""
+    skala = pilihan.skala
+    kelas = len(skala.label) - 1 - i  # its code in Skala.kode (0 = lowest)
+    cap = pilihan.batas_capaian_iku
+    if cap is not None and not skala.masuk(cap, i):
+        return "", None, f"tidak dapat dicapai: capaian setiap IKU dibatasi paling tinggi {format_persen(cap, 0)}"
     jenis = meta["jenis"]
     if jenis in ("level", "kategori"):
         cands = _kandidat(row, meta)
@@ -91,12 +110,12 @@ def _satu_batas(row: pd.Series, meta: pd.Series, pol: str, rumus: str, skala: An
             return "", None, "target level tanpa penyebut bilangan bulat: batas tidak ditentukan"
         ok = []
         for v, teks in cands:
-            c = _capaian(row, pol, rumus, v)
+            c = _capaian(row, pol, pilihan, v)
             if c is not None and int(skala.kode(np.array([c]))[0]) >= kelas:
                 ok.append((v, teks, c))
         if not ok:
             top = cands[-1] if pol == "naik" else cands[0]
-            c = _capaian(row, pol, rumus, top[0])
+            c = _capaian(row, pol, pilihan, top[0])
             return "", None, f"tidak dapat dicapai: realisasi {top[1]} memberi capaian {format_persen(c)}"
         v, teks, c = ok[0] if pol == "naik" else ok[-1]
         syarat = ">=" if pol == "naik" else "<="
@@ -104,10 +123,12 @@ def _satu_batas(row: pd.Series, meta: pd.Series, pol: str, rumus: str, skala: An
         return syarat, teks, f"realisasi {kata} {teks} (capaian {format_persen(c)})"
     if jenis == "rentang":
         lo, hi = row["target_bawah"], row["target_atas"]
-        t = (lo if b < 100 else hi) if pol == "naik" else (hi if b < 100 else lo)
+        # the class is reached at a capaian of 100 or below: the bound on the side of the range that gives it
+        bawah_100 = bool(skala.masuk(100.0, i))
+        t = (lo if bawah_100 else hi) if pol == "naik" else (hi if bawah_100 else lo)
     else:
         t = row["target_nilai"]
-    syarat, x, ket = _batas_kontinu(pol, rumus, t, b)
+    syarat, x, ket = _batas_kontinu(pol, pilihan.rumus_turun, t, skala, i)
     if x is None:
         return "", None, ket
     return syarat, x, _teks_batas(syarat, x) + (f" {ket}" if ket.startswith("dan") else (f"; {ket}" if ket else ""))
@@ -116,34 +137,35 @@ def _satu_batas(row: pd.Series, meta: pd.Series, pol: str, rumus: str, skala: An
 def kebutuhan(unit: Unit, tahun: int | None) -> pd.DataFrame:
     """For each IKU, the realisasi that reaches each kategori of the scale (the class's lower bound).
 
-    A kategori with bound ``di_atas`` b is reached when capaian > b. For a
-    number target the boundary is exact and the realisasi must be strictly
-    beyond it: naik ``realisasi > b x target / 100``; turun with rumus
-    selisih ``realisasi < target x (200 - b) / 100``, with rumus rasio
-    ``realisasi < 100 x target / b`` (and > 0); a range target uses the
-    bound that applies. A level or kategori target gives the lowest level
-    (same denominator) or scale word that reaches it (the highest for turun).
+    A kategori is reached as :meth:`lakip.core.config.Skala.masuk` says: capaian > b for a
+    ``di_atas`` bound b, capaian >= b for a ``mulai`` bound. For a number target the
+    boundary is exact: naik ``realisasi > b x target / 100`` (``>=`` for ``mulai``); turun
+    with rumus selisih ``realisasi < target x (200 - b) / 100``, with rumus rasio
+    ``realisasi < 100 x target / b`` (and > 0) (``<=`` for ``mulai``); a range target uses
+    the bound that applies. A level or kategori target gives the lowest level (same
+    denominator) or scale word that reaches it (the highest for turun). With
+    ``batas_capaian_iku`` a class the capped capaian cannot reach is not reachable.
 
     Columns: kode, indikator, polaritas, jenis, target, kategori,
-    batas_capaian, syarat (``>``, ``<``, ``>=``, ``<=``, empty when it cannot
-    be reached), realisasi_batas (number, or text for level and kategori),
+    batas_capaian (the class's bound), syarat (``>``, ``<``, ``>=``, ``<=``, empty
+    when it cannot be reached), realisasi_batas (number, or text for level and kategori),
     keterangan, tercapai (the current realisasi already reaches it).
     """
     tahun = cek_tahun(unit, tahun)
     iku = analisis(unit, tahun).capaian_iku
-    skala, rumus = unit.pilihan.skala, unit.pilihan.rumus_turun
+    pilihan = unit.pilihan
+    skala = pilihan.skala
     n = len(skala.label)
     rows = []
     for _, r in iku.iterrows():
         row, meta = _tahun_iku(unit, tahun, r["kode"])
         now = int(skala.kode(np.array([r["capaian"]], dtype=float))[0])
         for i, (lab, b) in enumerate(zip(skala.label, skala.batas)):
-            kelas = n - 1 - i
-            syarat, x, ket = _satu_batas(row, meta, str(r["polaritas"]), rumus, skala, float(b), kelas)
+            syarat, x, ket = _satu_batas(row, meta, str(r["polaritas"]), pilihan, i)
             rows.append({
                 "kode": r["kode"], "indikator": r["indikator"], "polaritas": r["polaritas"], "jenis": r["jenis"],
                 "target": r["target"], "kategori": lab, "batas_capaian": float(b), "syarat": syarat,
-                "realisasi_batas": x, "keterangan": ket, "tercapai": now >= kelas,
+                "realisasi_batas": x, "keterangan": ket, "tercapai": now >= n - 1 - i,
             })
     cols = ["kode", "indikator", "polaritas", "jenis", "target", "kategori", "batas_capaian", "syarat",
             "realisasi_batas", "keterangan", "tercapai"]
@@ -172,7 +194,7 @@ def _balik(pol: str, rumus: str, t: float, c: float) -> tuple[float | None, str]
 
 def _untuk_rata_rata(unit: Unit, tahun: int, kode: str, target: float) -> dict[str, Any]:
     row, meta = _tahun_iku(unit, tahun, kode)
-    pol, rumus, cap = str(meta["polaritas"]), unit.pilihan.rumus_turun, unit.pilihan.batas_capaian
+    pol, rumus, cap = str(meta["polaritas"]), unit.pilihan.rumus_turun, scoring.batas_rata_rata(unit.pilihan)
     s = scoring.skor(unit.kinerja[unit.kinerja["tahun"] == tahun], unit.pilihan)
     c = scoring.batasi(s["capaian"], unit.pilihan)
     others = c[(s["kode"] != kode).to_numpy()]
@@ -182,14 +204,15 @@ def _untuk_rata_rata(unit: Unit, tahun: int, kode: str, target: float) -> dict[s
            "realisasi_teks": "", "keterangan": ""}
 
     def mean_with(v: float) -> float | None:
-        cv = _capaian(row, pol, rumus, v)
+        cv = _capaian(row, pol, unit.pilihan, v)
         if cv is None:
             return None
         return (total + scoring.batasi(cv, unit.pilihan)) / (m + 1)
 
     if cap is not None and need > cap + TOL:
-        out["keterangan"] = (f"tidak dapat dicapai: capaian {kode} harus {format_persen(need)}, di atas batas "
-                             f"capaian {angka_teks(cap)} % yang dipakai untuk rata-rata")
+        batas = (f"batas capaian setiap IKU {angka_teks(cap)} %" if cap == unit.pilihan.batas_capaian_iku
+                 else f"batas capaian {angka_teks(cap)} % yang dipakai untuk rata-rata")
+        out["keterangan"] = f"tidak dapat dicapai: capaian {kode} harus {format_persen(need)}, di atas {batas}"
         return out
     if cap is not None:
         need = min(need, cap)
@@ -239,7 +262,7 @@ def realisasi_untuk_rata_rata(unit: Unit, tahun: int | None, kode: str, target_r
     ``realisasi_nilai``: a number, a level as its fraction, a word as its
     rank (only when a level or word gives the mean exactly). None when no
     realisasi gives it (a turun capaian is floored at 0, a naik target 0,
-    the cap of ``batas_capaian``, no level or word exactly); the reason is
+    the cap of ``batas_capaian`` or ``batas_capaian_iku``, no level or word exactly); the reason is
     in :func:`kebutuhan_rata_rata`.
     """
     tahun = cek_tahun(unit, tahun)
