@@ -182,12 +182,16 @@ def test_the_sum_of_the_capaian_and_the_number_of_sasaran(tmp_path):
 def test_a_sasaran_not_measured_is_still_a_sasaran(tmp_path):
     r = _unit_diubah(tmp_path, [("kinerja.csv", "A4,2024,80,60", "A4,2024,80,N/A")], [
         ("S1", "jumlah_sasaran/2024", "1"), ("S2", "jumlah_sasaran/2024", "2"), ("S3", "jumlah_capaian/SS-B/2024", "N/A"),
-        ("S4", "jumlah_capaian/SS-B/2024", "0 %")])
+        ("S4", "jumlah_capaian/SS-B/2024", "0 %"), ("S5", "capaian_sasaran/SS-B/2024", "0 %")])
     assert r.loc["S1", "status"] == TIDAK_SESUAI and "sasaran yang dapat diukur saja; sasaran SS-B belum dapat diukur" \
         in r.loc["S1", "penjelasan"]
     assert r.loc["S2", "status"] == SESUAI
     assert (r.loc["S3", "status"], r.loc["S3", "penjelasan"]) == (SESUAI, "Belum ada IKU sasaran SS-B yang dapat diukur, sama dengan data.")
     assert r.loc["S4", "status"] == TIDAK_SESUAI and r.loc["S4", "jenis"] == "IKU belum dapat diukur ikut dihitung"
+    # A3 and A4 are both unmeasured now: the first cause found, A3 counted 0, already gives a mean of 0
+    assert r.loc["S5", "jenis"] == "IKU belum dapat diukur ikut dihitung"
+    assert r.loc["S5", "penjelasan"] == ("Dicetak 0 %, padahal tidak ada IKU sasaran ini yang terukur. Angka tercetak kemungkinan "
+                                         "didapat dari rata-rata 1 IKU dari capaian menurut data; A3 (belum dapat diukur) dihitung 0.")
 
 
 def test_the_new_keys_are_validated_like_the_others(tmp_path):

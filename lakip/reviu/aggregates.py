@@ -1,6 +1,7 @@
 """The reviu of the figures computed over many IKU: the capaian and kategori of a sasaran, the mean
-capaian of the unit (and what produced a wrong one), the number and percent of IKU per kategori,
-and the number of IKU."""
+capaian of the unit, the sum of the capaian of a sasaran or of every IKU (and, for these three, what
+produced a wrong one: :func:`cari_sebab`), the number and percent of IKU per kategori, and the number
+of IKU and of sasaran."""
 
 from __future__ import annotations
 
@@ -46,6 +47,8 @@ def cari_sebab(k: Konteks, p: Tercetak, exact: pd.Series, tahun: int, jumlah: bo
     treated (left out, counted 0 or 100, given another year's capaian from the data or as printed), and how
     the result was rounded (half away from zero, or cut). The first that gives the printed figure wins.
     """
+    if p.angka is None or not ada(p.angka):
+        return None
     na = [c for c in exact.index if not ada(exact[c])]
     bases: list[tuple[str, pd.Series, bool]] = [("capaian menurut data", exact, False)]
     for t in dict.fromkeys(k.lap["tabel"]):
@@ -90,7 +93,8 @@ def cari_sebab(k: Konteks, p: Tercetak, exact: pd.Series, tahun: int, jumlah: bo
             if rounding == "potong":
                 how.append(f"hasilnya {teks_angka(m, 4)} dipotong, bukan dibulatkan")
             if dibatasi and not nname:
-                how.append("unit ini tidak membatasi capaian sampai batas itu (batas_capaian, batas_capaian_iku di entitas.yml)")
+                pilihan = "batas_capaian_iku" if jumlah else "batas_capaian, batas_capaian_iku"
+                how.append(f"unit ini tidak membatasi capaian sampai batas itu ({pilihan} di entitas.yml)")
             jenis = J_NA if nname else J_BATAS if dibatasi else J_JUMLAH_CAPAIAN if jumlah else J_RATA
             return "; ".join(how), jenis
     return None

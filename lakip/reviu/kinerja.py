@@ -1,5 +1,6 @@
 """The reviu of the figures of one IKU: its target and realisasi against the data, its capaian
-(and what produced a wrong one), its kategori, and the change of its capaian against the year before."""
+(and what produced a wrong one: a cap, another turun formula, a target printed elsewhere, another
+year, a realisasi printed rounded), its kategori, and the change of its capaian against the year before."""
 
 from __future__ import annotations
 
