@@ -342,3 +342,40 @@ def test_a_key_of_an_iku_year_the_data_lacks_names_it(tmp_path):
     r = reviu(make_unit(tmp_path, [("T", "capaian/A1/2019", "90 %"), ("T", "target/A1/2019", "> 5")]), 2024)
     assert r["status"].tolist() == [TIDAK_DAPAT, TIDAK_DAPAT]
     assert set(r["penjelasan"]) == {"Data kinerja.csv tidak memuat A1 tahun 2019."}
+
+
+def test_a_claim_in_place_of_every_figure_of_the_seed(tmp_path):
+    """Every figure of the Batu Bara report printed as a claim instead: each judged (a word, a level, a range
+    or a formula part cannot be), none fails; a right figure's value satisfies the claim that it is at least
+    itself."""
+    import shutil
+
+    import pandas as pd
+
+    from lakip.core.paths import DATA_DIR
+    from lakip.data.load import muat
+
+    folder = tmp_path / "setda-batubara"
+    shutil.copytree(DATA_DIR / "setda-batubara", folder)
+    asli = reviu(muat(tmp_path, "setda-batubara"), 2024)
+    lap = pd.read_csv(folder / "laporan.csv", dtype=str, keep_default_na=False)
+    lap["nilai"] = [">= 0" if k.startswith(("perubahan_pp", "kategori")) else "> -1" for k in lap["kunci"]]
+    lap.to_csv(folder / "laporan.csv", index=False)
+    r = reviu(muat(tmp_path, "setda-batubara"), 2024)
+    assert len(r) == len(asli) and set(r["status"]) <= {SESUAI, TIDAK_SESUAI, TIDAK_DAPAT}
+    kata = r["kunci"].str.startswith("kategori")
+    assert (r.loc[kata, "jenis"] == "format angka salah").all()  # a kategori is never a claim
+    komponen = r["kunci"].str.startswith("komponen")
+    assert (r.loc[komponen, "status"] == TIDAK_DAPAT).all()
+    angka = ~kata & ~komponen & asli["nilai_hitung"].map(lambda x: isinstance(x, float) and x == x and x > -1).to_numpy()
+    assert angka.sum() > 50 and (r.loc[angka, "status"] == SESUAI).all(), r.loc[angka & (r["status"] != SESUAI)].to_string()
+
+
+def test_a_claim_on_a_range_target_cannot_be_judged_but_on_its_realisasi_can(tmp_path):
+    r = _unit_diubah(tmp_path, [
+        ("indikator.csv", "A1,T,SS-A,Sasaran A,Indikator naik,Persen,naik,angka", "A1,T,SS-A,Sasaran A,Indikator naik,Persen,naik,rentang"),
+        ("kinerja.csv", "A1,2023,100,", "A1,2023,90-100,"), ("kinerja.csv", "A1,2024,100,", "A1,2024,90-100,")],
+        [("R1", "target/A1/2024", "> 80"), ("R2", "realisasi/A1/2024", "di atas 90"), ("R3", "capaian/A1/2024", ">= 100 %")])
+    assert r["status"].tolist() == [TIDAK_DAPAT, SESUAI, SESUAI]
+    assert r.loc["R1", "penjelasan"] == "Klaim '> 80' tidak dapat diperiksa: target PK menurut data 90-100, bukan angka."
+    assert r.loc["R3", "penjelasan"] == "Klaim '>= 100 %' terpenuhi: capaian menurut data 100,00 %."

@@ -25,8 +25,8 @@ _PERSEN = frozenset({"capaian", "capaian_sasaran", "rata_rata", "persen_kategori
 _CACAH = frozenset({"jumlah_iku", "jumlah_kategori", "jumlah_sasaran"})
 
 #: The figure the check is asked about to learn the value it computes: a number that matches nothing
-#: (NaN), so that no check takes it as right, nor finds what produced it.
-_TANYA = Tercetak("", float("nan"), 2)
+#: (NaN, written as no number nor range), so that no check takes it as right, nor finds what produced it.
+_TANYA = Tercetak("?", float("nan"), 2)
 
 
 def nilai_klaim(k: Konteks, tabel: str, kunci: dict, cek: Callable[..., Temuan]) -> Temuan:
