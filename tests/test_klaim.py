@@ -122,8 +122,8 @@ def test_claims_on_every_kind_of_number(tmp_path):
         ("C7", "perubahan_pp/A1/2024", "lebih dari 5 pp", TIDAK_SESUAI, "perubahan capaian menurut data 5,00 pp, sama dengan 5 pp"),
         ("C8", "perubahan_pp/A4/2024", "< -10 pp", SESUAI, "-15,00 pp"),
         ("C9", "jumlah_iku/2024", "sekurang-kurangnya 5", TIDAK_SESUAI, "jumlah IKU menurut data 4, kurang dari 5"),
-        ("C10", "jumlah_kategori/Sangat Tinggi/2024", "paling sedikit 2", SESUAI, "menurut data 2"),
-        ("C11", "persen_kategori/Sangat Tinggi/2024", "di bawah 50 %", TIDAK_SESUAI, "50,00 %, sama dengan 50 %"),
+        ("C10", "jumlah_kategori/Sangat Tinggi/2024", "paling sedikit 2", SESUAI, "jumlah IKU Sangat Tinggi menurut data 2."),
+        ("C11", "persen_kategori/Sangat Tinggi/2024", "di bawah 50 %", TIDAK_SESUAI, "persentase IKU Sangat Tinggi menurut data 50,00 %, sama dengan 50 %"),
         ("C12", "pagu/P1/2024", "lebih dari Rp 900.000", SESUAI, "pagu menurut data Rp 1.000.000"),
         ("C13", "pagu/P1/2024", "di bawah Rp 1.000.000", TIDAK_SESUAI, "Rp 1.000.000, sama dengan Rp 1.000.000"),
         ("C14", "serapan/P1/2024", ">= 90 %", SESUAI, "serapan anggaran menurut data 90,00 %"),
@@ -133,7 +133,9 @@ def test_claims_on_every_kind_of_number(tmp_path):
         ("C17", "komponen/A4/2024/usul", "> 10", TIDAK_DAPAT, "bagian rumus"),
         ("C18", "rata_rata/2024", "di atas 9o %", TIDAK_SESUAI, "format angka salah"),
         ("C19", "jumlah_sasaran/2024", "lebih dari 1", SESUAI, "jumlah sasaran menurut data 2"),
-        ("C20", "jumlah_capaian/SS-A/2024", "di atas 200 %", SESUAI, "jumlah capaian menurut data 215,00 %"),
+        ("C20", "jumlah_capaian/SS-A/2024", "di atas 200 %", SESUAI, "jumlah capaian IKU sasaran SS-A menurut data 215,00 %"),
+        ("C21", "jumlah_capaian/semua/2024", "di bawah 290 %", TIDAK_SESUAI, "jumlah capaian seluruh IKU menurut data 290,00 %, "
+                                                                             "sama dengan 290 %"),
     ]
     r = _cek_baris(tmp_path, rows)
     assert r.loc["C3", "nilai_hitung"] == 60 and r.loc["C8", "nilai_hitung"] == pytest.approx(-15)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from lakip.core.klaim import Klaim
 from lakip.core.numbers import ada, bulat, format_angka, format_rupiah
+from lakip.core.vocabulary import SEMUA_SASARAN
 from lakip.reviu.context import J_KLAIM, SESUAI, TIDAK_DAPAT, TIDAK_SESUAI, Temuan, Konteks
 from lakip.reviu.printed import KUNCI_RUPIAH, Tercetak
 
@@ -16,7 +17,6 @@ __all__ = ["nilai_klaim", "cek_klaim"]
 _APA = {
     "target": "target PK", "realisasi": "realisasi", "capaian": "capaian", "perubahan_pp": "perubahan capaian",
     "capaian_sasaran": "capaian sasaran", "rata_rata": "rata-rata capaian IKU terukur", "jumlah_iku": "jumlah IKU",
-    "jumlah_kategori": "jumlah IKU kategori ini", "persen_kategori": "persentase IKU kategori ini",
     "pagu": "pagu", "realisasi_anggaran": "realisasi anggaran", "serapan": "serapan anggaran",
     "pagu_iku": "pagu", "realisasi_anggaran_iku": "realisasi anggaran", "serapan_iku": "capaian anggaran",
     "efisiensi": "efisiensi", "jumlah_capaian": "jumlah capaian", "jumlah_sasaran": "jumlah sasaran",
@@ -62,6 +62,10 @@ def cek_klaim(k: Konteks, tabel: str, kunci: dict, klaim: Klaim, cek: Callable[.
         return Temuan(TIDAK_DAPAT, None, res.penjelasan)
     x = res.nilai_hitung
     apa = _APA.get(jenis, "nilai")
+    if jenis in ("jumlah_kategori", "persen_kategori"):
+        apa = f"{'jumlah' if jenis == 'jumlah_kategori' else 'persentase'} IKU {kunci['kategori']}"
+    elif jenis == "jumlah_capaian":
+        apa = "jumlah capaian " + ("seluruh IKU" if kunci["sasaran"] == SEMUA_SASARAN else f"IKU sasaran {kunci['sasaran']}")
     if isinstance(x, str):
         return Temuan(TIDAK_DAPAT, x, f"Klaim '{klaim.teks}' tidak dapat diperiksa: {apa} menurut data {x}, bukan angka.")
     if x is None or not ada(float(x)):
