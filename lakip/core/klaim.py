@@ -20,15 +20,10 @@ from dataclasses import dataclass
 
 from lakip.core.numbers import AngkaError, parse_angka, untuk_banding
 
-__all__ = ["SYARAT", "Klaim", "baca_klaim", "bentuk_klaim"]
+__all__ = ["SYARAT", "Klaim", "baca_klaim"]
 
-#: The comparison of each claim: its symbol -> (the test, the words that say it in a sentence).
-SYARAT: dict[str, tuple[Callable[[float, float], bool], str]] = {
-    ">": (operator.gt, "lebih dari"),
-    ">=": (operator.ge, "sekurang-kurangnya"),
-    "<": (operator.lt, "kurang dari"),
-    "<=": (operator.le, "paling banyak"),
-}
+#: The comparison of each claim: its symbol -> the test of (value, bound).
+SYARAT: dict[str, Callable[[float, float], bool]] = {">": operator.gt, ">=": operator.ge, "<": operator.lt, "<=": operator.le}
 
 #: How a report writes each comparison, tried in this order (the longer form first where one form starts another).
 _BENTUK: tuple[tuple[str, str], ...] = (
@@ -49,12 +44,6 @@ _AWAL = re.compile(r"^\s*(?P<kata>" + "|".join(f"(?:{b})" for b, _ in _BENTUK) +
 _SATUAN = re.compile(r"\s*(?:%|persen|pp|poin(?:\s+persentase)?)\s*$", re.IGNORECASE)
 
 
-def bentuk_klaim() -> list[str]:
-    """The forms of a claim, as the documentation and messages list them."""
-    return ["di atas X", "lebih dari X", "di bawah X", "kurang dari X", "sekurang-kurangnya X", "paling sedikit X",
-            "> X", ">= X", "< X", "<= X"]
-
-
 @dataclass(frozen=True)
 class Klaim:
     """A claim as printed: its text, its comparison (``>``, ``>=``, ``<``, ``<=``), its bound, the words
@@ -71,12 +60,7 @@ class Klaim:
         """Whether the value ``x`` satisfies the claim; a missing value satisfies none."""
         if x is None or not isinstance(x, (int, float)) or math.isnan(float(x)):
             return False
-        return bool(SYARAT[self.syarat][0](untuk_banding(float(x)), self.batas))
-
-    @property
-    def uraian(self) -> str:
-        """The comparison in words: ``lebih dari``, ``sekurang-kurangnya``, ``kurang dari``, ``paling banyak``."""
-        return SYARAT[self.syarat][1]
+        return bool(SYARAT[self.syarat](untuk_banding(float(x)), self.batas))
 
     def letak(self, x: float) -> str:
         """Where ``x`` lies against the bound, in words: ``lebih dari``, ``kurang dari`` or ``sama dengan``
