@@ -85,8 +85,8 @@ def test_the_seed_data_loads_clean():
          "laporan.csv baris 2, kolom kunci: kunci 'target/IKU-1' harus berbentuk target/<iku>/<tahun>"),
         ("laporan.csv", "target/IKU-1/2024,Tinggi", "sasaran/IKU-1/2024,Tinggi",
          "laporan.csv baris 2, kolom kunci: jenis kunci 'sasaran' tidak dikenal (jenis yang ada: target, realisasi, "
-         "capaian, kategori, perubahan_pp, capaian_sasaran, kategori_sasaran, rata_rata, jumlah_iku, jumlah_kategori, "
-         "persen_kategori, pagu, realisasi_anggaran, serapan, pagu_iku, realisasi_anggaran_iku, serapan_iku, efisiensi, "
+         "capaian, kategori, perubahan_pp, capaian_sasaran, kategori_sasaran, rata_rata, jumlah_iku, jumlah_sasaran, "
+         "jumlah_capaian, jumlah_kategori, persen_kategori, pagu, realisasi_anggaran, serapan, pagu_iku, realisasi_anggaran_iku, serapan_iku, efisiensi, "
          "komponen)"),
         ("entitas.yml", "rumus_turun: selisih", "rumus_turun: terbalik",
          "entitas.yml baris 7, kunci pilihan.rumus_turun: 'terbalik' harus salah satu dari: selisih, rasio"),

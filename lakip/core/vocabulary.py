@@ -27,6 +27,7 @@ __all__ = [
     "JENIS",
     "TINGKAT",
     "KUNCI",
+    "SEMUA_SASARAN",
     "tahun_ok",
     "tahun_atau_none",
     "sama_kata",
@@ -117,6 +118,9 @@ def baca_nilai(teks: object, jenis: str, words: tuple[str, ...] | None) -> tuple
     return float(rank), np.nan, np.nan
 
 
+#: The sasaran part of a ``jumlah_capaian`` key that means every IKU of the year.
+SEMUA_SASARAN = "semua"
+
 #: The key grammar of laporan.csv: prefix -> (names of the parts after it).
 KUNCI: dict[str, tuple[str, ...]] = {
     "target": ("iku", "tahun"),
@@ -128,6 +132,8 @@ KUNCI: dict[str, tuple[str, ...]] = {
     "kategori_sasaran": ("sasaran", "tahun"),
     "rata_rata": ("tahun",),
     "jumlah_iku": ("tahun",),
+    "jumlah_sasaran": ("tahun",),
+    "jumlah_capaian": ("sasaran", "tahun"),  # sasaran "semua": every IKU of the year
     "jumlah_kategori": ("kategori", "tahun"),
     "persen_kategori": ("kategori", "tahun"),
     "pagu": ("anggaran", "tahun"),

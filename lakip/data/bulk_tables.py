@@ -11,7 +11,7 @@ import pandas as pd
 from lakip.core.budget import akar_indeks, posisi_induk, tingkat_terbalik
 from lakip.core.formula import urai_rumus
 from lakip.core.numbers import AngkaError, parse_angka_banyak
-from lakip.core.vocabulary import JENIS, baca_nilai, kunci_laporan, skala_kata, tahun_ok
+from lakip.core.vocabulary import JENIS, SEMUA_SASARAN, baca_nilai, kunci_laporan, skala_kata, tahun_ok
 from lakip.data.contract import KONTRAK
 
 __all__ = ["Tanda", "TabelBanyak", "indikator", "kinerja", "anggaran", "anggaran_iku", "laporan"]
@@ -301,12 +301,16 @@ def laporan(df: pd.DataFrame, ind: pd.DataFrame, ang: pd.DataFrame | None, tanda
     bad = t.hilang() | _kontrak(t, "laporan.csv")
     tahun = _tahun(t)
     codes, cats = t.kode["kunci"]
-    parts = []
+    parts: list[dict | None] = []
     for c in cats:
         try:
-            parts.append(kunci_laporan(c) if c else {})
+            kk = kunci_laporan(c) if c else {}
         except ValueError:
             parts.append(None)
+            continue
+        if kk.get("jenis") == "jumlah_capaian" and kk["sasaran"] == SEMUA_SASARAN:  # every IKU: no sasaran to look up
+            kk = {n: v for n, v in kk.items() if n != "sasaran"}
+        parts.append(kk)
     idx = np.maximum(codes, 0)
     bad |= np.array([p is None for p in parts] or [False], dtype=bool)[idx] & (codes >= 0)
     refs = {

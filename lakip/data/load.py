@@ -27,7 +27,7 @@ from lakip.core.numbers import AngkaError, format_angka, parse_angka
 from lakip.core.paths import DATA_DIR, resolve
 from lakip.core.config import SKALA_ORDINAL
 from lakip.core.teks import cuplik
-from lakip.core.vocabulary import JENIS, kunci_laporan, baca_nilai, pesan_tahun, sama_kata, skala_kata, tahun_atau_none, tahun_ok
+from lakip.core.vocabulary import JENIS, SEMUA_SASARAN, kunci_laporan, baca_nilai, pesan_tahun, sama_kata, skala_kata, tahun_atau_none, tahun_ok
 from lakip.data.entitas import baca_entitas
 from lakip.data.contract import KOLOM, OPSIONAL, baca_csv, duplikat, validasi_skema
 
@@ -325,7 +325,7 @@ def _laporan(df: pd.DataFrame, unit_codes: dict[str, set[str]], masalah: list[Ma
             masalah.append(Masalah(name, int(baris), "kunci", str(e)))
             continue
         for ref in ("iku", "sasaran", "anggaran"):
-            allowed = unit_codes.get(ref)
+            allowed = unit_codes.get("semua" if ref == "sasaran" and parts["jenis"] == "jumlah_capaian" else ref)
             if ref in parts and allowed is not None and parts[ref] not in allowed:
                 where = {"iku": "indikator.csv", "sasaran": "indikator.csv (sasaran_kode)", "anggaran": "anggaran.csv"}[ref]
                 masalah.append(Masalah(name, int(baris), "kunci", f"kode '{cuplik(parts[ref])}' tidak ada di {where}"))
@@ -427,6 +427,7 @@ def muat(data_dir: str | Path | None = None, entitas: str | None = None, isian: 
     codes: dict[str, set[str]] = {}
     if indikator is not None:
         codes["iku"], codes["sasaran"] = set(indikator["kode"]), set(indikator["sasaran_kode"])
+        codes["semua"] = codes["sasaran"] | {SEMUA_SASARAN}
     if anggaran is not None:
         codes["anggaran"] = set(anggaran["kode"]) | {"jumlah"}
     laporan = _laporan(raw["laporan.csv"], codes, masalah) if raw["laporan.csv"] is not None else None

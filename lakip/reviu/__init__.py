@@ -7,13 +7,16 @@ dihitung), the kind of error, and an explanation in Indonesian that a
 reviewer can paste into a review note. Where a printed figure does not
 match, the audit looks for what produced it (another turun formula, a target
 printed elsewhere, the value of another year, a not-measurable IKU counted,
-rounding before subtracting, another efficiency method) and says so.
+rounding before subtracting, another efficiency method, a cap, a realisasi
+printed rounded) and says so. A figure printed as a claim (``di atas 90 %``)
+is judged by whether the computed value satisfies it.
 
 One module per kind of figure: :mod:`~lakip.reviu.printed` reads them,
 :mod:`~lakip.reviu.kinerja` judges the figures of an IKU,
 :mod:`~lakip.reviu.aggregates` the means and counts, :mod:`~lakip.reviu.budget`
-the budget, :mod:`~lakip.reviu.efficiency` the efficiency and
-:mod:`~lakip.reviu.formula` the parts of a formula.
+the budget, :mod:`~lakip.reviu.efficiency` the efficiency,
+:mod:`~lakip.reviu.formula` the parts of a formula and :mod:`~lakip.reviu.klaim`
+a claim.
 """
 
 from __future__ import annotations
@@ -29,12 +32,14 @@ import pandas as pd
 from lakip.core.model import Unit
 from lakip.core.numbers import ada
 from lakip.core.tables import Analisis, analisis
-from lakip.reviu.aggregates import cek_jumlah_iku, cek_jumlah_kategori, cek_rata_rata, cek_sasaran
+from lakip.reviu.aggregates import (cek_jumlah_capaian, cek_jumlah_iku, cek_jumlah_kategori, cek_jumlah_sasaran, cek_rata_rata,
+                                    cek_sasaran)
 from lakip.reviu.budget import cek_anggaran, cek_anggaran_iku
 from lakip.reviu.context import J_FORMAT, KOLOM_REVIU, SESUAI, TIDAK_DAPAT, TIDAK_SESUAI, Temuan, Konteks
 from lakip.reviu.efficiency import cek_efisiensi
 from lakip.reviu.formula import cek_komponen, cek_realisasi_rumus
 from lakip.reviu.kinerja import cek_capaian, cek_kategori, cek_perubahan, cek_target_realisasi
+from lakip.reviu.klaim import cek_klaim
 from lakip.reviu.printed import Tercetak, baca, baca_perubahan
 
 __all__ = ["SESUAI", "TIDAK_SESUAI", "TIDAK_DAPAT", "KOLOM_REVIU", "Tercetak", "baca", "baca_perubahan", "Reviu", "periksa",
@@ -50,6 +55,8 @@ _CEK: dict[str, Callable[..., Temuan]] = {
     "kategori_sasaran": cek_sasaran,
     "rata_rata": cek_rata_rata,
     "jumlah_iku": cek_jumlah_iku,
+    "jumlah_sasaran": cek_jumlah_sasaran,
+    "jumlah_capaian": cek_jumlah_capaian,
     "jumlah_kategori": cek_jumlah_kategori,
     "persen_kategori": cek_jumlah_kategori,
     "pagu": cek_anggaran,
@@ -60,6 +67,7 @@ _CEK: dict[str, Callable[..., Temuan]] = {
     "serapan_iku": cek_anggaran_iku,
     "efisiensi": cek_efisiensi,
     "komponen": cek_komponen,
+    "perubahan_pp": cek_perubahan,
 }
 
 
@@ -88,14 +96,16 @@ def reviu(sumber: Analisis | Unit, tahun: int | None = None) -> pd.DataFrame:
     k = Konteks(sumber if isinstance(sumber, Analisis) else analisis(sumber, tahun))
     rows = []
     for _, row in k.lap.iterrows():
-        kunci, p = row["_kunci"], row["_baca"]
+        kunci, p, klaim = row["_kunci"], row["_baca"], row["_klaim"]
         jenis = kunci["jenis"]
-        if jenis == "perubahan_pp":
+        if klaim is not None:
+            res = cek_klaim(k, row["tabel"], kunci, klaim, _CEK[jenis])
+        elif jenis == "perubahan_pp":
             p = baca_perubahan(row["nilai"])
             res = cek_perubahan(k, row["tabel"], kunci, p)
         else:
             res = _CEK[jenis](k, row["tabel"], kunci, p)
-        if jenis == "realisasi" and res.status == SESUAI:
+        if jenis == "realisasi" and res.status == SESUAI and klaim is None:
             res = cek_realisasi_rumus(k, row["tabel"], kunci, p, res)
         if p.galat and res.jenis != J_FORMAT:
             res = Temuan(TIDAK_SESUAI, res.nilai_hitung, f"Angka '{p.teks}' ditulis salah ({p.galat}). {res.penjelasan}", J_FORMAT)

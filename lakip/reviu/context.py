@@ -11,11 +11,14 @@ from typing import Any
 import pandas as pd
 
 from lakip.core import budget
+from lakip.core.klaim import Klaim, baca_klaim
+from lakip.core.numbers import AngkaError, ada
 from lakip.core.tables import Analisis
 from lakip.core.vocabulary import kunci_laporan
 from lakip.reviu.printed import KUNCI_RUPIAH, Tercetak, baca, cocok
 
-__all__ = ["SESUAI", "TIDAK_SESUAI", "TIDAK_DAPAT", "KOLOM_REVIU", "URUT_STATUS", "Temuan", "temuan_angka", "Baris", "Konteks"]
+__all__ = ["SESUAI", "TIDAK_SESUAI", "TIDAK_DAPAT", "KOLOM_REVIU", "URUT_STATUS", "TANPA_KLAIM", "Temuan", "temuan_angka", "Baris",
+           "baca_cetakan", "Konteks"]
 
 SESUAI, TIDAK_SESUAI, TIDAK_DAPAT = "sesuai", "tidak sesuai", "tidak dapat dihitung"
 KOLOM_REVIU = ["tabel", "kunci", "nilai_laporan", "nilai_hitung", "selisih", "status", "penjelasan", "jenis"]
@@ -80,6 +83,21 @@ J_FORMAT = "format angka salah"
 J_PERUBAHAN = "perubahan capaian salah hitung"
 
 
+J_BATAS = "capaian dibatasi tidak sesuai pilihan unit"
+
+
+J_DIBULATKAN = "realisasi dicetak dibulatkan"
+
+
+J_JUMLAH_CAPAIAN = "jumlah capaian salah hitung"
+
+
+J_JUMLAH_SASARAN = "jumlah sasaran salah"
+
+
+J_KLAIM = "klaim tidak sesuai data"
+
+
 @dataclass
 class Temuan:
     """The verdict on one printed figure: status, computed value, explanation, kind of error, difference."""
@@ -96,6 +114,24 @@ def temuan_angka(p: Tercetak, x: float | None, benar: str, salah: str, jenis: st
     if cocok(p, x):
         return Temuan(SESUAI, x, benar)
     return Temuan(TIDAK_SESUAI, x, salah, jenis)
+
+
+#: The keys whose figure is a word (a kategori): never read as a claim.
+TANPA_KLAIM = frozenset({"kategori", "kategori_sasaran"})
+
+
+def baca_cetakan(nilai: object, jenis: str) -> tuple[Tercetak, Klaim | None]:
+    """A printed figure of a key of kind ``jenis``: (the figure, its claim). A claim (``di atas 90 %``,
+    :func:`lakip.core.klaim.baca_klaim`) is a figure without a value (so no other check takes it for a
+    number) and the claim; one whose bound is unreadable is a figure written wrong (``galat``)."""
+    if jenis not in TANPA_KLAIM:
+        try:
+            klaim = baca_klaim(nilai)
+        except AngkaError as e:
+            return Tercetak(" ".join(str(nilai).split()), None, galat=e.alasan), None
+        if klaim is not None:
+            return Tercetak(klaim.teks, None), klaim
+    return baca(nilai, jenis in KUNCI_RUPIAH), None
 
 
 class Baris:
@@ -133,7 +169,9 @@ class Konteks:
         self.sasaran = a.sasaran_per_tahun.set_index(["sasaran_kode", "tahun"])
         self.lap = unit.laporan[unit.laporan["tahun"] == tahun].copy()
         self.lap["_kunci"] = [kunci_laporan(k) for k in self.lap["kunci"]]
-        self.lap["_baca"] = [baca(v, kk["jenis"] in KUNCI_RUPIAH) for v, kk in zip(self.lap["nilai"], self.lap["_kunci"])]
+        cetakan = [baca_cetakan(v, kk["jenis"]) for v, kk in zip(self.lap["nilai"], self.lap["_kunci"])]
+        self.lap["_baca"] = [c for c, _ in cetakan]
+        self.lap["_klaim"] = [kl for _, kl in cetakan]
         a = unit.anggaran
         self.anggaran = budget.serapan(a).set_index(["tahun", "kode"])
         self.anak = budget.anak(a)
@@ -147,8 +185,10 @@ class Konteks:
         self._tercetak: dict[str, list[tuple[str, Tercetak]]] = {}
         self.total_pohon: dict[tuple[int, str], tuple[float, float]] = {}  # (pagu, realisasi) of a tree of a year
         self.diagnosis: dict[tuple[str, int], dict[tuple[str, str], Temuan]] = {}
-        for t, kunci, baca_ in zip(self.lap["tabel"], self.lap["kunci"], self.lap["_baca"]):
-            self._tercetak.setdefault(kunci, []).append((t, baca_))
+        for t, kunci, baca_, klaim in zip(self.lap["tabel"], self.lap["kunci"], self.lap["_baca"], self.lap["_klaim"]):
+            if klaim is None:  # a claim is no printed value another figure could be compared with
+                self._tercetak.setdefault(kunci, []).append((t, baca_))
+        self.tahun_data = sorted({int(t) for _, t in self.skor.index})
 
     # -- printed figures of the whole report
     def tercetak(self, kunci: str) -> list[tuple[str, Tercetak]]:
@@ -164,6 +204,30 @@ class Konteks:
         """The scored row of an IKU and year (column -> value), or None."""
         return self._iku.get((kode, int(tahun)))
 
-    def capaian(self, kode: str, tahun: int) -> float:
+    def tanpa_tahun(self, tahun: int) -> Temuan | None:
+        """The finding on a figure of a year that kinerja.csv does not hold; None when it holds it."""
+        if int(tahun) in self.tahun_data:
+            return None
+        ada_ = ", ".join(str(t) for t in self.tahun_data) or "tidak ada"
+        return Temuan(TIDAK_DAPAT, None, f"Data kinerja.csv tidak memuat tahun {int(tahun)} (tahun yang ada: {ada_}).")
+
+    def capaian_mentah(self, kode: str, tahun: int) -> float:
+        """The capaian of an IKU and year before any cap (``capaian_tanpa_batas`` where the scores have it)."""
         row = self.iku(kode, tahun)
-        return float("nan") if row is None else float(row["capaian"])
+        if row is None:
+            return float("nan")
+        return float(row["capaian_tanpa_batas"] if "capaian_tanpa_batas" in row else row["capaian"])
+
+    def batas_iku(self, x: float) -> float:
+        """A capaian as the unit's table shows it: capped at ``batas_capaian_iku`` when the unit has one."""
+        b = self.pilihan.batas_capaian_iku
+        return min(x, b) if b is not None and ada(x) else x
+
+    def capaian(self, kode: str, tahun: int) -> float:
+        """The capaian of an IKU and year, capped at ``batas_capaian_iku`` when the unit has one."""
+        row = self.iku(kode, tahun)
+        if row is None:
+            return float("nan")
+        if self.pilihan.batas_capaian_iku is None:
+            return float(row["capaian"])
+        return self.batas_iku(self.capaian_mentah(kode, tahun))

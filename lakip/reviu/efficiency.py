@@ -21,6 +21,9 @@ def cocok_efisiensi(p: Tercetak, v: float, metode: str) -> bool:
 
 def cek_efisiensi(k: Konteks, tabel: str, kunci: dict, p: Tercetak) -> Temuan:
     kode, tahun = kunci["iku"], int(kunci["tahun"])
+    tanpa = k.tanpa_tahun(tahun)
+    if tanpa is not None:
+        return tanpa
     key = (tahun, kode)
     ck = k.capaian(kode, tahun)
     ca = float("nan")
