@@ -461,7 +461,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Dibatalkan.", file=sys.stderr)
         return 130
-    args = _parser().parse_args(argv)
+    try:
+        args = _parser().parse_args(argv)
+    except KeyboardInterrupt:  # while the options are read (a type check imports lakip's modules)
+        print("Dibatalkan.", file=sys.stderr)
+        return 130
     global _DAFTAR
     _DAFTAR = getattr(args, "daftar_masalah", None)
     # a terminated run cleans up like an interrupted one: no half-written folder is left

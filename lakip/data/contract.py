@@ -163,7 +163,8 @@ def validasi_skema(name: str, df: pd.DataFrame, masalah: list[Masalah]) -> set[i
 def duplikat(name: str, df: pd.DataFrame, masalah: list[Masalah], keys: Sequence[str] | None = None) -> None:
     """A problem at every row whose key columns (the table's :attr:`Tabel.kunci`) repeat an earlier row's."""
     keys = list(KONTRAK[name].kunci if keys is None else keys)
-    dup = df[df.duplicated(keys, keep=False)]
+    isi = df[(df[keys] != "").all(axis=1)]  # a key left empty is said once, at its cell ("wajib diisi")
+    dup = isi[isi.duplicated(keys, keep=False)]
     for _, grp in dup.groupby(keys, sort=False):
         first = int(grp.index[0])
         ident = ", ".join(f"{k} {v}" for k, v in zip(keys, grp.iloc[0][keys]))

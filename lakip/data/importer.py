@@ -23,7 +23,7 @@ from lakip.core.model import DataError, Masalah, PilihanError
 from lakip.core.numbers import format_rupiah
 from lakip.core.paths import DATA_DIR, resolve
 from lakip.core.tables import analisis
-from lakip.core.teks import cuplik, daftar
+from lakip.core.teks import daftar
 from lakip.core.vocabulary import pesan_tahun, tahun_ok
 from lakip.data.contract import KOLOM, _kepala, baca_csv
 from lakip.data.kunci import folder_impor, ganti_folder, kunci_unit

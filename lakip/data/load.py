@@ -209,7 +209,7 @@ def _baris_hilang(df: pd.DataFrame, indikator: pd.DataFrame, masalah: list[Masal
                                    f"tetapi punya baris tahun {t}"))
     tahun_salah = {kode for kode, t in zip(df["kode"], tahun) if t is None}  # reported at their row already
     for kode in indikator["kode"]:
-        if kode in tahun_salah:
+        if kode in tahun_salah or not kode:  # an empty kode is said once, at its cell of indikator.csv
             continue
         own = [t for t in years if (kode, t) in have]
         if not own and kode in akhir and (not years or akhir[kode] < years[0]):
