@@ -85,3 +85,67 @@ def lakip_terbatas(argv, cwd=None, detik=60, mb=1500, env=None):
         except (OSError, ValueError):
             peak_mb = None
     return p.returncode, out, err, detik_pakai, peak_mb
+
+
+def teks_bersama(path, kaya=(), escape=True):
+    """Rewrite the workbook ``path`` (as openpyxl writes it: every text inline) as Excel and LibreOffice
+    save it: every text of every sheet in ``xl/sharedStrings.xml``, each cell pointing to it (``t="s"``).
+
+    As Excel writes them: a text in ``kaya`` as rich text (two runs, with a phonetic guide that is no part
+    of the text), ``_`` + ``x`` escaped as ``_x005F_``, a carriage return as ``_x000D_`` (``escape``).
+    """
+    import re
+    import zipfile
+    from xml.sax.saxutils import escape as xml
+
+    def esc(t):
+        if escape:
+            t = re.sub(r"_(?=x[0-9A-Fa-f]{4}_)", "_x005F_", t).replace("\r", "_x000D_")
+        return xml(t)
+
+    with zipfile.ZipFile(path) as z:
+        isi = {n: z.read(n) for n in z.namelist()}
+    strings, nomor = [], {}
+
+    def si(t):
+        if t not in nomor:
+            nomor[t] = len(strings)
+            strings.append(t)
+        return nomor[t]
+
+    inline = re.compile(rb'<c ([^>]*?)t="inlineStr"([^>]*)><is>(.*?)</is></c>', re.S)
+
+    def ganti(m):
+        import html
+        teks = "".join(html.unescape(x.decode()) for x in re.findall(rb"<t[^>]*>(.*?)</t>", m.group(3), re.S))
+        return f'<c {m.group(1).decode()}t="s"{m.group(2).decode()}><v>{si(teks)}</v></c>'.encode()
+
+    for n in list(isi):
+        if n.startswith("xl/worksheets/sheet"):
+            isi[n] = inline.sub(ganti, isi[n])
+    badan = []
+    for t in strings:
+        if t in kaya and len(t) > 1:
+            a, b = t[: len(t) // 2], t[len(t) // 2:]
+            badan.append(f'<si><r><rPr><b/></rPr><t xml:space="preserve">{esc(a)}</t></r><r><t xml:space="preserve">{esc(b)}</t></r>'
+                         f'<rPh sb="0" eb="1"><t>\u30a2</t></rPh><phoneticPr fontId="1"/></si>')
+        else:
+            badan.append(f'<si><t xml:space="preserve">{esc(t)}</t></si>')
+    ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    isi["xl/sharedStrings.xml"] = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="{ns}" '
+                                   f'count="{len(strings)}" uniqueCount="{len(strings)}">' + "".join(badan) + "</sst>").encode()
+    ct = isi["[Content_Types].xml"].decode()
+    if "sharedStrings" not in ct:
+        ct = ct.replace("</Types>", '<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+                                    'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+        isi["[Content_Types].xml"] = ct.encode()
+    rels = isi["xl/_rels/workbook.xml.rels"].decode()
+    if "sharedStrings" not in rels:
+        rels = rels.replace("</Relationships>", '<Relationship Id="rIdSst" Type="http://schemas.openxmlformats.org/'
+                                                'officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+                                                "</Relationships>")
+        isi["xl/_rels/workbook.xml.rels"] = rels.encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for n, b in isi.items():
+            z.writestr(n, b)
+    return len(strings)
