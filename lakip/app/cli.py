@@ -120,14 +120,14 @@ def _parser() -> argparse.ArgumentParser:
     rev.add_argument("--year", type=_tahun, metavar="YYYY", help="tahun laporan (bawaan: tahun terakhir yang ada realisasinya)")
     rev.add_argument("--out", metavar="DIR", help="folder keluaran (bawaan: outputs/ proyek)")
 
-    tpl = sub.add_parser("template", help="tulis buku kerja Excel untuk mengisi data tahun baru")
+    tpl = sub.add_parser("template", help="tulis buku kerja Excel untuk mengisi data tahun baru, atau untuk memulai unit baru")
     tpl.add_argument("--data", metavar="DIR", help="folder data (bawaan: data/ proyek)")
     tpl.add_argument("--entity", metavar="SLUG", required=True, help="unit")
     tpl.add_argument("--year", type=_tahun, metavar="YYYY", required=True, help="tahun yang akan diisi")
     tpl.add_argument("--out", metavar="FILE.xlsx", help="berkas keluaran (bawaan: isian-<unit>-<tahun>.xlsx di folder ini)")
     daftar(tpl)
 
-    imp = sub.add_parser("import", help="periksa lalu gabungkan data tahun baru (buku kerja .xlsx atau folder CSV)")
+    imp = sub.add_parser("import", help="periksa lalu gabungkan data tahun baru, atau buat unit baru (buku kerja .xlsx atau folder CSV)")
     imp.add_argument("sumber", metavar="FILE.xlsx|FOLDER", help="buku kerja yang sudah diisi, atau folder berisi kinerja.csv dst.")
     imp.add_argument("--data", metavar="DIR", help="folder data (bawaan: data/ proyek)")
     imp.add_argument("--entity", metavar="SLUG", required=True, help="unit")
@@ -387,7 +387,13 @@ def _import(args: argparse.Namespace) -> int:
     hasil = impor(args.sumber, args.entity, args.data, args.year, args.replace)
     _peringatan(hasil)
     rows = ", ".join(f"{n} baris {t}" for t, n in hasil.baris.items() if n)
-    print(f"Tahun {hasil.tahun} masuk ke data {hasil.entitas}: {rows}.")
+    if hasil.baru:
+        from lakip.core.paths import DATA_DIR, resolve
+
+        print(f"Unit baru {hasil.entitas} dibuat di {resolve(args.data, DATA_DIR) / hasil.entitas}: {rows}.")
+        print(f"Periksa: lakip periksa --entity {hasil.entitas}; analisis: lakip run --entity {hasil.entitas}")
+    else:
+        print(f"Tahun {hasil.tahun} masuk ke data {hasil.entitas}: {rows}.")
     _belum_terukur(muat(args.data, hasil.entitas), hasil.tahun)
     return 0
 
