@@ -387,13 +387,7 @@ def _import(args: argparse.Namespace) -> int:
     hasil = impor(args.sumber, args.entity, args.data, args.year, args.replace)
     _peringatan(hasil)
     rows = ", ".join(f"{n} baris {t}" for t, n in hasil.baris.items() if n)
-    if hasil.baru:
-        from lakip.core.paths import DATA_DIR, resolve
-
-        print(f"Unit baru {hasil.entitas} dibuat di {resolve(args.data, DATA_DIR) / hasil.entitas}: {rows}.")
-        print(f"Periksa: lakip periksa --entity {hasil.entitas}; analisis: lakip run --entity {hasil.entitas}")
-    else:
-        print(f"Tahun {hasil.tahun} masuk ke data {hasil.entitas}: {rows}.")
+    print(f"Unit baru {hasil.entitas} dibuat, tahun {hasil.tahun}: {rows}." if hasil.baru else f"Tahun {hasil.tahun} masuk ke data {hasil.entitas}: {rows}.")
     _belum_terukur(muat(args.data, hasil.entitas), hasil.tahun)
     return 0
 
@@ -426,11 +420,11 @@ def _contoh(args: argparse.Namespace) -> int:
 
 def _periksa(args: argparse.Namespace) -> int:
     from lakip.core.paths import DATA_DIR, resolve
+    from lakip.core.tables import tahun_bawaan
     from lakip.data.kunci import muat_terkunci
 
     unit = muat_terkunci(resolve(args.data, DATA_DIR), args.entity)
     _peringatan(unit)
-    from lakip.core.tables import tahun_bawaan
 
     print(f"Data {unit.slug} dapat dipakai: {len(unit.indikator)} IKU, tahun {', '.join(map(str, unit.tahun))}.")
     tahun, catatan = tahun_bawaan(unit)
@@ -458,18 +452,14 @@ def _galat_data(e: DataError) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    # the slow imports (pandas, pandera) here, not when this module is imported, so that
-    # an interruption while the command starts ends as any other, without a traceback
+    # the slow imports (pandas, pandera) here, not with this module: an interruption at the start ends quietly too
     global DataError, NotebookError, PilihanError
     try:
         from lakip.app.notebooks import NotebookError
         from lakip.core.model import DataError, PilihanError
+
+        args = _parser().parse_args(argv)  # its type checks import lakip's modules too
     except KeyboardInterrupt:
-        print("Dibatalkan.", file=sys.stderr)
-        return 130
-    try:
-        args = _parser().parse_args(argv)
-    except KeyboardInterrupt:  # while the options are read (a type check imports lakip's modules)
         print("Dibatalkan.", file=sys.stderr)
         return 130
     global _DAFTAR

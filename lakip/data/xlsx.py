@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
-from xml.etree.ElementTree import fromstring, iterparse
+from xml.etree.ElementTree import iterparse
 
 import pandas as pd
 
@@ -40,6 +40,7 @@ from lakip.core.model import Masalah
 from lakip.core.numbers import BATAS_ANGKA, AngkaError, format_angka, format_angka_terbaca, parse_angka
 from lakip.core.teks import cuplik
 from lakip.data.contract import BATAS_BERKAS, KOLOM, KONTRAK, kolom_hilang, mb, teks_sel
+from lakip.data.xlsx_teks import teks_bersama, teks_si, teks_xml
 
 __all__ = ["BATAS_XLSX", "BATAS_XML", "BATAS_JUMLAH_SEL", "TAK_TERBACA", "Lembar", "baca_xlsx"]
 
@@ -63,7 +64,7 @@ _BATAS_DALAM_SEL = 10_000
 TAK_TERBACA = "bukan berkas Excel (.xlsx) yang dapat dibaca"
 
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_C, _ROW, _V, _F, _IS, _T, _R, _MERGE, _SI = (_NS + t for t in ("c", "row", "v", "f", "is", "t", "r", "mergeCell", "si"))
+_C, _ROW, _V, _F, _IS, _MERGE = (_NS + t for t in ("c", "row", "v", "f", "is", "mergeCell"))
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 #: A DTD in any encoding an XML part may use (UTF-8, UTF-16 either way).
 _DTD = tuple(s.encode(enc) for s in ("<!DOCTYPE", "<!ENTITY") for enc in ("utf-8", "utf-16-le", "utf-16-be"))
@@ -90,8 +91,6 @@ class _Sel:
 
 
 # ----------------------------------------------------------------------------- the file as a whole
-
-
 
 
 def _periksa_berkas(path: Path) -> None:
@@ -168,45 +167,6 @@ def _koordinat(ref: str | None) -> tuple[int, int] | None:
     return (int(m.group(2)), _nomor_kolom(m.group(1))) if m else None
 
 
-#: An ECMA-376 escape of a character in a text (``ST_Xstring``): ``_x000D_`` a carriage return,
-#: ``_x005F_`` the underscore that keeps a literal ``_x0041_`` from being read as ``A``.
-_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
-
-
-def _teks_xml(teks: str) -> str:
-    """A text as Excel and LibreOffice mean it: every ``_xHHHH_`` escape decoded, in one pass, so that
-    ``_x005F_x000D_`` is the literal text ``_x000D_``."""
-    return _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), teks) if "_x" in teks else teks
-
-
-def _teks_si(si: Any) -> str:
-    """The text of a rich or plain string element (``<si>``, ``<is>``): its own ``<t>`` and the ``<t>``
-    of each run, never the phonetic guide (``<rPh>``) Excel adds for East Asian text."""
-    parts = [x.text or "" for x in [si.find(_T), *(r.find(_T) for r in si.findall(_R))] if x is not None]
-    return _teks_xml("".join(parts))
-
-
-def _teks_bersama(wb: Any) -> list[str]:
-    """The shared strings (``xl/sharedStrings.xml``) of a workbook opened read-only: where Excel and
-    LibreOffice keep every text of a sheet. Read here rather than taken from openpyxl, which leaves
-    the ``_xHHHH_`` escapes and removes every ``x005F_``, whatever surrounds it."""
-    from openpyxl.packaging.manifest import Manifest
-    from openpyxl.xml.constants import ARC_CONTENT_TYPES, SHARED_STRINGS
-
-    archive = wb._archive  # read-only: openpyxl keeps the zip open
-    manifest = Manifest.from_tree(fromstring(archive.read(ARC_CONTENT_TYPES)))
-    part = manifest.find(SHARED_STRINGS)
-    if part is None:
-        return []
-    out: list[str] = []
-    with archive.open(part.PartName.lstrip("/")) as f:
-        for _ev, el in iterparse(f):
-            if el.tag == _SI:
-                out.append(_teks_si(el))
-                el.clear()
-    return out
-
-
 class _Pembaca:
     """The workbook's parts (shared strings, number formats) and the cells read so far."""
 
@@ -214,7 +174,7 @@ class _Pembaca:
         from openpyxl.cell.read_only import ReadOnlyCell
 
         self.wb = wb
-        self.strings = _teks_bersama(wb)
+        self.strings = teks_bersama(wb)
         self.jumlah = 0
         self._fmt: dict[int, str] = {}
         self._cell = ReadOnlyCell
@@ -282,13 +242,13 @@ class _Pembaca:
         fmt = self.fmt(ws, style)
         if t == "inlineStr":
             is_ = el.find(_IS)
-            value: Any = None if is_ is None else _teks_si(is_) or None
+            value: Any = None if is_ is None else teks_si(is_) or None
         elif text is None:
             return None
         elif t == "s":
             value = self.strings[int(text)]
         elif t == "str":
-            value = _teks_xml(text)
+            value = teks_xml(text)
         elif t == "e":
             value = text
         elif t == "b":
