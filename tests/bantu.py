@@ -149,3 +149,57 @@ def teks_bersama(path, kaya=(), escape=True):
         for n, b in isi.items():
             z.writestr(n, b)
     return len(strings)
+
+
+# --------------------------------------------------------------------------- a new unit (#16)
+
+IKU = [  # kode, sasaran_kode, sasaran, indikator, satuan, polaritas, jenis, target, realisasi
+    ("IKU-1", "SS-1", "Meningkatnya kualitas layanan", "Indeks kepuasan masyarakat", "Indeks", "naik", "angka", "80", "72,8"),
+    ("IKU-2", "SS-1", "Meningkatnya kualitas layanan", "Waktu rata-rata penyelesaian izin", "Hari", "turun", "angka",
+     "10", "12"),
+    ("IKU-3", "SS-2", "Meningkatnya cakupan program", "Persentase desa terlayani", "Persen", "naik", "angka", "50", "30"),
+]
+#: capaian by hand: 72,8 / 80 = 91 %; turun (2 x 10 - 12) / 10 = 80 %; 30 / 50 = 60 %
+CAPAIAN = {"IKU-1": 91.0, "IKU-2": 80.0, "IKU-3": 60.0}
+MULAI = [("Sangat Baik", "91"), ("Baik", "76"), ("Cukup", "66"), ("Kurang", "51"), ("Sangat Kurang", "")]
+
+
+def baris_kunci(ws, kunci):
+    return next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == kunci)
+
+
+def isi_unit_baru(path, skala=None, entitas=None, ubah=None, tujuan=None):
+    """Type a small real unit (a Dinas with Bidang) into the template ``path`` of a new unit: ``skala`` a preset's
+    name, or None for the rows of MULAI; ``entitas`` more keys of the entitas sheet; ``ubah(wb)`` changes it
+    after; saved as ``tujuan`` (default: ``diisi-`` and the template's name beside it), whose path is returned."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    ws = wb["entitas"]
+    isian = {"nama": "Dinas Contoh Kabupaten Contoh", "pemda": "Kabupaten Contoh", "provinsi": "Sumatera Utara",
+             "unit_kerja": "Bidang", **(entitas or {})}
+    for k, v in isian.items():
+        try:
+            r = baris_kunci(ws, k)
+        except StopIteration:  # a key of the user's own, in the first free row
+            r = ws.max_row + 1
+            ws.cell(r, 1).value = k
+        ws.cell(r, 2).value = v
+    if skala is not None:
+        ws.cell(baris_kunci(ws, "skala"), 2).value = skala
+    else:
+        r = baris_kunci(ws, "kategori")
+        for i, (kat, mulai) in enumerate(MULAI):
+            ws.cell(r + i, 2).value, ws.cell(r + i, 3).value = kat, mulai
+    ind, kin = wb["indikator"], wb["kinerja"]
+    kolom = [c.value for c in ind[1]]
+    for i, (kode, ss, sasaran, nama, satuan, pol, jenis, t, r) in enumerate(IKU, start=2):
+        for k, v in zip(("kode", "sasaran_kode", "sasaran", "indikator", "satuan", "polaritas", "jenis"),
+                        (kode, ss, sasaran, nama, satuan, pol, jenis)):
+            ind.cell(i, kolom.index(k) + 1).value = v
+        kin.cell(i, 1).value, kin.cell(i, 3).value, kin.cell(i, 4).value = kode, t, r
+    if ubah is not None:
+        ubah(wb)
+    out = tujuan or path.with_name("diisi-" + path.name)
+    wb.save(out)
+    return out
