@@ -331,7 +331,9 @@ KASUS_PILIHAN = [
     K("run-out-adalah-berkas", "run --data {data} --out {masuk}/berkas --tabel-saja", masuk("berkas", "x"),
       "berkas", "bukan folder"),
     K("skenario-file-adalah-folder", SKENARIO + " --file {masuk}/s.yml", lambda t: (t.masuk / "s.yml").mkdir(), "s.yml: itu folder"),
-    K("template-entitas-tak-ada", "template --data {data} --entity tidak-ada --year 2025 --out {tmp}/i.xlsx", None, "tidak-ada"),
+    # a unit not in the data gets the workbook that starts it (#16); a folder without entitas.yml is a unit gone wrong
+    K("template-entitas-tak-ada", "template --data {data} --entity tidak-ada --year 2025 --out {tmp}/i.xlsx",
+      lambda t: (t.data / "tidak-ada").mkdir(), "entitas.yml"),
     K("template-entitas-jalur", "template --data {data} --entity ../../etc --year 2025 --out {tmp}/i.xlsx", None, "../../etc"),
     K("contoh-years-40", "contoh --units 1 --years 40 --out {tmp}/contoh", None, "--years", "1990"),
     K("contoh-years-0", "contoh --units 1 --years 0 --out {tmp}/contoh", None, "--years", "'0'"),

@@ -106,14 +106,14 @@ def baris_entitas() -> list[tuple[str, str, str, tuple[str, ...]]]:
     return rows
 
 
-def _lembar_entitas(wb: Any, slug: str) -> None:
+def _lembar_entitas(wb: Any) -> None:
     from openpyxl.styles import Font
 
     rows = baris_entitas()
     data = [[k, awal, "", "", ket] for k, awal, ket, _ in rows]
-    contoh = {"kategori": ("kelas skala, tertinggi dulu; isi mulai (nilai itu ke atas, >=) atau di_atas (lebih dari, >), "
-                           "satu bentuk untuk semua baris; kategori terendah tanpa batas")}
-    data += [[KATEGORI, "", "", "", contoh["kategori"] if i == 0 else ""] for i in range(_BARIS_SKALA)]
+    ket = ("kelas skala, tertinggi dulu; isi mulai (nilai itu ke atas, >=) atau di_atas (lebih dari, >), satu bentuk "
+           "untuk semua baris; kategori terendah tanpa batas")
+    data += [[KATEGORI, "", "", "", ket if i == 0 else ""] for i in range(_BARIS_SKALA)]
     ws = lembar(wb, LEMBAR_ENTITAS, [*KOLOM_ENTITAS, "keterangan (referensi)"], data, ref=1,
                 widths={"kunci": 20, "nilai": 45, "keterangan (referensi)": 110}, baris=2)
     for i, (k, _, _, nilai) in enumerate(rows, start=2):
@@ -140,8 +140,7 @@ def _nilai(k: str, teks: str, label: str, baris: int, masalah: list[Masalah]) ->
     """A value of the sheet as ``entitas.yml`` holds it: a number where the choices are numbers."""
     pilih = _nilai_pilih(SKEMA_PILIHAN.kunci.get(k))
     if pilih and all(isinstance(v, (int, float)) for v in pilih):
-        x = _angka(label, baris, "nilai", teks, masalah)
-        return None if x is None else x
+        return _angka(label, baris, "nilai", teks, masalah)
     return teks
 
 
@@ -333,7 +332,7 @@ def buku_unit_baru(slug: str, tahun: int, nama_berkas: str) -> bytes:
     wb.properties.created = wb.properties.modified = TANGGAL_TETAP
     wb.properties.creator = "lakip"
     _petunjuk(wb, slug, tahun, Path(nama_berkas).name)
-    _lembar_entitas(wb, slug)
+    _lembar_entitas(wb)
     for nama, baris in (("indikator", 60), ("kinerja", 60), ("anggaran", 300), ("anggaran_iku", 60), ("laporan", 500)):
         _lembar_tabel(wb, nama, tahun, baris)
     return buku_bytes(wb)
