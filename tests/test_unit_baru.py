@@ -105,9 +105,10 @@ def test_a_new_unit_round_trip_with_its_own_inclusive_scale(data, tmp_path):
         impor(diisi, SLUG, data)
 
 
-def test_a_new_unit_with_a_preset_scale(data, tmp_path):
+def test_a_new_unit_with_a_preset_scale_saved_with_shared_strings(data, tmp_path):
     diisi = isi_buku(tulis_template(SLUG, 2025, tmp_path / "isian.xlsx", data), skala="tinggi_rendah",
                      entitas={"rumus_turun": "rasio"})
+    bantu.teks_bersama(diisi, kaya={"tinggi_rendah", "Bidang"})  # as Excel or LibreOffice saves it
     impor(diisi, SLUG, data)
     unit = muat(data, SLUG)
     assert unit.pilihan.skala.nama == "tinggi_rendah" and unit.pilihan.rumus_turun == "rasio"
