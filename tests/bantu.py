@@ -85,3 +85,121 @@ def lakip_terbatas(argv, cwd=None, detik=60, mb=1500, env=None):
         except (OSError, ValueError):
             peak_mb = None
     return p.returncode, out, err, detik_pakai, peak_mb
+
+
+def teks_bersama(path, kaya=(), escape=True):
+    """Rewrite the workbook ``path`` (as openpyxl writes it: every text inline) as Excel and LibreOffice
+    save it: every text of every sheet in ``xl/sharedStrings.xml``, each cell pointing to it (``t="s"``).
+
+    As Excel writes them: a text in ``kaya`` as rich text (two runs, with a phonetic guide that is no part
+    of the text), ``_`` + ``x`` escaped as ``_x005F_``, a carriage return as ``_x000D_`` (``escape``).
+    """
+    import re
+    import zipfile
+    from xml.sax.saxutils import escape as xml
+
+    def esc(t):
+        if escape:
+            t = re.sub(r"_(?=x[0-9A-Fa-f]{4}_)", "_x005F_", t).replace("\r", "_x000D_")
+        return xml(t)
+
+    with zipfile.ZipFile(path) as z:
+        isi = {n: z.read(n) for n in z.namelist()}
+    strings, nomor = [], {}
+
+    def si(t):
+        if t not in nomor:
+            nomor[t] = len(strings)
+            strings.append(t)
+        return nomor[t]
+
+    inline = re.compile(rb'<c ([^>]*?)t="inlineStr"([^>]*)><is>(.*?)</is></c>', re.S)
+
+    def ganti(m):
+        import html
+        teks = "".join(html.unescape(x.decode()) for x in re.findall(rb"<t[^>]*>(.*?)</t>", m.group(3), re.S))
+        return f'<c {m.group(1).decode()}t="s"{m.group(2).decode()}><v>{si(teks)}</v></c>'.encode()
+
+    for n in list(isi):
+        if n.startswith("xl/worksheets/sheet"):
+            isi[n] = inline.sub(ganti, isi[n])
+    badan = []
+    for t in strings:
+        if t in kaya and len(t) > 1:
+            a, b = t[: len(t) // 2], t[len(t) // 2:]
+            badan.append(f'<si><r><rPr><b/></rPr><t xml:space="preserve">{esc(a)}</t></r><r><t xml:space="preserve">{esc(b)}</t></r>'
+                         f'<rPh sb="0" eb="1"><t>\u30a2</t></rPh><phoneticPr fontId="1"/></si>')
+        else:
+            badan.append(f'<si><t xml:space="preserve">{esc(t)}</t></si>')
+    ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    isi["xl/sharedStrings.xml"] = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="{ns}" '
+                                   f'count="{len(strings)}" uniqueCount="{len(strings)}">' + "".join(badan) + "</sst>").encode()
+    ct = isi["[Content_Types].xml"].decode()
+    if "sharedStrings" not in ct:
+        ct = ct.replace("</Types>", '<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+                                    'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+        isi["[Content_Types].xml"] = ct.encode()
+    rels = isi["xl/_rels/workbook.xml.rels"].decode()
+    if "sharedStrings" not in rels:
+        rels = rels.replace("</Relationships>", '<Relationship Id="rIdSst" Type="http://schemas.openxmlformats.org/'
+                                                'officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+                                                "</Relationships>")
+        isi["xl/_rels/workbook.xml.rels"] = rels.encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for n, b in isi.items():
+            z.writestr(n, b)
+    return len(strings)
+
+
+# --------------------------------------------------------------------------- a new unit (#16)
+
+IKU = [  # kode, sasaran_kode, sasaran, indikator, satuan, polaritas, jenis, target, realisasi
+    ("IKU-1", "SS-1", "Meningkatnya kualitas layanan", "Indeks kepuasan masyarakat", "Indeks", "naik", "angka", "80", "72,8"),
+    ("IKU-2", "SS-1", "Meningkatnya kualitas layanan", "Waktu rata-rata penyelesaian izin", "Hari", "turun", "angka",
+     "10", "12"),
+    ("IKU-3", "SS-2", "Meningkatnya cakupan program", "Persentase desa terlayani", "Persen", "naik", "angka", "50", "30"),
+]
+#: capaian by hand: 72,8 / 80 = 91 %; turun (2 x 10 - 12) / 10 = 80 %; 30 / 50 = 60 %
+CAPAIAN = {"IKU-1": 91.0, "IKU-2": 80.0, "IKU-3": 60.0}
+MULAI = [("Sangat Baik", "91"), ("Baik", "76"), ("Cukup", "66"), ("Kurang", "51"), ("Sangat Kurang", "")]
+
+
+def baris_kunci(ws, kunci):
+    return next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == kunci)
+
+
+def isi_unit_baru(path, skala=None, entitas=None, ubah=None, tujuan=None):
+    """Type a small real unit (a Dinas with Bidang) into the template ``path`` of a new unit: ``skala`` a preset's
+    name, or None for the rows of MULAI; ``entitas`` more keys of the entitas sheet; ``ubah(wb)`` changes it
+    after; saved as ``tujuan`` (default: ``diisi-`` and the template's name beside it), whose path is returned."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    ws = wb["entitas"]
+    isian = {"nama": "Dinas Contoh Kabupaten Contoh", "pemda": "Kabupaten Contoh", "provinsi": "Sumatera Utara",
+             "unit_kerja": "Bidang", **(entitas or {})}
+    for k, v in isian.items():
+        try:
+            r = baris_kunci(ws, k)
+        except StopIteration:  # a key of the user's own, in the first free row
+            r = ws.max_row + 1
+            ws.cell(r, 1).value = k
+        ws.cell(r, 2).value = v
+    if skala is not None:
+        ws.cell(baris_kunci(ws, "skala"), 2).value = skala
+    else:
+        r = baris_kunci(ws, "kategori")
+        for i, (kat, mulai) in enumerate(MULAI):
+            ws.cell(r + i, 2).value, ws.cell(r + i, 3).value = kat, mulai
+    ind, kin = wb["indikator"], wb["kinerja"]
+    kolom = [c.value for c in ind[1]]
+    for i, (kode, ss, sasaran, nama, satuan, pol, jenis, t, r) in enumerate(IKU, start=2):
+        for k, v in zip(("kode", "sasaran_kode", "sasaran", "indikator", "satuan", "polaritas", "jenis"),
+                        (kode, ss, sasaran, nama, satuan, pol, jenis)):
+            ind.cell(i, kolom.index(k) + 1).value = v
+        kin.cell(i, 1).value, kin.cell(i, 3).value, kin.cell(i, 4).value = kode, t, r
+    if ubah is not None:
+        ubah(wb)
+    out = tujuan or path.with_name("diisi-" + path.name)
+    wb.save(out)
+    return out

@@ -354,3 +354,16 @@ def test_default_year_periksa_and_run_agree(tmp_path):
     assert kalimat in res.stderr and res.stdout.strip() == f"Selesai: {tmp_path / 'o' / 'setda-batubara' / '2024'}"
     ring = json.loads((tmp_path / "o" / "setda-batubara" / "2024" / "tabel" / "ringkasan.json").read_text(encoding="utf-8"))
     assert ring["tahun"] == 2024
+
+
+def test_ctrl_c_while_the_options_are_read_exits_130_quietly(monkeypatch, capsys):
+    """An interruption while argparse reads the options (a type check imports lakip's modules) is no traceback."""
+    from lakip.app import cli
+
+    def sela(teks):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_tahun", sela)
+    assert cli.main(["run", "--year", "2024"]) == 130
+    err = capsys.readouterr().err
+    assert err == "Dibatalkan.\n"

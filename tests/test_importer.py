@@ -508,3 +508,39 @@ def test_an_iku_is_ended_from_the_workbook(data, tmp_path):
     assert unit.indikator.set_index("kode")["tahun_akhir"].to_dict()["IKU-7"] == 2024
     assert "IKU-7" not in set(unit.kinerja.loc[unit.kinerja["tahun"] == 2025, "kode"])
     assert (data / "setda-batubara" / "indikator.csv").read_text(encoding="utf-8").splitlines()[0].endswith(",tahun_akhir")
+
+
+def _soffice_xlsx(path, tmp_path):
+    """``path`` saved again by LibreOffice Calc (shared strings, its own styles); None where Calc is not installed."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        return None
+    out = tmp_path / "lo"
+    res = subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'profil'}", "--headless", "--convert-to",
+                          "xlsx", "--outdir", str(out), str(path)], capture_output=True, text=True, timeout=180)
+    hasil = out / path.name
+    return hasil if res.returncode == 0 and hasil.is_file() else None  # soffice without Calc cannot load a workbook
+
+
+def test_a_workbook_saved_by_excel_or_libreoffice_uses_shared_strings(workbook, data, tmp_path):
+    """Excel and LibreOffice keep every text in xl/sharedStrings.xml (openpyxl writes them inline): such a
+    workbook was refused as 'XML-nya rusak'. Rich text, a phonetic guide and the _xHHHH_ escapes read as Excel
+    shows them: a carriage return pasted after a number (_x000D_) is no part of it, _x005F_ keeps a literal _x."""
+    ws = workbook["kinerja"]
+    ws.cell(baris(ws, "IKU-2"), 4).value = "90,5\r"
+    lap = workbook["laporan"]
+    lap.append(["2025", "Tabel 3.1", "capaian/IKU-7/2025", "90,91 %", "ditulis _x0041_ di laporan"])
+    path = tmp_path / "diisi.xlsx"
+    workbook.save(path)
+    lo = _soffice_xlsx(path, tmp_path)
+    if lo is None:  # the same as Calc would write it
+        assert bantu.teks_bersama(path, kaya={"Sangat Tinggi", "90,5\r"}) > 100
+        lo = path
+    import zipfile
+    assert "xl/sharedStrings.xml" in zipfile.ZipFile(lo).namelist()
+    hasil = impor(lo, "setda-batubara", data)
+    assert hasil.tahun == 2025 and hasil.baris["kinerja"] == 7 and hasil.baris["anggaran"] == 83
+    unit = muat(data, "setda-batubara")
+    k = unit.kinerja[unit.kinerja["tahun"] == 2025].set_index("kode")
+    assert k.loc["IKU-2", "realisasi"] == "90,5" and k.loc["IKU-1", "realisasi"] == "Sangat Tinggi"
+    assert unit.laporan.set_index("kunci").loc["capaian/IKU-7/2025", "catatan"] == "ditulis _x0041_ di laporan"

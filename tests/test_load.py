@@ -317,3 +317,15 @@ def test_the_budget_of_an_ended_iku_after_its_end_is_a_warning(data):
     assert [str(m) for m in unit.peringatan] == [
         "anggaran_iku.csv baris 3, kolom kode: peringatan: IKU-2 tidak dipakai lagi sesudah tahun 2023 (kolom tahun_akhir "
         "di indikator.csv); baris anggaran tahun 2024 ini tidak dianalisis"]
+
+
+def test_an_empty_kode_is_said_once(data):
+    """An IKU whose kode is left empty: one message at its cell, not also a duplicate row or 'no row at all'."""
+    path = data / "setda-batubara" / "indikator.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[2] = lines[2].replace("IKU-2,", ",", 1)
+    lines[3] = lines[3].replace("IKU-3,", ",", 1)
+    path.write_text("".join(lines), encoding="utf-8")
+    found = [m for m in problems(data) if m.startswith("indikator.csv") or "indikator.csv tidak punya" in m
+             or "sama sekali" in m]
+    assert found == ["indikator.csv baris 3, kolom kode: wajib diisi", "indikator.csv baris 4, kolom kode: wajib diisi"]

@@ -27,6 +27,7 @@ from typing import Callable
 
 import pytest
 
+import bantu
 from bantu import lakip_terbatas
 from lakip.core.paths import DATA_DIR
 
@@ -330,7 +331,9 @@ KASUS_PILIHAN = [
     K("run-out-adalah-berkas", "run --data {data} --out {masuk}/berkas --tabel-saja", masuk("berkas", "x"),
       "berkas", "bukan folder"),
     K("skenario-file-adalah-folder", SKENARIO + " --file {masuk}/s.yml", lambda t: (t.masuk / "s.yml").mkdir(), "s.yml: itu folder"),
-    K("template-entitas-tak-ada", "template --data {data} --entity tidak-ada --year 2025 --out {tmp}/i.xlsx", None, "tidak-ada"),
+    # a unit not in the data gets the workbook that starts it (#16); a folder without entitas.yml is a unit gone wrong
+    K("template-entitas-tak-ada", "template --data {data} --entity tidak-ada --year 2025 --out {tmp}/i.xlsx",
+      lambda t: (t.data / "tidak-ada").mkdir(), "entitas.yml"),
     K("template-entitas-jalur", "template --data {data} --entity ../../etc --year 2025 --out {tmp}/i.xlsx", None, "../../etc"),
     K("contoh-years-40", "contoh --units 1 --years 40 --out {tmp}/contoh", None, "--years", "1990"),
     K("contoh-years-0", "contoh --units 1 --years 0 --out {tmp}/contoh", None, "--years", "'0'"),
@@ -577,7 +580,109 @@ KASUS_IMPOR = [
     K("impor-buku-nan", IMPOR_BUKU, realisasi("NaN"), "lembar kinerja baris", "realisasi", "'NaN'"),
 ]
 
-KASUS = KASUS_ENTITAS + KASUS_CSV + KASUS_PILIHAN + KASUS_SKENARIO + KASUS_RUN + KASUS_IMPOR
+# --------------------------------------------------------------------------- a new unit: its workbook and folder (#16)
+
+BARU = "dinas-baru"
+IMPOR_BARU = "import --data {data} --entity " + BARU
+IMPOR_BARU_BUKU = IMPOR_BARU + " {masuk}/isian.xlsx"
+IMPOR_BARU_FOLDER = IMPOR_BARU + " {masuk}/isian"
+IND = "".join(f"{k},,{ss},{sas},{nama},{sat},{pol},{jenis},,\n" for k, ss, sas, nama, sat, pol, jenis, *_ in bantu.IKU)
+IND = "kode,tujuan,sasaran_kode,sasaran,indikator,satuan,polaritas,jenis,skala,formula\n" + IND
+KIN_BARU = "kode,tahun,target,realisasi\n" + "".join(f'{k},2025,{t},"{r}"\n' for k, *_, t, r in bantu.IKU)
+
+
+def buku_baru(ubah=None, skala=None, entitas=None, teks_bersama=False):
+    """The template of the new unit BARU, filled with a small real unit (it imports as it is), changed by
+    ``ubah(wb)``, saved as masuk/isian.xlsx; ``teks_bersama``: its texts then as Excel saves them, unescaped."""
+    def f(t):
+        from lakip.app.isian import tulis_template
+
+        tpl = tulis_template(BARU, 2025, t.masuk / "templat.xlsx", t.data)
+        path = bantu.isi_unit_baru(tpl, skala, entitas, ubah, t.masuk / "isian.xlsx")
+        if teks_bersama:
+            bantu.teks_bersama(path, escape=False)
+    return f
+
+
+def entitas_sel(kunci, kolom, nilai, geser=0):
+    """Write ``nilai`` in column ``kolom`` (2 nilai, 3 mulai, 4 di_atas) of the entitas sheet's row ``kunci``."""
+    return lambda wb: setattr(wb["entitas"].cell(bantu.baris_kunci(wb["entitas"], kunci) + geser, kolom), "value", nilai)
+
+
+def folder_baru(entitas="nama: Dinas Baru\n", indikator=IND, kinerja=KIN_BARU):
+    """masuk/isian: entitas.yml and the CSV files of BARU; a file given None is left out, a callable makes it."""
+    def f(t):
+        folder = t.masuk / "isian"
+        folder.mkdir(parents=True, exist_ok=True)
+        for nama, isi in (("entitas.yml", entitas), ("indikator.csv", indikator), ("kinerja.csv", kinerja)):
+            if callable(isi):
+                isi(folder / nama)
+            elif isi is not None:
+                t.tulis(nama, isi, folder)
+    return f
+
+
+def hapus_lembar(nama):
+    def f(wb):
+        del wb[nama]
+    return f
+
+
+def kosongkan_kinerja(wb):
+    for r in range(2, 5):
+        for j in (1, 3, 4):
+            wb["kinerja"].cell(r, j).value = None
+
+
+def kunci_ganda(wb):
+    ws = wb["entitas"]
+    ws.cell(ws.max_row + 1, 1).value = "nama"
+    ws.cell(ws.max_row, 2).value = "Dinas Lain"
+
+
+def indikator_ganda(wb):
+    ws = wb["indikator"]
+    for j in range(1, ws.max_column + 1):
+        ws.cell(5, j).value = ws.cell(2, j).value
+
+
+KASUS_BARU = [
+    K("impor-baru-entitas-salah", IMPOR_BARU_BUKU, buku_baru(entitas={"nama": "", "rumus_turun": "kurang"}),
+      "lembar entitas baris 2, kolom nilai: nama: wajib diisi", "lembar entitas baris 8, kolom nilai: rumus_turun: 'kurang'"),
+    K("impor-baru-kunci-asing", IMPOR_BARU_BUKU, buku_baru(entitas={"rumus_trun": "rasio"}),
+      "lembar entitas baris", "kolom kunci", "maksud Anda 'rumus_turun'"),
+    K("impor-baru-kunci-ganda", IMPOR_BARU_BUKU, buku_baru(ubah=kunci_ganda), "lembar entitas baris", "ditulis dua kali"),
+    K("impor-baru-skala-campur", IMPOR_BARU_BUKU, buku_baru(ubah=entitas_sel("kategori", 4, "75", geser=1)),
+      "lembar entitas baris", "tidak keduanya"),
+    K("impor-baru-skala-nama-dan-baris", IMPOR_BARU_BUKU, buku_baru(entitas={"skala": "baik_kurang"}),
+      "lembar entitas baris 12, kolom nilai", "tidak keduanya"),
+    K("impor-baru-skala-bukan-angka", IMPOR_BARU_BUKU, buku_baru(ubah=entitas_sel("kategori", 3, "sembilan puluh")),
+      "lembar entitas baris", "kolom mulai", "'sembilan puluh'"),
+    K("impor-baru-batas-lewat", IMPOR_BARU_BUKU, buku_baru(ubah=entitas_sel("kategori", 3, "1.000.000.000.000.000.000.000")),
+      "lembar entitas baris", "kolom mulai", LUAR),
+    K("impor-baru-tanpa-lembar-entitas", IMPOR_BARU_BUKU, buku_baru(ubah=hapus_lembar("entitas")),
+      "isian.xlsx", "lembar 'entitas' tidak ada"),
+    K("impor-baru-kinerja-kosong", IMPOR_BARU_BUKU, buku_baru(ubah=kosongkan_kinerja), "lembar kinerja", "tidak berisi baris data"),
+    K("impor-baru-indikator-ganda", IMPOR_BARU_BUKU, buku_baru(ubah=indikator_ganda),
+      "lembar indikator baris 5", "baris ganda", "sama dengan baris 2"),
+    K("impor-baru-kendali-teks-bersama", IMPOR_BARU_BUKU,
+      buku_baru(ubah=lambda wb: setattr(wb["kinerja"]["D2"], "value", "72_x0007_8"), teks_bersama=True),
+      "lembar kinerja baris 2, kolom realisasi", KENDALI),
+    K("impor-baru-slug-jahat", "import --data {data} --entity ../luar {masuk}/isian.xlsx", buku_baru(), "'../luar'",
+      "bukan nama unit"),
+    K("impor-baru-data-tak-ada", "import --data {tmp}/tidak-ada --entity dinas-baru {masuk}/isian.xlsx", buku_baru(),
+      "tidak-ada", "tidak ada"),
+    K("template-baru-slug-jahat", "template --data {data} --entity ..luar --year 2025 --out {tmp}/x.xlsx", None, "'..luar'",
+      "bukan nama unit"),
+    K("impor-baru-folder-tanpa-entitas", IMPOR_BARU_FOLDER, folder_baru(entitas=None), "entitas.yml", "unit baru perlu"),
+    K("impor-baru-folder-yaml-bom", IMPOR_BARU_FOLDER, folder_baru(entitas=BOM_ALIAS), "entitas.yml"),
+    K("impor-baru-folder-fifo", IMPOR_BARU_FOLDER, folder_baru(kinerja=os.mkfifo), "kinerja.csv", "bukan berkas biasa"),
+    K("impor-baru-folder-tanpa-kinerja", IMPOR_BARU_FOLDER, folder_baru(kinerja=None), "kinerja.csv", "tidak ditemukan"),
+    K("impor-baru-folder-angka-salah", IMPOR_BARU_FOLDER, folder_baru(kinerja=KIN_BARU.replace("72,8", "72,8,1")),
+      "kinerja.csv baris 2, kolom realisasi", "'72,8,1'"),
+]
+
+KASUS = KASUS_ENTITAS + KASUS_CSV + KASUS_PILIHAN + KASUS_SKENARIO + KASUS_RUN + KASUS_IMPOR + KASUS_BARU
 TEMPLATE_2025: list[Path] = []
 
 

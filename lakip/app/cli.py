@@ -120,14 +120,14 @@ def _parser() -> argparse.ArgumentParser:
     rev.add_argument("--year", type=_tahun, metavar="YYYY", help="tahun laporan (bawaan: tahun terakhir yang ada realisasinya)")
     rev.add_argument("--out", metavar="DIR", help="folder keluaran (bawaan: outputs/ proyek)")
 
-    tpl = sub.add_parser("template", help="tulis buku kerja Excel untuk mengisi data tahun baru")
+    tpl = sub.add_parser("template", help="tulis buku kerja Excel untuk mengisi data tahun baru, atau untuk memulai unit baru")
     tpl.add_argument("--data", metavar="DIR", help="folder data (bawaan: data/ proyek)")
     tpl.add_argument("--entity", metavar="SLUG", required=True, help="unit")
     tpl.add_argument("--year", type=_tahun, metavar="YYYY", required=True, help="tahun yang akan diisi")
     tpl.add_argument("--out", metavar="FILE.xlsx", help="berkas keluaran (bawaan: isian-<unit>-<tahun>.xlsx di folder ini)")
     daftar(tpl)
 
-    imp = sub.add_parser("import", help="periksa lalu gabungkan data tahun baru (buku kerja .xlsx atau folder CSV)")
+    imp = sub.add_parser("import", help="periksa lalu gabungkan data tahun baru, atau buat unit baru (buku kerja .xlsx atau folder CSV)")
     imp.add_argument("sumber", metavar="FILE.xlsx|FOLDER", help="buku kerja yang sudah diisi, atau folder berisi kinerja.csv dst.")
     imp.add_argument("--data", metavar="DIR", help="folder data (bawaan: data/ proyek)")
     imp.add_argument("--entity", metavar="SLUG", required=True, help="unit")
@@ -387,7 +387,7 @@ def _import(args: argparse.Namespace) -> int:
     hasil = impor(args.sumber, args.entity, args.data, args.year, args.replace)
     _peringatan(hasil)
     rows = ", ".join(f"{n} baris {t}" for t, n in hasil.baris.items() if n)
-    print(f"Tahun {hasil.tahun} masuk ke data {hasil.entitas}: {rows}.")
+    print(f"Unit baru {hasil.entitas} dibuat, tahun {hasil.tahun}: {rows}." if hasil.baru else f"Tahun {hasil.tahun} masuk ke data {hasil.entitas}: {rows}.")
     _belum_terukur(muat(args.data, hasil.entitas), hasil.tahun)
     return 0
 
@@ -420,11 +420,11 @@ def _contoh(args: argparse.Namespace) -> int:
 
 def _periksa(args: argparse.Namespace) -> int:
     from lakip.core.paths import DATA_DIR, resolve
+    from lakip.core.tables import tahun_bawaan
     from lakip.data.kunci import muat_terkunci
 
     unit = muat_terkunci(resolve(args.data, DATA_DIR), args.entity)
     _peringatan(unit)
-    from lakip.core.tables import tahun_bawaan
 
     print(f"Data {unit.slug} dapat dipakai: {len(unit.indikator)} IKU, tahun {', '.join(map(str, unit.tahun))}.")
     tahun, catatan = tahun_bawaan(unit)
@@ -452,16 +452,16 @@ def _galat_data(e: DataError) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    # the slow imports (pandas, pandera) here, not when this module is imported, so that
-    # an interruption while the command starts ends as any other, without a traceback
+    # the slow imports (pandas, pandera) here, not with this module: an interruption at the start ends quietly too
     global DataError, NotebookError, PilihanError
     try:
         from lakip.app.notebooks import NotebookError
         from lakip.core.model import DataError, PilihanError
+
+        args = _parser().parse_args(argv)  # its type checks import lakip's modules too
     except KeyboardInterrupt:
         print("Dibatalkan.", file=sys.stderr)
         return 130
-    args = _parser().parse_args(argv)
     global _DAFTAR
     _DAFTAR = getattr(args, "daftar_masalah", None)
     # a terminated run cleans up like an interrupted one: no half-written folder is left

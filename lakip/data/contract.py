@@ -47,6 +47,7 @@ class Cek:
 
     lolos: Callable[[str], bool]
     pesan: str
+    pilihan: tuple[str, ...] = ()  # the allowed words, where the check is one of them (a template's drop-down)
 
 
 WAJIB_ISI = Cek(lambda v: v != "", "wajib diisi")
@@ -80,7 +81,7 @@ TANGGAL = Cek(lambda v: v == "" or _tanggal_ok(v), "bukan tanggal yang sah (tuli
 
 def salah_satu(values: tuple[str, ...]) -> Cek:
     """The cell is one of ``values``."""
-    return Cek(lambda v: v in values, f"harus salah satu dari: {', '.join(values)}")
+    return Cek(lambda v: v in values, f"harus salah satu dari: {', '.join(values)}", tuple(values))
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,12 @@ class Tabel:
     kunci: tuple[str, ...] = ()  # the columns that identify a row (a second row with the same is an error)
     opsional: bool = False  # the file may be absent
     boleh_kosong: bool = False  # the file may hold its header and no row
+    kolom_opsional: tuple[str, ...] = ()  # optional columns a workbook sheet of the table may bring
+
+    @property
+    def pilihan(self) -> dict[str, tuple[str, ...]]:
+        """The columns whose cell is one of some words, and those words (from the checks, their one home)."""
+        return {k: c.pilihan for k, ceks in self.cek.items() for c in ceks if c.pilihan}
 
 
 KONTRAK: dict[str, Tabel] = {t.berkas: t for t in (
@@ -100,7 +107,8 @@ KONTRAK: dict[str, Tabel] = {t.berkas: t for t in (
                             "skala", "formula"),
           {"kode": (WAJIB_ISI, KODE, KODE_TANPA_TITIK_DUA), "sasaran_kode": (WAJIB_ISI, KODE, KODE_TANPA_TITIK_DUA),
            "sasaran": (WAJIB_ISI,), "indikator": (WAJIB_ISI,), "polaritas": (salah_satu(POLARITAS),),
-           "jenis": (salah_satu(JENIS),)}, ("kode",)),
+           "jenis": (salah_satu(JENIS),)}, ("kode",),
+          kolom_opsional=("target_renstra", "tahun_renstra", "rumus_komponen", "tahun_akhir")),
     Tabel("kinerja.csv", ("kode", "tahun", "target", "realisasi"),
           {"kode": (WAJIB_ISI, KODE, KODE_TANPA_TITIK_DUA), "tahun": (LATIN, TAHUN)}, ("kode", "tahun")),
     # a unit whose budget is not in the data yet, or whose report is not published yet (nothing to review)
@@ -111,7 +119,8 @@ KONTRAK: dict[str, Tabel] = {t.berkas: t for t in (
     Tabel("anggaran_iku.csv", ("tahun", "kode", "pagu", "realisasi"),
           {"tahun": (LATIN, TAHUN), "kode": (WAJIB_ISI, KODE, KODE_TANPA_TITIK_DUA)}, ("tahun", "kode"), boleh_kosong=True),
     Tabel("laporan.csv", ("tahun", "tabel", "kunci", "nilai"),
-          {"tahun": (LATIN, TAHUN), "tabel": (WAJIB_ISI,), "kunci": (WAJIB_ISI,)}, boleh_kosong=True),
+          {"tahun": (LATIN, TAHUN), "tabel": (WAJIB_ISI,), "kunci": (WAJIB_ISI,)}, boleh_kosong=True,
+          kolom_opsional=("catatan",)),
     Tabel("sdm.csv", ("status", "jumlah"), {"status": (WAJIB_ISI,)}, opsional=True, boleh_kosong=True),
     Tabel("perda.csv", ("uraian", "tanggal"), {"uraian": (WAJIB_ISI,), "tanggal": (TANGGAL,)}, opsional=True,
           boleh_kosong=True),
@@ -163,7 +172,8 @@ def validasi_skema(name: str, df: pd.DataFrame, masalah: list[Masalah]) -> set[i
 def duplikat(name: str, df: pd.DataFrame, masalah: list[Masalah], keys: Sequence[str] | None = None) -> None:
     """A problem at every row whose key columns (the table's :attr:`Tabel.kunci`) repeat an earlier row's."""
     keys = list(KONTRAK[name].kunci if keys is None else keys)
-    dup = df[df.duplicated(keys, keep=False)]
+    isi = df[(df[keys] != "").all(axis=1)]  # a key left empty is said once, at its cell ("wajib diisi")
+    dup = isi[isi.duplicated(keys, keep=False)]
     for _, grp in dup.groupby(keys, sort=False):
         first = int(grp.index[0])
         ident = ", ".join(f"{k} {v}" for k, v in zip(keys, grp.iloc[0][keys]))

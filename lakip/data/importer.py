@@ -23,7 +23,7 @@ from lakip.core.model import DataError, Masalah, PilihanError
 from lakip.core.numbers import format_rupiah
 from lakip.core.paths import DATA_DIR, resolve
 from lakip.core.tables import analisis
-from lakip.core.teks import cuplik, daftar
+from lakip.core.teks import daftar
 from lakip.core.vocabulary import pesan_tahun, tahun_ok
 from lakip.data.contract import KOLOM, _kepala, baca_csv
 from lakip.data.kunci import folder_impor, ganti_folder, kunci_unit
@@ -94,6 +94,7 @@ class HasilImpor:
     tahun: int | None
     baris: dict[str, int] = field(default_factory=dict)  # rows merged per table
     peringatan: list[Masalah] = field(default_factory=list)
+    baru: bool = False  # the unit was created by this import
 
 
 def _tahun_impor(sumber: dict[str, _Sumber], tahun: int | None, masalah: list[Masalah]) -> int | None:
@@ -288,11 +289,22 @@ def impor(
     The year is merged into a copy of the unit's folder, which is loaded and
     checked as a whole and swapped in only when there is no problem at all.
 
+    A unit that is not in the data folder is created whole from the workbook of its
+    ``lakip template`` or a folder holding ``entitas.yml`` and its files
+    (:func:`lakip.data.impor_baru.impor_baru`).
+
     Raises:
         DataError: listing every problem; the data folder is then unchanged.
     """
+    from lakip.data.impor_baru import impor_baru
+    from lakip.data.unitbaru import unit_baru
+
     root = resolve(data, DATA_DIR)
+    if not root.is_dir():
+        raise PilihanError(f"folder data '{root}' tidak ada; buat foldernya dulu (unit baru dibuat di dalamnya)")
     with kunci_unit(root, entitas):  # another import or a run of this unit waits, and the reverse
+        if unit_baru(root, entitas):
+            return impor_baru(Path(sumber), entitas, root, tahun)
         unit = muat(root, entitas, isian=True)  # the existing data must itself be valid (and the unit exist)
         tables, year, pesan_baca = _baca_sumber(Path(sumber), tahun)
         unit_dir = root / entitas

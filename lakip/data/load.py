@@ -31,7 +31,7 @@ from lakip.core.vocabulary import JENIS, SEMUA_SASARAN, kunci_laporan, baca_nila
 from lakip.data.entitas import baca_entitas
 from lakip.data.contract import KOLOM, OPSIONAL, baca_csv, duplikat, validasi_skema
 
-__all__ = ["baca_entitas", "daftar_entitas", "muat", "muat_semua"]
+__all__ = ["NAMA_UNIT", "ATURAN_NAMA_UNIT", "baca_entitas", "daftar_entitas", "muat", "muat_semua"]
 
 
 def _tahun_opsional(name: str, df: pd.DataFrame, kolom: str, masalah: list[Masalah]) -> Any:
@@ -209,7 +209,7 @@ def _baris_hilang(df: pd.DataFrame, indikator: pd.DataFrame, masalah: list[Masal
                                    f"tetapi punya baris tahun {t}"))
     tahun_salah = {kode for kode, t in zip(df["kode"], tahun) if t is None}  # reported at their row already
     for kode in indikator["kode"]:
-        if kode in tahun_salah:
+        if kode in tahun_salah or not kode:  # an empty kode is said once, at its cell of indikator.csv
             continue
         own = [t for t in years if (kode, t) in have]
         if not own and kode in akhir and (not years or akhir[kode] < years[0]):
@@ -351,6 +351,11 @@ def daftar_entitas(data_dir: str | Path | None = None) -> list[str]:
     return sorted(p.name for p in root.iterdir() if not p.name.startswith(".") and (p / "entitas.yml").is_file())
 
 
+#: A unit's slug: the name of its folder, a part of every output path.
+NAMA_UNIT = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+ATURAN_NAMA_UNIT = ("nama unit (nama foldernya) hanya berisi huruf a-z, angka 0-9, '.', '_' dan '-', diawali huruf atau "
+                    "angka, mis. dinas-kesehatan")
+
 #: What to do about a table that holds its header only where rows are needed.
 _SARAN_KOSONG = {
     "kinerja.csv": "; tahun pertama unit baru diisi dengan lakip template lalu lakip import",
@@ -377,9 +382,8 @@ def _folder_unit(root: Path, entitas: str | None) -> Path:
         slugs = daftar_entitas(root)
         return (", ".join(slugs[:10]) + (f", dan {len(slugs) - 10} lainnya" if len(slugs) > 10 else "")) or "tidak ada"
 
-    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", entitas or ""):
-        aturan = ("nama unit (nama foldernya) hanya berisi huruf a-z, angka 0-9, '.', '_' dan '-', diawali huruf atau "
-                  "angka, mis. dinas-kesehatan")
+    if not NAMA_UNIT.fullmatch(entitas or ""):
+        aturan = ATURAN_NAMA_UNIT
         if entitas and (root / entitas / "entitas.yml").is_file():  # the folder is there, under a name no command takes
             raise PilihanError(f"folder unit '{cuplik(entitas)}' tidak dapat dipakai: {aturan}; ganti nama foldernya")
         raise PilihanError(f"'{cuplik(entitas)}' bukan nama unit: {aturan} (unit yang ada: {known()})")

@@ -22,9 +22,9 @@ from lakip.core.model import Unit
 from lakip.core.numbers import format_angka, format_angka_terbaca, tidak_ada
 from lakip.core.serial import TANGGAL_TETAP, buku_bytes, tulis_sel
 from lakip.core.teks import cuplik
-from lakip.core.vocabulary import JENIS, POLARITAS, TINGKAT
+from lakip.data.contract import KONTRAK
 
-__all__ = ["PETUNJUK", "ADA_ISI", "buku_template"]
+__all__ = ["PETUNJUK", "ADA_ISI", "LEMBAR_DAFTAR", "lembar", "daftar_pilihan", "buku_template"]
 
 PETUNJUK = """\
 PETUNJUK PENGISIAN DATA TAHUN {tahun}
@@ -84,30 +84,38 @@ class _Buku:
         return self.lalu or "tahun lalu"
 
     def lembar(self, name: str, kolom: list[str], rows: list[list[Any]], ref: int = 0, widths: dict[str, int] | None = None):
-        """A sheet: bold header, the last ``ref`` columns grey (reference), every cell typed as text."""
-        from openpyxl.styles import Alignment, Font, PatternFill
-        from openpyxl.utils import get_column_letter
+        return lembar(self.wb, name, kolom, rows, ref, widths)
 
-        bold, ref_fill = Font(bold=True), PatternFill("solid", fgColor="EEEEEE")
-        s = self.wb.create_sheet(name)
-        for j, k in enumerate(kolom, start=1):
-            c = tulis_sel(s, 1, j, k)
-            c.font = bold
+
+def lembar(wb: Any, name: str, kolom: list[str], rows: list[list[Any]], ref: int = 0,
+           widths: dict[str, int] | None = None, isi: dict[str, str] | None = None, baris: int = 200):
+    """A sheet: bold header, the last ``ref`` columns grey (reference), every cell typed as text, room for
+    ``baris`` rows more (their columns of ``isi`` prefilled with that text: the year of a new unit's rows)."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    bold, ref_fill = Font(bold=True), PatternFill("solid", fgColor="EEEEEE")
+    s = wb.create_sheet(name)
+    for j, k in enumerate(kolom, start=1):
+        c = tulis_sel(s, 1, j, k)
+        c.font = bold
+        if j > len(kolom) - ref:
+            c.fill = ref_fill
+    for i, row in enumerate(rows, start=2):
+        for j, v in enumerate(row, start=1):
+            c = tulis_sel(s, i, j, v)  # a text as written, never a formula: it imports back unchanged
+            c.number_format = "@"  # text: 9/9 stays 9/9, 9,70 stays 9,70
             if j > len(kolom) - ref:
                 c.fill = ref_fill
-        for i, row in enumerate(rows, start=2):
-            for j, v in enumerate(row, start=1):
-                c = tulis_sel(s, i, j, v)  # a text as written, never a formula: it imports back unchanged
-                c.number_format = "@"  # text: 9/9 stays 9/9, 9,70 stays 9,70
-                if j > len(kolom) - ref:
-                    c.fill = ref_fill
-        for j, k in enumerate(kolom, start=1):
-            s.column_dimensions[get_column_letter(j)].width = (widths or {}).get(k, max(12, min(60, len(k) + 4)))
-            for i in range(len(rows) + 2, len(rows) + 200):  # room to add rows, typed as text too
-                s.cell(i, j).number_format = "@"
-        s.freeze_panes = "A2"
-        s.cell(1, 1).alignment = Alignment(vertical="top")
-        return s
+    for j, k in enumerate(kolom, start=1):
+        s.column_dimensions[get_column_letter(j)].width = (widths or {}).get(k, max(12, min(60, len(k) + 4)))
+        for i in range(len(rows) + 2, len(rows) + baris):  # room to add rows, typed as text too
+            if isi and k in isi:
+                tulis_sel(s, i, j, isi[k])
+            s.cell(i, j).number_format = "@"
+    s.freeze_panes = "A2"
+    s.cell(1, 1).alignment = Alignment(vertical="top")
+    return s
 
 
 #: Excel's limit on a drop-down list written in the validation itself, and on its error message.
@@ -116,7 +124,7 @@ _DAFTAR_MAKS = 255
 LEMBAR_DAFTAR = "daftar_pilihan"
 
 
-def _pilihan(ws, words: Sequence[str], sel: str, boleh_kosong: bool) -> None:
+def daftar_pilihan(ws, words: Sequence[str], sel: str, boleh_kosong: bool) -> None:
     """A drop-down list of ``words`` on the cells ``sel``.
 
     Written in the validation itself (``"a,b,c"``) when it fits Excel's 255 characters and no word
@@ -171,9 +179,9 @@ def _indikator(b: _Buku) -> None:
     if "tahun_akhir" not in ind.columns:  # where an IKU the new Renstra drops is ended
         ind["tahun_akhir"] = ""
     ws = b.lembar("indikator", list(ind.columns), ind.values.tolist(), widths={"sasaran": 50, "indikator": 45, "formula": 40})
-    for kolom, words in (("polaritas", POLARITAS), ("jenis", JENIS)):
+    for kolom, words in KONTRAK["indikator.csv"].pilihan.items():  # polaritas, jenis
         j = get_column_letter(list(ind.columns).index(kolom) + 1)
-        _pilihan(ws, words, f"{j}2:{j}300", False)
+        daftar_pilihan(ws, words, f"{j}2:{j}300", False)
 
 
 def _aktif(b: _Buku) -> pd.DataFrame:
@@ -200,7 +208,7 @@ def _kinerja(b: _Buku, aktif: pd.DataFrame) -> None:
                   ref=5, widths={"indikator (referensi)": 45})
     for i, (_, r) in enumerate(aktif.iterrows(), start=2):
         if r["jenis"] == "kategori" and r["skala_kata"]:
-            _pilihan(ws, [*r["skala_kata"], "N/A"], f"C{i}:D{i}", True)
+            daftar_pilihan(ws, [*r["skala_kata"], "N/A"], f"C{i}:D{i}", True)
 
 
 def _anggaran(b: _Buku) -> None:
@@ -220,7 +228,7 @@ def _anggaran(b: _Buku) -> None:
     ws = b.lembar("anggaran", ["tahun", "kode", "induk", "tingkat", "uraian", "pagu", "realisasi",
                                f"pagu {b.acuan} (referensi)", f"realisasi {b.acuan} (referensi)"], rows, ref=2,
                   widths={"uraian": 60})
-    _pilihan(ws, TINGKAT, "D2:D2000", False)
+    daftar_pilihan(ws, KONTRAK["anggaran.csv"].pilihan["tingkat"], "D2:D2000", False)
 
 
 def _anggaran_iku(b: _Buku, aktif: pd.DataFrame) -> None:

@@ -39,7 +39,8 @@ import pandas as pd
 from lakip.core.model import Masalah
 from lakip.core.numbers import BATAS_ANGKA, AngkaError, format_angka, format_angka_terbaca, parse_angka
 from lakip.core.teks import cuplik
-from lakip.data.contract import BATAS_BERKAS, KOLOM, kolom_hilang, mb, teks_sel
+from lakip.data.contract import BATAS_BERKAS, KOLOM, KONTRAK, kolom_hilang, mb, teks_sel
+from lakip.data.xlsx_teks import teks_bersama, teks_si, teks_xml
 
 __all__ = ["BATAS_XLSX", "BATAS_XML", "BATAS_JUMLAH_SEL", "TAK_TERBACA", "Lembar", "baca_xlsx"]
 
@@ -63,7 +64,7 @@ _BATAS_DALAM_SEL = 10_000
 TAK_TERBACA = "bukan berkas Excel (.xlsx) yang dapat dibaca"
 
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_C, _ROW, _V, _F, _IS, _T, _R, _MERGE = (_NS + t for t in ("c", "row", "v", "f", "is", "t", "r", "mergeCell"))
+_C, _ROW, _V, _F, _IS, _MERGE = (_NS + t for t in ("c", "row", "v", "f", "is", "mergeCell"))
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 #: A DTD in any encoding an XML part may use (UTF-8, UTF-16 either way).
 _DTD = tuple(s.encode(enc) for s in ("<!DOCTYPE", "<!ENTITY") for enc in ("utf-8", "utf-16-le", "utf-16-be"))
@@ -90,8 +91,6 @@ class _Sel:
 
 
 # ----------------------------------------------------------------------------- the file as a whole
-
-
 
 
 def _periksa_berkas(path: Path) -> None:
@@ -169,13 +168,13 @@ def _koordinat(ref: str | None) -> tuple[int, int] | None:
 
 
 class _Pembaca:
-    """The workbook's parts openpyxl has read (shared strings, number formats) and the cells read so far."""
+    """The workbook's parts (shared strings, number formats) and the cells read so far."""
 
     def __init__(self, wb: Any):
         from openpyxl.cell.read_only import ReadOnlyCell
 
         self.wb = wb
-        self.strings = wb.shared_strings
+        self.strings = teks_bersama(wb)
         self.jumlah = 0
         self._fmt: dict[int, str] = {}
         self._cell = ReadOnlyCell
@@ -243,13 +242,14 @@ class _Pembaca:
         fmt = self.fmt(ws, style)
         if t == "inlineStr":
             is_ = el.find(_IS)
-            value: Any = None if is_ is None else "".join(
-                x.text or "" for x in [is_.find(_T), *(r.find(_T) for r in is_.findall(_R))] if x is not None) or None
+            value: Any = None if is_ is None else teks_si(is_) or None
         elif text is None:
             return None
         elif t == "s":
             value = self.strings[int(text)]
-        elif t in ("str", "e"):
+        elif t == "str":
+            value = teks_xml(text)
+        elif t == "e":
             value = text
         elif t == "b":
             value = text.strip() in ("1", "true")
@@ -350,9 +350,10 @@ def _rentang(ref: str) -> tuple[int, int, int, int] | None:
     return min(p[0], q[0]), min(p[1], q[1]), max(p[0], q[0]), max(p[1], q[1])
 
 
-def _tabel(name: str, label: str, cells: dict[tuple[int, int], _Sel], merges: list[str],
-           masalah: list[Masalah]) -> Lembar | None:
-    """One sheet's cells as the rows of its table: the contract's columns by their header in row 1."""
+def _tabel(name: str, label: str, cells: dict[tuple[int, int], _Sel], merges: list[str], masalah: list[Masalah],
+           kolom: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]) -> Lembar | None:
+    """One sheet's cells as the rows of its table: the contract's columns (or those ``kolom`` gives the sheet:
+    required, optional) by their header in row 1."""
     from openpyxl.utils.cell import get_column_letter
 
     header_cells = {c: s for (r, c), s in cells.items() if r == 1}
@@ -363,15 +364,13 @@ def _tabel(name: str, label: str, cells: dict[tuple[int, int], _Sel], merges: li
     header = [""] * lebar
     for c, s in header_cells.items():
         header[c - 1] = _sel(s.value, label, 1, get_column_letter(c), masalah).lower()
-    wajib = KOLOM[f"{name}.csv"]
+    wajib, opsional = kolom.get(name) or (KOLOM[f"{name}.csv"], KONTRAK[f"{name}.csv"].kolom_opsional)
     missing = [k for k in wajib if k not in header]
     for k in missing:
         masalah.append(Masalah(label, 1, k, kolom_hilang(k, header, wajib)))
     if missing:
         return None
-    cols = list(wajib) + (["catatan"] if name == "laporan" and "catatan" in header else [])
-    cols += [k for k in ("skala", "formula", "rumus_komponen", "target_renstra", "tahun_renstra", "tahun_akhir")
-             if name == "indikator" and k in header and k not in cols]
+    cols = list(wajib) + [k for k in opsional if k in header and k not in wajib]
     where = {k: header.index(k) + 1 for k in cols}  # the first column of that title
     imported = set(where.values())
     berisi = {c for (r, c), s in cells.items() if r > 1 and c not in imported and s.value not in (None, "")}
@@ -409,9 +408,11 @@ def _tabel(name: str, label: str, cells: dict[tuple[int, int], _Sel], merges: li
     return Lembar(label, pd.DataFrame(data, index=pd.Index(index, name="baris"), columns=cols, dtype=object))
 
 
-def baca_xlsx(path: Path, masalah: list[Masalah], lembar: Iterable[str], wajib: Iterable[str] = ()) -> dict[str, Lembar]:
+def baca_xlsx(path: Path, masalah: list[Masalah], lembar: Iterable[str], wajib: Iterable[str] = (),
+              kolom: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] | None = None) -> dict[str, Lembar]:
     """The sheets ``lembar`` of the workbook ``path`` (by name, case and spaces aside) as tables of
-    text cells; a sheet of ``wajib`` that is missing, and every problem, go to ``masalah``."""
+    text cells; a sheet of ``wajib`` that is missing, and every problem, go to ``masalah``. A sheet
+    that is no table of the contract (``entitas``) has its (required, optional) columns in ``kolom``."""
     from openpyxl import load_workbook
 
     lembar, wajib = tuple(lembar), set(wajib)
@@ -429,12 +430,13 @@ def baca_xlsx(path: Path, masalah: list[Masalah], lembar: Iterable[str], wajib: 
                                "dari Excel/LibreOffice"))
         return {}
     try:
-        return _baca_lembar(wb, path, masalah, lembar, wajib)
+        return _baca_lembar(wb, path, masalah, lembar, wajib, kolom or {})
     finally:
         wb.close()
 
 
-def _baca_lembar(wb: Any, path: Path, masalah: list[Masalah], lembar: tuple[str, ...], wajib: set[str]) -> dict[str, Lembar]:
+def _baca_lembar(wb: Any, path: Path, masalah: list[Masalah], lembar: tuple[str, ...], wajib: set[str],
+                 kolom: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]) -> dict[str, Lembar]:
     nama: dict[str, str] = {}
     for n in wb.sheetnames:  # "Kinerja " is the kinerja sheet
         kunci = n.strip().lower()
@@ -463,7 +465,7 @@ def _baca_lembar(wb: Any, path: Path, masalah: list[Masalah], lembar: tuple[str,
             masalah.append(Masalah(path.name, None, None, f"{label} tidak dapat dibaca: XML-nya rusak; simpan ulang berkas "
                                    "dari Excel/LibreOffice"))
             continue
-        t = _tabel(name, label, cells, merges, masalah)
+        t = _tabel(name, label, cells, merges, masalah, kolom)
         if t is not None:
             out[name] = t
     return out

@@ -1,0 +1,192 @@
+"""A unit that is not in the data (#16): the workbook that starts it, its import, and the run after it.
+
+A small real unit (a Dinas with Bidang: 2 sasaran, 3 IKU) is typed into the workbook of
+``lakip template`` with openpyxl, imported, and run; its capaian are checked by hand. An invalid
+workbook lists every problem at once and leaves the data folder untouched; a folder holding
+``entitas.yml`` and the CSV files creates the unit the same way.
+"""
+
+import hashlib
+import shutil
+
+import pytest
+from openpyxl import load_workbook
+
+import bantu
+from lakip.app.isian import tulis_template
+from lakip.core.config import BATAS_CAPAIAN, METODE_EFISIENSI, RUMUS_TURUN, SKALA_PRESET, SKEMA_PILIHAN
+from lakip.core.model import DataError, PilihanError
+from lakip.core.vocabulary import JENIS, POLARITAS
+from lakip.data.importer import impor
+from lakip.data.load import muat
+
+SLUG = "dinas-contoh"
+
+IKU, CAPAIAN, MULAI, baris_kunci, isi_buku = bantu.IKU, bantu.CAPAIAN, bantu.MULAI, bantu.baris_kunci, bantu.isi_unit_baru
+
+
+def sidik(folder):
+    h = hashlib.sha256()
+    for p in sorted(folder.rglob("*")):
+        h.update(str(p.relative_to(folder)).encode())
+        if p.is_file():
+            h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+@pytest.fixture
+def data(tmp_path):
+    d = tmp_path / "data"
+    d.mkdir()
+    return d
+
+
+def test_the_template_of_a_new_unit_has_every_choice_with_its_allowed_values(data, tmp_path):
+    path = tulis_template(SLUG, 2025, tmp_path / "isian.xlsx", data)
+    wb = load_workbook(path)
+    assert wb.sheetnames == ["Petunjuk", "entitas", "indikator", "kinerja", "anggaran", "anggaran_iku", "laporan"]
+    ws = wb["entitas"]
+    assert [c.value for c in ws[1]][:4] == ["kunci", "nilai", "mulai", "di_atas"]
+    kunci = [ws.cell(r, 1).value for r in range(2, ws.max_row + 1)]
+    assert {"nama", "pemda", "provinsi", "unit_kerja", *SKEMA_PILIHAN.kunci} <= set(kunci)
+    assert kunci.count("kategori") >= 5
+    lists = {str(dv.sqref): dv.formula1 for dv in ws.data_validations.dataValidation}
+    pilihan = {ws.cell(int(sel[1:]), 1).value: f for sel, f in lists.items()}
+    assert pilihan == {"rumus_turun": f'"{",".join(RUMUS_TURUN)}"', "metode_efisiensi": f'"{",".join(METODE_EFISIENSI)}"',
+                       "batas_capaian": f'"{",".join(f"{b:g}" for b in BATAS_CAPAIAN)}"',
+                       "batas_capaian_iku": f'"{",".join(f"{b:g}" for b in BATAS_CAPAIAN)}"',
+                       "skala": f'"{",".join(SKALA_PRESET)}"'}
+    ind = wb["indikator"]
+    assert [c.value for c in ind[1]][:10] == ["kode", "tujuan", "sasaran_kode", "sasaran", "indikator", "satuan",
+                                               "polaritas", "jenis", "skala", "formula"]
+    ind_lists = [dv.formula1 for dv in ind.data_validations.dataValidation]
+    assert f'"{",".join(POLARITAS)}"' in ind_lists and f'"{",".join(JENIS)}"' in ind_lists
+    assert '"lppd,akip,opini_bpk"' in ind_lists
+    assert wb["kinerja"]["B2"].value == "2025" and wb["kinerja"]["A2"].value is None
+    assert "lakip import isian.xlsx --entity dinas-contoh" in "\n".join(c.value for c in wb["Petunjuk"]["A"] if c.value)
+    assert not (data / SLUG).exists() and list(data.iterdir()) == []
+    assert tulis_template(SLUG, 2025, tmp_path / "lagi" / "isian.xlsx", data).read_bytes() == path.read_bytes()
+
+
+def _cek_unit(data, kategori):
+    from lakip import analysis
+
+    unit = muat(data, SLUG)
+    assert unit.entitas["unit_kerja"] == "Bidang" and unit.entitas["nama"] == "Dinas Contoh Kabupaten Contoh"
+    assert unit.tahun == [2025]
+    t = analysis.tabel_capaian_iku(unit, 2025).set_index("kode")
+    for kode, c in CAPAIAN.items():
+        assert t.loc[kode, "capaian"] == pytest.approx(c, abs=1e-9)
+    assert t["kategori"].to_dict() == kategori
+    s = analysis.tabel_capaian_sasaran(unit, 2025).set_index("sasaran_kode")
+    assert s.loc["SS-1", "capaian"] == pytest.approx(85.5) and s.loc["SS-2", "capaian"] == pytest.approx(60.0)
+    return unit
+
+
+def test_a_new_unit_round_trip_with_its_own_inclusive_scale(data, tmp_path):
+    diisi = isi_buku(tulis_template(SLUG, 2025, tmp_path / "isian.xlsx", data))
+    hasil = impor(diisi, SLUG, data)
+    assert hasil.baru and hasil.tahun == 2025 and hasil.baris == {"indikator": 3, "kinerja": 3, "anggaran": 0,
+                                                                   "anggaran_iku": 0, "laporan": 0}
+    assert sorted(p.name for p in data.iterdir()) == [SLUG]  # no lock, no build folder left
+    # 91 is Sangat Baik from 91 on (72,8 / 80 is a hair off 91 in binary); 80 Baik (76-90); 60 Kurang (51-65)
+    unit = _cek_unit(data, {"IKU-1": "Sangat Baik", "IKU-2": "Baik", "IKU-3": "Kurang"})
+    assert unit.pilihan.skala.inklusif and unit.pilihan.skala.batas == (91.0, 76.0, 66.0, 51.0)
+    teks = (data / SLUG / "entitas.yml").read_text(encoding="utf-8")
+    assert "unit_kerja: Bidang" in teks and "mulai: 91" in teks
+    out = tmp_path / "out"
+    res = bantu.lakip("run", "--data", str(data), "--entity", SLUG, "--out", str(out), "--tabel-saja")
+    assert res.returncode == 0, res.stderr
+    rows = {r["kode"]: r for r in bantu.read_csv(out / SLUG / "2025" / "tabel" / "capaian_iku.csv")}
+    assert {k: (round(float(r["capaian"]), 9), r["kategori"]) for k, r in rows.items()} == {
+        "IKU-1": (91.0, "Sangat Baik"), "IKU-2": (80.0, "Baik"), "IKU-3": (60.0, "Kurang")}
+    # the unit now exists: a second import of the workbook is a year already in the data
+    with pytest.raises(DataError, match="sudah ada"):
+        impor(diisi, SLUG, data)
+
+
+def test_a_new_unit_with_a_preset_scale_saved_with_shared_strings(data, tmp_path):
+    diisi = isi_buku(tulis_template(SLUG, 2025, tmp_path / "isian.xlsx", data), skala="tinggi_rendah",
+                     entitas={"rumus_turun": "rasio"})
+    bantu.teks_bersama(diisi, kaya={"tinggi_rendah", "Bidang"})  # as Excel or LibreOffice saves it
+    impor(diisi, SLUG, data)
+    unit = muat(data, SLUG)
+    assert unit.pilihan.skala.nama == "tinggi_rendah" and unit.pilihan.rumus_turun == "rasio"
+    from lakip import analysis
+
+    t = analysis.tabel_capaian_iku(unit, 2025).set_index("kode")
+    assert t.loc["IKU-2", "capaian"] == pytest.approx(10 / 12 * 100)  # rasio: target / realisasi
+    assert t["kategori"].to_dict() == {"IKU-1": "Sangat Tinggi", "IKU-2": "Tinggi", "IKU-3": "Rendah"}
+
+
+def test_an_invalid_workbook_lists_every_problem_and_writes_nothing(data, tmp_path):
+    diisi = isi_buku(tulis_template(SLUG, 2025, tmp_path / "isian.xlsx", data),
+                     entitas={"nama": "", "rumus_turun": "kurang", "batas_capaian": "110", "tidak_dikenal": "x"})
+    wb = load_workbook(diisi)
+    ws = wb["entitas"]
+    r = baris_kunci(ws, "kategori")
+    ws.cell(r + 1, 4).value = "75"  # Baik with di_atas beside Sangat Baik with mulai
+    wb["indikator"]["G3"] = "menurun"
+    wb["kinerja"]["D4"] = "6o"
+    wb["kinerja"].cell(5, 1).value, wb["kinerja"].cell(5, 3).value = "IKU-9", "1"
+    wb.save(diisi)
+    sebelum = sidik(data)
+    with pytest.raises(DataError) as e:
+        impor(diisi, SLUG, data)
+    pesan = [str(m) for m in e.value.masalah if m.tingkat == "galat"]
+    assert sidik(data) == sebelum and list(data.iterdir()) == []
+    assert "lembar entitas baris 2, kolom nilai: nama: wajib diisi" in pesan
+    assert "lembar entitas baris 8, kolom nilai: rumus_turun: 'kurang' harus salah satu dari: selisih, rasio" in pesan
+    assert any(p.startswith("lembar entitas baris 9, kolom nilai: batas_capaian:") for p in pesan)
+    assert any("'tidak_dikenal' tidak dikenal" in p for p in pesan)
+    assert any(p.startswith(f"lembar entitas baris {r + 1}, kolom di_atas:") or
+               (p.startswith(f"lembar entitas baris {r}") and "tidak keduanya" in p) for p in pesan), pesan
+    assert "lembar indikator baris 3, kolom polaritas: 'menurun' harus salah satu dari: naik, turun" in pesan
+    assert any(p.startswith("lembar kinerja baris 4, kolom realisasi: '6o'") for p in pesan), pesan
+    assert any(p.startswith("lembar kinerja baris 5, kolom kode: 'IKU-9' tidak ada") for p in pesan), pesan
+    res = bantu.lakip("import", str(diisi), "--data", str(data), "--entity", SLUG)
+    assert res.returncode == 2 and "Traceback" not in res.stderr and "lembar entitas baris 2" in res.stderr
+    assert list(data.iterdir()) == []
+
+
+def test_a_new_unit_from_a_folder_of_files(data, tmp_path):
+    src = tmp_path / "berkas"
+    src.mkdir()
+    (src / "entitas.yml").write_text("nama: Kecamatan Contoh\nunit_kerja: Seksi\npilihan:\n  skala: baik_kurang\n",
+                                     encoding="utf-8")
+    (src / "indikator.csv").write_text(
+        "kode,tujuan,sasaran_kode,sasaran,indikator,satuan,polaritas,jenis,skala,formula\n"
+        + "".join(f"{k},,{ss},{s},{n},{u},{p},{j},,\n" for k, ss, s, n, u, p, j, _, _ in IKU), encoding="utf-8")
+    (src / "kinerja.csv").write_text("kode,tahun,target,realisasi\n" + "".join(
+        f'{k},{th},{t},"{r}"\n' for th in (2024, 2025) for k, *_, t, r in IKU), encoding="utf-8")
+    with pytest.raises(DataError) as e:  # a problem: nothing written
+        bad = tmp_path / "buruk"
+        shutil.copytree(src, bad)
+        (bad / "kinerja.csv").write_text((src / "kinerja.csv").read_text(encoding="utf-8").replace("72,8", "72,8,1"),
+                                         encoding="utf-8")
+        impor(bad, SLUG, data)
+    assert [str(m) for m in e.value.masalah][0].startswith("kinerja.csv baris 2, kolom realisasi: '72,8,1'")
+    assert list(data.iterdir()) == []
+    hasil = impor(src, SLUG, data)
+    assert hasil.baru and hasil.tahun == 2025 and hasil.baris["kinerja"] == 6
+    unit = muat(data, SLUG)
+    assert unit.tahun == [2024, 2025] and unit.entitas["unit_kerja"] == "Seksi"
+    assert (data / SLUG / "laporan.csv").read_text(encoding="utf-8") == "tahun,tabel,kunci,nilai\n"
+    from lakip import analysis
+
+    # baik_kurang: Sangat Baik from 91, Baik 76-90, Kurang 51-65
+    assert analysis.tabel_capaian_iku(unit, 2025).set_index("kode")["kategori"].to_dict() == {
+        "IKU-1": "Sangat Baik", "IKU-2": "Baik", "IKU-3": "Kurang"}
+
+
+def test_a_folder_without_entitas_yml_and_a_bad_slug(data, tmp_path):
+    src = tmp_path / "berkas"
+    src.mkdir()
+    (src / "kinerja.csv").write_text("kode,tahun,target,realisasi\n", encoding="utf-8")
+    with pytest.raises(PilihanError, match="entitas.yml"):
+        impor(src, SLUG, data)
+    with pytest.raises(PilihanError, match="bukan nama unit"):
+        impor(src, "../luar", data)
+    with pytest.raises(PilihanError, match="bukan nama unit"):
+        tulis_template("../luar", 2025, tmp_path / "x.xlsx", data)
+    assert list(data.iterdir()) == []
