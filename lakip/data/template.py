@@ -22,7 +22,7 @@ from lakip.core.model import Unit
 from lakip.core.numbers import format_angka, format_angka_terbaca, tidak_ada
 from lakip.core.serial import TANGGAL_TETAP, buku_bytes, tulis_sel
 from lakip.core.teks import cuplik
-from lakip.core.vocabulary import JENIS, POLARITAS, TINGKAT
+from lakip.core.vocabulary import JENIS, POLARITAS, TINGKAT_DITERIMA
 
 __all__ = ["PETUNJUK", "ADA_ISI", "buku_template"]
 
@@ -34,7 +34,7 @@ Unit: {nama}
    Tulis angka seperti di dokumen: 9,70 (koma untuk desimal), 64.440.768.486 (titik untuk ribuan), 9/9 untuk level.
    Untuk IKU berjenis kategori, pilih kata dari daftar (mis. Rendah, Sedang, Tinggi, Sangat Tinggi).
    Realisasi yang belum ada ditulis N/A: IKU itu akan tercatat "belum dapat diukur", tidak dihitung 0.
-2. Isi lembar "anggaran": pagu dan realisasi setiap program, Bagian, kegiatan dan sub-kegiatan.
+2. Isi lembar "anggaran": pagu dan realisasi setiap program, {unit_kerja}, kegiatan dan sub-kegiatan.
    Kolom induk menunjuk kode induknya; setiap induk harus sama dengan jumlah rinciannya.
 3. Isi lembar "anggaran_iku": pagu dan realisasi anggaran yang mendukung setiap IKU (untuk analisis efisiensi).
 4. Lembar "laporan" boleh dikosongkan; isi setelah laporan terbit dengan setiap angka yang dicetak, agar dapat direviu.
@@ -155,7 +155,7 @@ def _petunjuk(b: _Buku, nama_berkas: str) -> None:
     ws = b.wb.active
     ws.title = "Petunjuk"
     unit, tahun = b.unit, b.tahun
-    text = PETUNJUK.format(tahun=tahun, nama=unit.nama, lalu=b.lalu or "-", berkas=nama_berkas, slug=unit.slug)
+    text = PETUNJUK.format(tahun=tahun, nama=unit.nama, unit_kerja=unit.unit_kerja, lalu=b.lalu or "-", berkas=nama_berkas, slug=unit.slug)
     if tahun in unit.tahun:
         text += ADA_ISI.format(tahun=tahun, berkas=nama_berkas, slug=unit.slug)
     for i, line in enumerate(text.splitlines(), start=1):
@@ -220,7 +220,7 @@ def _anggaran(b: _Buku) -> None:
     ws = b.lembar("anggaran", ["tahun", "kode", "induk", "tingkat", "uraian", "pagu", "realisasi",
                                f"pagu {b.acuan} (referensi)", f"realisasi {b.acuan} (referensi)"], rows, ref=2,
                   widths={"uraian": 60})
-    _pilihan(ws, TINGKAT, "D2:D2000", False)
+    _pilihan(ws, TINGKAT_DITERIMA, "D2:D2000", False)
 
 
 def _anggaran_iku(b: _Buku, aktif: pd.DataFrame) -> None:
