@@ -129,11 +129,12 @@ def jalankan(
 
             if notebook and pekerja == 1:
                 # one process (a unit of a batch): the notebooks, then the rest, one core busy at a time
-                jalankan_notebook(unit.slug, h.tahun, data_dir, tmp, target, notebooks=notebooks, progres=progres, pekerja=1)
+                jalankan_notebook(unit.slug, h.tahun, data_dir, tmp, target, notebooks=notebooks, progres=progres, pekerja=1,
+                                  unit_kerja=unit.unit_kerja)
                 sambil(lambda: False)
             elif notebook:
                 jalankan_notebook(unit.slug, h.tahun, data_dir, tmp, target, notebooks=notebooks, progres=progres,
-                                  sambil=sambil, pekerja=pekerja)
+                                  sambil=sambil, pekerja=pekerja, unit_kerja=unit.unit_kerja)
             else:
                 tulis_tabel(h, tmp / "tabel")
             for step in langkah or []:

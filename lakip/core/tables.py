@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from lakip.core import budget, efficiency, scoring
+from lakip.core.config import UNIT_KERJA
 from lakip.core.model import DataError, Masalah, PilihanError, Unit
 from lakip.core.numbers import is_kosong
 
@@ -45,7 +46,19 @@ __all__ = [
     "tabel_distribusi",
     "ringkasan",
     "catatan_data",
+    "unit_kerja_tabel",
 ]
+
+
+def unit_kerja_tabel(tabel: pd.DataFrame) -> str:
+    """The word for the unit's divisions that a budget table of :class:`Analisis` carries
+    (``attrs["unit_kerja"]``, so a notebook's chart and table call need not pass it); Bagian by default."""
+    return str(tabel.attrs.get("unit_kerja") or UNIT_KERJA)
+
+
+def _dengan_unit_kerja(tabel: pd.DataFrame, unit: Unit) -> pd.DataFrame:
+    tabel.attrs["unit_kerja"] = unit.unit_kerja
+    return tabel
 
 
 def tahun_bawaan(unit: Unit) -> tuple[int, str | None]:
@@ -254,10 +267,12 @@ class Analisis:
     def anggaran(self) -> pd.DataFrame:
         """Every budget node of the year with its serapan.
 
-        Columns: kode, induk, tingkat, uraian, pagu, realisasi, serapan.
+        Columns: kode, induk, tingkat, uraian, pagu, realisasi, serapan; the unit's word for its
+        divisions in ``attrs`` (:func:`unit_kerja_tabel`).
         """
         a = budget.serapan(self.anggaran_tahun)
-        return a[["kode", "induk", "tingkat", "uraian", "pagu", "realisasi", "serapan"]].reset_index(drop=True)
+        return _dengan_unit_kerja(a[["kode", "induk", "tingkat", "uraian", "pagu", "realisasi", "serapan"]].reset_index(drop=True),
+                                  self.unit)
 
     @cached_property
     def cek_anggaran(self) -> pd.DataFrame:
@@ -273,7 +288,8 @@ class Analisis:
         selisih_realisasi: the difference to the first tree (the same money
         split another way). Where the IKU budgets add up to the whole pagu, their
         realisasi should add up to the whole realisasi too: the seed's efficiency
-        table does not, by Rp 50.000.
+        table does not, by Rp 50.000. The unit's word for its divisions is in ``attrs``
+        (:func:`unit_kerja_tabel`).
         """
         tot = budget.total_pohon(self.anggaran_tahun).drop(columns="tahun")
         ang = self.anggaran_iku_tahun
@@ -285,7 +301,7 @@ class Analisis:
             first = tot.iloc[0]
             tot["selisih_pagu"] = tot["pagu"] - first["pagu"]
         tot["selisih_realisasi"] = tot["realisasi"] - (tot["realisasi"].iloc[0] if len(tot) else np.nan)
-        return tot.reset_index(drop=True)
+        return _dengan_unit_kerja(tot.reset_index(drop=True), self.unit)
 
     def efisiensi_dengan(self, metode: str) -> pd.DataFrame:
         """Efficiency of every IKU with a budget (DOMAIN.md section 7) by ``metode``.

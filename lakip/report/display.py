@@ -15,6 +15,7 @@ from lakip.core import budget
 from lakip.core.config import BELUM_TERUKUR
 from lakip.core.numbers import format_angka, format_persen, format_rupiah, tidak_ada
 from lakip.core.scoring import persen_tercetak
+from lakip.core.tables import unit_kerja_tabel
 
 __all__ = [
     "judul_unit",
@@ -254,13 +255,15 @@ def tampil_total_program(anggaran: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-_POHON = {"program": "Program", "bagian": "Bagian -> kegiatan -> sub-kegiatan", "iku": "Anggaran per IKU"}
+_POHON = {"program": "Program", "bagian": "{unit_kerja} -> kegiatan -> sub-kegiatan", "iku": "Anggaran per IKU"}
 
 
-def tampil_total_anggaran(total: pd.DataFrame) -> pd.DataFrame:
-    """The total of each budget tree (and of the budget per IKU) and its difference to the first tree."""
+def tampil_total_anggaran(total: pd.DataFrame, unit_kerja: str | None = None) -> pd.DataFrame:
+    """The total of each budget tree (and of the budget per IKU) and its difference to the first tree; the
+    unit's divisions named ``unit_kerja`` (default: the word the table carries, else Bagian)."""
+    uk = unit_kerja or unit_kerja_tabel(total)
     return pd.DataFrame({
-        "Susunan Anggaran": [_POHON.get(p, p) for p in total["pohon"]],
+        "Susunan Anggaran": [_POHON.get(p, p).replace("{unit_kerja}", uk) for p in total["pohon"]],
         "Jumlah Baris": total["jumlah_node"],
         "Pagu": [format_rupiah(v) for v in total["pagu"]],
         "Realisasi": [format_rupiah(v) for v in total["realisasi"]],

@@ -18,6 +18,7 @@ from lakip.core import budget, scoring
 from lakip.core.config import BELUM_TERUKUR
 from lakip.core.numbers import tidak_ada
 from lakip.core.serial import TANGGAL_TETAP, buku_bytes, tulis_sel
+from lakip.core.vocabulary import kata_tingkat
 from lakip.report.charts import warna_kategori
 from lakip.report.hasil import Hasil
 
@@ -185,7 +186,7 @@ def _anggaran(b: _Buku, h: Hasil) -> None:
     for i, (pos, row) in enumerate(zip(ang.index, ang.itertuples(index=False)), start=first):
         b.put(ws, i, 1, row.kode)
         b.put(ws, i, 2, row.induk)
-        b.put(ws, i, 3, row.tingkat)
+        b.put(ws, i, 3, kata_tingkat(row.tingkat, a.unit.unit_kerja).lower())  # bagian: the unit's word (seksi, bidang)
         b.put(ws, i, 4, ("  " if row.tingkat == "kegiatan" else "    " if row.tingkat == "subkegiatan" else "") + str(row.uraian))
         b.put(ws, i, 5, row.pagu, _RUPIAH)
         b.put(ws, i, 6, row.realisasi, _RUPIAH)

@@ -454,10 +454,10 @@ def paragraf_anggaran(a: Analisis, desimal: int = 2) -> str:
     rows = [(str(u), None if tidak_ada(p) else float(p), None if tidak_ada(r) else float(r))
             for u, p, r in zip(prog["uraian"], prog["pagu"], prog["realisasi"])]
     lain = sorted(set(budget.puncak(ang)["tingkat"].astype(str)) - {"program"})
-    if not rows and lain:  # a budget without its program tree (only the Bagian, say)
+    if not rows and lain:  # a budget without its program tree (only the unit's divisions, say)
         return (f"Data anggaran per program {a.unit.nama} tahun {a.tahun} belum tersedia, sehingga realisasi anggaran per "
                 f"program belum dapat disajikan; data anggaran yang ada disusun per "
-                f"{daftar([t.capitalize() for t in lain])}.")
+                f"{daftar([a.unit.unit_kerja if t == 'bagian' else t.capitalize() for t in lain])}.")
     return teks_anggaran(a.unit.nama, a.tahun, rows, desimal)
 
 

@@ -180,8 +180,8 @@ def _bab3_anggaran(doc, a: Analisis, nomor: Nomor, grafik: SumberGrafik) -> None
         gambar(doc, nomor, grafik, "serapan_program", lambda: charts.grafik_serapan_program(ang, tahun),
                 f"Pagu dan Realisasi Anggaran per Program Tahun {tahun}")
     if not budget.puncak(ang, "bagian").empty:
-        gambar(doc, nomor, grafik, "alokasi_bagian", lambda: charts.grafik_alokasi_bagian(ang, tahun),
-                f"Alokasi Anggaran per Bagian Tahun {tahun}")
+        gambar(doc, nomor, grafik, "alokasi_bagian", lambda: charts.grafik_alokasi_bagian(ang, tahun, unit.unit_kerja),
+                f"Alokasi Anggaran per {unit.unit_kerja} Tahun {tahun}")
 
 
 # --------------------------------------------------------------------------- the document
