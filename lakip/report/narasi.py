@@ -107,9 +107,10 @@ def _desimal(d: Decimal) -> str:
 # --------------------------------------------------------------------------- one IKU
 
 
-def _dengan_satuan(nilai: object, satuan: str | None) -> str:
-    """A target or realisasi for a sentence: ``85,83 %`` for a percent, ``9,92``, ``9/9``, ``Tinggi``."""
-    s = teks_nilai(nilai)
+def _dengan_satuan(nilai: object, satuan: str | None, desimal: object = None) -> str:
+    """A target or realisasi for a sentence: ``85,83 %`` for a percent, ``9,92``, ``9/9``, ``Tinggi``; a number
+    with ``desimal`` decimals, the data's (:func:`lakip.report.display.teks_nilai`)."""
+    s = teks_nilai(nilai, desimal)
     if not tidak_ada(nilai) and isinstance(nilai, (int, float)) and str(satuan or "").strip().lower() in {"persen", "%"}:
         return f"{s} %"
     return s
@@ -170,6 +171,8 @@ def paragraf_iku(
     ada_lalu: bool = True,
     catatan: str | None = None,
     desimal: int = 2,
+    desimal_target: int | None = None,
+    desimal_realisasi: int | None = None,
 ) -> str:
     """The sentences on one IKU: capaian with its kategori, realisasi against
     target, and the change against the year before.
@@ -177,10 +180,13 @@ def paragraf_iku(
     ``capaian``/``capaian_lalu`` None or NaN mean "belum dapat diukur";
     ``ada_lalu`` False means the year before is not in the data at all;
     ``catatan`` is the reason an IKU cannot be measured (from the scoring).
+    ``desimal`` is that of the capaian; ``desimal_target`` and ``desimal_realisasi``
+    those the data writes a number target and realisasi with (default: their
+    shortest form, ``82,5``, ``9``).
     """
     nama = f"{indikator} ({kode})" if kode else indikator
     tahun_lalu = tahun - 1 if tahun_lalu is None else tahun_lalu
-    target_teks = _dengan_satuan(target, satuan)
+    target_teks = _dengan_satuan(target, satuan, desimal_target)
     if tidak_ada(capaian):
         sebab = f" ({catatan})" if catatan else ""
         out = [f"Capaian indikator {nama} tahun {tahun} {BELUM_TERUKUR}{sebab}, dengan target {target_teks}."]
@@ -194,7 +200,7 @@ def paragraf_iku(
         return " ".join(out)
     capaian = float(capaian)
     out = [f"Capaian indikator {nama} tahun {tahun} sebesar {format_persen(capaian, desimal)} dengan kategori "
-           f"{kategori}, dari realisasi {_dengan_satuan(realisasi, satuan)} terhadap target {target_teks} "
+           f"{kategori}, dari realisasi {_dengan_satuan(realisasi, satuan, desimal_realisasi)} terhadap target {target_teks} "
            f"({_terhadap_target(capaian)})."]
     perubahan = kalimat_perubahan(capaian, capaian_lalu, tahun_lalu, desimal, ada_lalu)
     if ada_lalu and not tidak_ada(capaian_lalu):
@@ -417,6 +423,7 @@ def paragraf_sasaran(a: Analisis, desimal: int = 2) -> dict[str, str]:
                 target=r["target"], realisasi=r["realisasi"], satuan=r["satuan"], kode=r["kode"],
                 capaian_lalu=cap_lalu, kategori_lalu=_kategori(a.pilihan.skala, cap_lalu),
                 tahun_lalu=tahun - 1, ada_lalu=ada_lalu, catatan=catatan, desimal=desimal,
+                desimal_target=r.get("target_desimal"), desimal_realisasi=r.get("realisasi_desimal"),
             ))
         out[s["sasaran_kode"]] = " ".join(kal)
     return out

@@ -73,7 +73,7 @@ def _batang(row: pd.Series) -> tuple[list[float], list[str]]:
             labels.append(str(v))
         else:
             heights.append(float(x))
-            labels.append(teks_nilai(float(x)))
+            labels.append(teks_nilai(float(x), row.get(f"{kolom}_desimal")))
     return heights, labels
 
 
