@@ -316,7 +316,7 @@ KASUS = [
     ("anak tanpa induk", _set("anggaran", "B1.1", "induk", "B99"),
      ["lembar anggaran baris 6, kolom induk: induk 'B99' tidak ada pada tahun 2025"]),
     ("tingkat salah", _set("anggaran", "P1", "tingkat", "programm"),
-     ["lembar anggaran baris 2, kolom tingkat: 'programm' harus salah satu dari: program, bagian, kegiatan, subkegiatan"]),
+     ["lembar anggaran baris 2, kolom tingkat: 'programm' harus salah satu dari: program, bagian, unit_kerja, kegiatan, subkegiatan"]),
     ("kode anggaran ganda", _add("anggaran", ["2025", "P1", "", "program", "Lagi", "1.000", ""]),
      ["lembar anggaran baris 85: baris ganda (tahun 2025, kode P1), sama dengan baris 2"]),
     ("pagu negatif", _set("anggaran", "P3", "pagu", "-5.000"),
@@ -333,7 +333,7 @@ KASUS = [
     ("banyak masalah sekaligus", _both(_set("kinerja", "IKU-2", "realisasi", "85,8,3"), _set("anggaran", "P1", "tingkat", "x"),
                                        _set("anggaran_iku", "IKU-3", "pagu", "abc")),
      ["lembar kinerja baris 3, kolom realisasi: '85,8,3' bukan angka: pengelompokan ribuan dengan ',' tidak sah",
-      "lembar anggaran baris 2, kolom tingkat: 'x' harus salah satu dari: program, bagian, kegiatan, subkegiatan",
+      "lembar anggaran baris 2, kolom tingkat: 'x' harus salah satu dari: program, bagian, unit_kerja, kegiatan, subkegiatan",
       "lembar anggaran_iku baris 4, kolom pagu: 'abc' bukan angka"]),
 ]
 

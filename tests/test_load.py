@@ -78,7 +78,7 @@ def test_the_seed_data_loads_clean():
         ("anggaran.csv", "48.281.384.383,45.716.917.980", "48.281.384.383,45716.917.980",
          "anggaran.csv baris 2, kolom realisasi: '45716.917.980' bukan angka: pengelompokan ribuan dengan '.' tidak sah"),
         ("anggaran.csv", "2024,P1,,program", "2024,P1,,programm",
-         "anggaran.csv baris 2, kolom tingkat: 'programm' harus salah satu dari: program, bagian, kegiatan, subkegiatan"),
+         "anggaran.csv baris 2, kolom tingkat: 'programm' harus salah satu dari: program, bagian, unit_kerja, kegiatan, subkegiatan"),
         ("anggaran_iku.csv", "2024,IKU-7,59.492.564.404", "2024,IKU-7,",
          "anggaran_iku.csv baris 8, kolom pagu: wajib diisi"),
         ("laporan.csv", "target/IKU-1/2024,Tinggi", "target/IKU-1,Tinggi",

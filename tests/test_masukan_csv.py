@@ -184,10 +184,10 @@ def test_the_optional_tables_are_checked_too(data):
 @pytest.mark.parametrize(("old", "new", "pesan"), [
     ("2024,P1,,program,", "2024,P1,B1.1.1,program,",
      "anggaran.csv baris 2, kolom induk: program tidak dapat berada di bawah subkegiatan 'B1.1.1' (urutan tingkat: "
-     "program atau bagian, lalu kegiatan, lalu subkegiatan)"),
+     "program, bagian atau unit_kerja, lalu kegiatan, lalu subkegiatan)"),
     ("2024,B1.1,B1,kegiatan,", "2024,B1.1,B1.2,kegiatan,",
      "anggaran.csv baris 6, kolom induk: kegiatan tidak dapat berada di bawah kegiatan 'B1.2' (urutan tingkat: "
-     "program atau bagian, lalu kegiatan, lalu subkegiatan)"),
+     "program, bagian atau unit_kerja, lalu kegiatan, lalu subkegiatan)"),
 ])
 def test_a_budget_tree_upside_down_is_refused(data, old, new, pesan):
     ubah(data, "anggaran.csv", old, new)

@@ -28,9 +28,11 @@ from typing import Any
 
 from lakip.app.files import tulis_utuh
 from lakip.app.proses import lepas_sinyal, sinyal_ditahan
+from lakip.core.config import UNIT_KERJA
 from lakip.core.paths import NOTEBOOKS_DIR
 
-__all__ = ["NotebookError", "daftar_notebook", "jalankan_satu", "jalankan_notebook", "segarkan_keluaran_cek", "gabung_stream"]
+__all__ = ["NotebookError", "daftar_notebook", "jalankan_satu", "jalankan_notebook", "segarkan_keluaran_cek", "gabung_stream",
+           "kata_unit_kerja"]
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 CHECK_MARK = "# NBVAL_CHECK_OUTPUT"
@@ -59,6 +61,7 @@ class _Tugas:
     ganti: tuple[tuple[str, str], ...]  # temporary path -> final path, for determinism
     html: bool
     ipc: str  # the run's folder for the kernels' connection files and sockets
+    unit_kerja: str = UNIT_KERJA  # the unit's word for its divisions, written into the notebooks' text
 
 
 def gabung_stream(cell: Any) -> None:
@@ -71,6 +74,20 @@ def gabung_stream(cell: Any) -> None:
         else:
             out.append(o)
     cell.outputs = out
+
+
+#: The word the notebooks' text uses for the unit's divisions (DOMAIN.md section 4a), a whole word.
+_KATA_UNIT_KERJA = re.compile(rf"\b{UNIT_KERJA}\b")
+
+
+def kata_unit_kerja(nb: Any, unit_kerja: str) -> None:
+    """Write the unit's word for its divisions in the notebook's text (its markdown cells): the notebooks
+    say "Alokasi anggaran per Bagian", a Kecamatan's run says "per Seksi". Bagian leaves it as it is."""
+    if unit_kerja == UNIT_KERJA:
+        return
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            cell.source = _KATA_UNIT_KERJA.sub(lambda _: unit_kerja, cell.source)
 
 
 def _bersihkan(nb: Any, ganti: tuple[tuple[str, str], ...]) -> None:
@@ -222,6 +239,7 @@ def jalankan_satu(tugas: _Tugas) -> dict[str, Any]:
     except Exception as e:  # kernel died, notebook unreadable: still name the notebook
         return {"galat": (name, None, "", f"{type(e).__name__}: {_ANSI.sub('', str(e))}")}
     _bersihkan(nb, tugas.ganti)
+    kata_unit_kerja(nb, tugas.unit_kerja)
     out = Path(tugas.tujuan)
     teks = nbformat.writes(nb)
     tulis_utuh(out, teks if teks.endswith("\n") else teks + "\n")  # as nbformat.write ends it
@@ -247,6 +265,7 @@ def jalankan_notebook(
     html: bool = True,
     progres: bool = True,
     sambil: Callable[[Callable[[], bool]], Any] | None = None,
+    unit_kerja: str = UNIT_KERJA,
 ) -> list[Path]:
     """Execute every notebook for one unit and year into ``folder_run/notebook/``.
 
@@ -263,6 +282,7 @@ def jalankan_notebook(
             once the worker processes exist, so no thread is forked), with
             one argument: a function that tells whether any notebook is
             still running.
+        unit_kerja: the unit's word for its divisions, written in the notebooks' text in place of Bagian.
 
     Raises:
         NotebookError: naming the first notebook (in order) that failed and its cell.
@@ -275,7 +295,7 @@ def jalankan_notebook(
     # the kernels' connection files and sockets: in a folder of this run, removed however it ends
     ipc = _folder_ipc()
     try:
-        tasks = [_Tugas(str(p), str(folder_run / "notebook" / p.name), params, ganti, html, ipc) for p in paths]
+        tasks = [_Tugas(str(p), str(folder_run / "notebook" / p.name), params, ganti, html, ipc, unit_kerja) for p in paths]
         workers = max(1, min(pekerja or min(2, os.cpu_count() or 1), len(tasks)))
         results: dict[int, dict[str, Any]] = {}
         konteks = _konteks_notebook()

@@ -23,6 +23,7 @@ from lakip.app.proses import sinyal_ditahan
 from lakip.core.budget import rupiah_bulat
 from lakip.core.model import Unit
 from lakip.core.paths import DATA_DIR, output_dir, resolve
+from lakip.core.tables import KOLOM_DESIMAL
 from lakip.data.kunci import kunci_unit, muat_terkunci
 from lakip.data.load import muat
 from lakip.report.hasil import Hasil
@@ -34,9 +35,9 @@ def tulis_tabel(h: Hasil, folder: Path) -> list[Path]:
     """Write the tables of a unit-year into ``folder`` (``tabel/`` of a run), the reviu with them; return the files."""
     a = h.analisis
     tables = {
-        "capaian_iku.csv": a.capaian_iku,
+        "capaian_iku.csv": a.capaian_iku.drop(columns=list(KOLOM_DESIMAL)),
         "capaian_sasaran.csv": a.capaian_sasaran,
-        "perbandingan.csv": a.perbandingan,
+        "perbandingan.csv": a.perbandingan.drop(columns=list(KOLOM_DESIMAL)),
         "anggaran.csv": rupiah_bulat(a.anggaran),
         "anggaran_cek.csv": rupiah_bulat(a.cek_anggaran),
         "anggaran_total.csv": rupiah_bulat(a.total_anggaran),
@@ -129,11 +130,12 @@ def jalankan(
 
             if notebook and pekerja == 1:
                 # one process (a unit of a batch): the notebooks, then the rest, one core busy at a time
-                jalankan_notebook(unit.slug, h.tahun, data_dir, tmp, target, notebooks=notebooks, progres=progres, pekerja=1)
+                jalankan_notebook(unit.slug, h.tahun, data_dir, tmp, target, notebooks=notebooks, progres=progres, pekerja=1,
+                                  unit_kerja=unit.unit_kerja)
                 sambil(lambda: False)
             elif notebook:
                 jalankan_notebook(unit.slug, h.tahun, data_dir, tmp, target, notebooks=notebooks, progres=progres,
-                                  sambil=sambil, pekerja=pekerja)
+                                  sambil=sambil, pekerja=pekerja, unit_kerja=unit.unit_kerja)
             else:
                 tulis_tabel(h, tmp / "tabel")
             for step in langkah or []:

@@ -34,6 +34,8 @@ __all__ = [
     "untuk_banding",
     "persen_sisa_terbesar",
     "format_angka",
+    "desimal_tertulis",
+    "format_tertulis",
     "format_angka_terbaca",
     "format_persen",
     "format_rupiah",
@@ -309,16 +311,48 @@ def format_angka(x: float | None, desimal: int = 2, kosong: str = "N/A") -> str:
     return f"{sign}{grouped},{frac}" if frac else f"{sign}{grouped}"
 
 
+def desimal_tertulis(x: float | None, teks: object = None, maks: int = 10) -> int:
+    """The decimals a value of the data is written with. Given the text the data writes it with,
+    those of the text, zeros kept: ``'9,70' -> 2``, ``'82,5' -> 1``, ``'9' -> 0``, ``'1.084' -> 0``
+    (a thousands dot), ``'Rp 3.383.329.611,-' -> 0``; otherwise (or when the text is not ``x``)
+    those of the number's shortest form rounded to ``maks`` decimals, binary noise dropped:
+    ``82.5 -> 1``, ``9.0 -> 0``, ``66.67 -> 2``, ``0.1 + 0.2 -> 1``. None or NaN gives 0."""
+    if tidak_ada(x):
+        return 0
+    if teks is not None and not tidak_ada(teks):
+        t = str(teks)
+        m = _DESIMAL_TEKS.search(t)
+        if m and len(m.group(1)) <= maks:
+            k = len(m.group(1))
+            digits = re.sub(r"[^0-9]", "", t[:m.end(1)])
+            if digits.isascii() and Decimal(digits).scaleb(-k) == abs(Decimal(repr(float(x)))):
+                return k
+    return max(0, -int(bulat(float(x), maks).normalize().as_tuple().exponent))
+
+
+#: The digits after the last separator of a number's text (``9,70``, ``85.83 %``, ``3.383.329.611,-``).
+_DESIMAL_TEKS = re.compile(r"[.,]([0-9]+)[^0-9]*$")
+
+
+def format_tertulis(x: float | None, teks: object = None, kosong: str = "N/A", maks: int = 10) -> str:
+    """A value of the data (a target, a realisasi) for people, with the decimals the data gives it
+    (:func:`desimal_tertulis`, from ``teks`` when given): ``82.5 -> '82,5'`` (not ``82,50``),
+    ``9.0 -> '9'``, ``66.67 -> '66,67'``, ``(9.7, '9,70') -> '9,70'``, ``1234.5 -> '1.234,5'``;
+    None or NaN gives ``kosong``. Computed values (capaian, means) keep their fixed decimals
+    (:func:`format_angka`, :func:`format_persen`)."""
+    if tidak_ada(x):
+        return kosong
+    return format_angka(x, desimal_tertulis(x, teks, maks), kosong)
+
+
 def format_angka_terbaca(x: float, desimal: int = 10) -> str:
     """``x`` the Indonesian way, rounded to ``desimal`` decimals without trailing
-    zeros, in a form :func:`parse_angka` reads back as the same number: ``80.4 ->
-    '80,4'``, ``1234.5 -> '1.234,5'``, and ``7.275 -> '7,2750'``: one zero more
-    where exactly three decimals would remain, since ``7,275`` is refused there as
-    ambiguous. NaN gives ``N/A``. For numbers a user or the data files take in again.
+    zeros (:func:`format_tertulis`), in a form :func:`parse_angka` reads back as the
+    same number: ``80.4 -> '80,4'``, ``1234.5 -> '1.234,5'``, and ``7.275 -> '7,2750'``:
+    one zero more where exactly three decimals would remain, since ``7,275`` is refused
+    there as ambiguous. NaN gives ``N/A``. For numbers a user or the data files take in again.
     """
-    s = format_angka(float(x), desimal)
-    if "," in s:
-        s = s.rstrip("0").rstrip(",")
+    s = format_tertulis(float(x), maks=desimal)
     whole, _, frac = s.lstrip("-").partition(",")
     if len(frac) == 3 and whole[0] != "0" and len(whole) <= 3:
         s += "0"

@@ -21,8 +21,9 @@ import numpy as np
 import pandas as pd
 
 from lakip.core import budget, efficiency, scoring
+from lakip.core.config import UNIT_KERJA
 from lakip.core.model import DataError, Masalah, PilihanError, Unit
-from lakip.core.numbers import is_kosong
+from lakip.core.numbers import desimal_tertulis, is_kosong
 
 __all__ = [
     "Analisis",
@@ -45,7 +46,20 @@ __all__ = [
     "tabel_distribusi",
     "ringkasan",
     "catatan_data",
+    "unit_kerja_tabel",
+    "KOLOM_DESIMAL",
 ]
+
+
+def unit_kerja_tabel(tabel: pd.DataFrame) -> str:
+    """The word for the unit's divisions that a budget table of :class:`Analisis` carries
+    (``attrs["unit_kerja"]``, so a notebook's chart and table call need not pass it); Bagian by default."""
+    return str(tabel.attrs.get("unit_kerja") or UNIT_KERJA)
+
+
+def _dengan_unit_kerja(tabel: pd.DataFrame, unit: Unit) -> pd.DataFrame:
+    tabel.attrs["unit_kerja"] = unit.unit_kerja
+    return tabel
 
 
 def tahun_bawaan(unit: Unit) -> tuple[int, str | None]:
@@ -87,6 +101,29 @@ def _teks(nilai: str, angka: float, jenis: str) -> object:
 def _teks_realisasi(nilai: str, angka: float, jenis: str) -> object:
     """As :func:`_teks`; the realisasi of a range target is a number (``75.5``, not ``75,5``)."""
     return _teks(nilai, angka, "angka" if jenis == "rentang" else jenis)
+
+
+#: The columns of :attr:`Analisis.capaian_iku` and :attr:`Analisis.perbandingan` that give the decimals a number
+#: target or realisasi is written with in kinerja.csv, for the tables for people (``9,70`` stays ``9,70``,
+#: ``82,5`` stays ``82,5``); not written to the run's CSV files.
+KOLOM_DESIMAL = ("target_desimal", "realisasi_desimal")
+
+
+def _desimal(nilai: object, angka: float, jenis: str) -> Any:
+    """The decimals of a number target or realisasi as kinerja.csv writes it; NA for a level, a word,
+    a range or a missing value."""
+    if jenis != "angka" or is_kosong(nilai) or pd.isna(angka):
+        return pd.NA
+    return desimal_tertulis(float(angka), nilai)
+
+
+def _kolom_desimal(df: pd.DataFrame) -> pd.DataFrame:
+    """:data:`KOLOM_DESIMAL` of the rows of a score table (kinerja.csv's texts still in target and realisasi)."""
+    out = df.copy()
+    for kolom, ubah in (("target", lambda j: j), ("realisasi", lambda j: "angka" if j == "rentang" else j)):
+        out[f"{kolom}_desimal"] = pd.array([_desimal(v, a, ubah(j)) for v, a, j in
+                                            zip(df[kolom], df[f"{kolom}_nilai"], df["jenis"])], dtype="Int64")
+    return out
 
 
 def skor_unit(unit: Unit) -> pd.DataFrame:
@@ -156,18 +193,18 @@ class Analisis:
 
         Columns: kode, sasaran_kode, indikator, satuan, polaritas, target,
         realisasi, capaian, kategori, then status, catatan, jenis, target_nilai,
-        realisasi_nilai. With ``batas_capaian_iku``, ``capaian`` is capped
-        (:func:`lakip.core.scoring.batasi_iku`) and ``capaian_tanpa_batas``, the
-        value before the cap, follows it.
+        realisasi_nilai, and :data:`KOLOM_DESIMAL`. With ``batas_capaian_iku``,
+        ``capaian`` is capped (:func:`lakip.core.scoring.batasi_iku`) and
+        ``capaian_tanpa_batas``, the value before the cap, follows it.
         """
         s = self.skor_tahun
         ind = self.unit.indikator[["kode", "indikator", "satuan"]]
-        out = ind.merge(s, on="kode", how="inner", validate="one_to_one")
+        out = _kolom_desimal(ind.merge(s, on="kode", how="inner", validate="one_to_one"))
         out["target"] = [_teks(v, a, j) for v, a, j in zip(out["target"], out["target_nilai"], out["jenis"])]
         out["realisasi"] = [_teks_realisasi(v, a, j) for v, a, j in zip(out["realisasi"], out["realisasi_nilai"], out["jenis"])]
         cols = ["kode", "sasaran_kode", "indikator", "satuan", "polaritas", "target", "realisasi", "capaian",
                 *(["capaian_tanpa_batas"] if "capaian_tanpa_batas" in out else []),
-                "kategori", "status", "catatan", "jenis", "target_nilai", "realisasi_nilai"]
+                "kategori", "status", "catatan", "jenis", "target_nilai", "realisasi_nilai", *KOLOM_DESIMAL]
         return out[cols].reset_index(drop=True)
 
     @cached_property
@@ -197,17 +234,18 @@ class Analisis:
 
         An IKU no longer measured in the year (``tahun_akhir`` in indikator.csv)
         is left out: the comparison is of this year's IKU.
-        Columns: kode, tahun, target, realisasi, capaian, kategori, perubahan_pp.
+        Columns: kode, tahun, target, realisasi, capaian, kategori, perubahan_pp, :data:`KOLOM_DESIMAL`.
         """
         s = self.skor
         kini = set(s.loc[s["tahun"] == self.tahun, "kode"])
-        s = s[(s["tahun"] <= self.tahun) & s["kode"].isin(kini)].copy()
+        s = _kolom_desimal(s[(s["tahun"] <= self.tahun) & s["kode"].isin(kini)])
         s["target"] = [_teks(v, a, j) for v, a, j in zip(s["target"], s["target_nilai"], s["jenis"])]
         s["realisasi"] = [_teks_realisasi(v, a, j) for v, a, j in zip(s["realisasi"], s["realisasi_nilai"], s["jenis"])]
         out = scoring.perbandingan(s)
         order = {k: i for i, k in enumerate(self.unit.indikator["kode"])}
         out = out.assign(_urut=out["kode"].map(order)).sort_values(["_urut", "tahun"], kind="stable")
-        return out[["kode", "tahun", "target", "realisasi", "capaian", "kategori", "perubahan_pp"]].reset_index(drop=True)
+        return out[["kode", "tahun", "target", "realisasi", "capaian", "kategori", "perubahan_pp",
+                    *KOLOM_DESIMAL]].reset_index(drop=True)
 
     @cached_property
     def tahun_banding(self) -> list[int]:
@@ -257,10 +295,12 @@ class Analisis:
     def anggaran(self) -> pd.DataFrame:
         """Every budget node of the year with its serapan.
 
-        Columns: kode, induk, tingkat, uraian, pagu, realisasi, serapan.
+        Columns: kode, induk, tingkat, uraian, pagu, realisasi, serapan; the unit's word for its
+        divisions in ``attrs`` (:func:`unit_kerja_tabel`).
         """
         a = budget.serapan(self.anggaran_tahun)
-        return a[["kode", "induk", "tingkat", "uraian", "pagu", "realisasi", "serapan"]].reset_index(drop=True)
+        return _dengan_unit_kerja(a[["kode", "induk", "tingkat", "uraian", "pagu", "realisasi", "serapan"]].reset_index(drop=True),
+                                  self.unit)
 
     @cached_property
     def cek_anggaran(self) -> pd.DataFrame:
@@ -276,7 +316,8 @@ class Analisis:
         selisih_realisasi: the difference to the first tree (the same money
         split another way). Where the IKU budgets add up to the whole pagu, their
         realisasi should add up to the whole realisasi too: the seed's efficiency
-        table does not, by Rp 50.000.
+        table does not, by Rp 50.000. The unit's word for its divisions is in ``attrs``
+        (:func:`unit_kerja_tabel`).
         """
         tot = budget.total_pohon(self.anggaran_tahun).drop(columns="tahun")
         ang = self.anggaran_iku_tahun
@@ -288,7 +329,7 @@ class Analisis:
             first = tot.iloc[0]
             tot["selisih_pagu"] = tot["pagu"] - first["pagu"]
         tot["selisih_realisasi"] = tot["realisasi"] - (tot["realisasi"].iloc[0] if len(tot) else np.nan)
-        return tot.reset_index(drop=True)
+        return _dengan_unit_kerja(tot.reset_index(drop=True), self.unit)
 
     def efisiensi_dengan(self, metode: str) -> pd.DataFrame:
         """Efficiency of every IKU with a budget (DOMAIN.md section 7) by ``metode``.

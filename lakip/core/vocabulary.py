@@ -12,7 +12,7 @@ import re
 
 import numpy as np
 
-from lakip.core.config import SKALA_ORDINAL
+from lakip.core.config import SKALA_ORDINAL, UNIT_KERJA
 from lakip.core.teks import cuplik
 from lakip.core.numbers import AngkaError, is_kosong, parse_angka, parse_level, parse_rentang
 
@@ -26,6 +26,10 @@ __all__ = [
     "POLARITAS",
     "JENIS",
     "TINGKAT",
+    "TINGKAT_SINONIM",
+    "TINGKAT_DITERIMA",
+    "tingkat_baku",
+    "kata_tingkat",
     "KUNCI",
     "SEMUA_SASARAN",
     "tahun_ok",
@@ -39,7 +43,24 @@ __all__ = [
 TAHUN_MIN, TAHUN_MAKS = 1990, 2100
 POLARITAS = ("naik", "turun")
 JENIS = ("angka", "rentang", "level", "kategori")
+#: The levels of a budget tree as the tables keep them.
 TINGKAT = ("program", "bagian", "kegiatan", "subkegiatan")
+#: Other names ``anggaran.csv`` may give a level: ``unit_kerja`` is the level of ``bagian``, the unit's
+#: divisions whatever the unit calls them (Bagian, Bidang, Seksi, Irban; DOMAIN.md section 4a).
+TINGKAT_SINONIM = {"unit_kerja": "bagian"}
+#: The words the ``tingkat`` column of ``anggaran.csv`` accepts, each synonym after its level.
+TINGKAT_DITERIMA = tuple(w for t in TINGKAT for w in (t, *(s for s, b in TINGKAT_SINONIM.items() if b == t)))
+
+
+def tingkat_baku(tingkat: str) -> str:
+    """A level as the tables keep it: ``unit_kerja -> bagian``; any other word as it is."""
+    return TINGKAT_SINONIM.get(tingkat, tingkat)
+
+
+def kata_tingkat(tingkat: str, unit_kerja: str = UNIT_KERJA) -> str:
+    """The word a text uses for a budget level: the unit's word for its divisions (``Bagian``,
+    ``Seksi``) for ``bagian`` (or ``unit_kerja``), the level itself (``program``) otherwise."""
+    return unit_kerja if tingkat_baku(tingkat) == "bagian" else tingkat
 
 
 def tahun_ok(v: str) -> bool:

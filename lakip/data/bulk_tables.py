@@ -11,7 +11,7 @@ import pandas as pd
 from lakip.core.budget import akar_indeks, posisi_induk, tingkat_terbalik
 from lakip.core.formula import urai_rumus
 from lakip.core.numbers import AngkaError, parse_angka_banyak
-from lakip.core.vocabulary import JENIS, SEMUA_SASARAN, baca_nilai, kunci_laporan, skala_kata, tahun_ok
+from lakip.core.vocabulary import JENIS, SEMUA_SASARAN, TINGKAT_SINONIM, baca_nilai, kunci_laporan, skala_kata, tahun_ok
 from lakip.data.contract import KONTRAK
 
 __all__ = ["Tanda", "TabelBanyak", "indikator", "kinerja", "anggaran", "anggaran_iku", "laporan"]
@@ -271,9 +271,13 @@ def anggaran(df: pd.DataFrame, tanda: Tanda) -> pd.DataFrame:
     parent = posisi_induk(kode, induk, t.uid, tahun)
     bad |= has_parent & (parent < 0)  # an induk that is not a node of the unit's year
     bad |= akar_indeks(parent) < 0  # a cycle never reaches a top-level node
-    bad |= tingkat_terbalik(t.obj("tingkat"), parent)  # a program under a sub-kegiatan
+    tingkat = t.obj("tingkat")
+    for sinonim, baku in TINGKAT_SINONIM.items():  # unit_kerja is the level of bagian
+        tingkat[tingkat == sinonim] = baku
+    bad |= tingkat_terbalik(tingkat, parent)  # a program under a sub-kegiatan
     tanda.rows(t.uid, bad)
     out = t.keluaran()
+    out["tingkat"] = pd.Series(np.where(t.ada["tingkat"], tingkat, np.nan), dtype=object)
     out["pagu"], out["realisasi"] = pagu, real
     out["induk"] = pd.Series(np.where(has_parent, induk, np.nan), dtype=object)
     out["tahun"] = pd.array(np.where(tahun >= 0, tahun, 0), dtype="Int64")

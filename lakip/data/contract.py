@@ -26,7 +26,7 @@ import pandera.pandas as pa
 
 from lakip.core.model import Masalah
 from lakip.core.teks import BATAS_SEL, KENDALI, cuplik, karakter_kendali
-from lakip.core.vocabulary import ANGKA_LAIN, BUKAN_TAHUN, JENIS, POLARITAS, TINGKAT, angka_latin, tahun_ok
+from lakip.core.vocabulary import ANGKA_LAIN, BUKAN_TAHUN, JENIS, POLARITAS, TINGKAT_DITERIMA, angka_latin, tahun_ok
 
 __all__ = ["Cek", "Tabel", "KONTRAK", "KOLOM", "OPSIONAL", "BOLEH_KOSONG", "SKEMA", "BATAS_SEL", "BATAS_BERKAS",
            "mb", "kolom_hilang", "teks_sel", "baca_csv", "validasi_skema", "duplikat"]
@@ -114,7 +114,7 @@ KONTRAK: dict[str, Tabel] = {t.berkas: t for t in (
     # a unit whose budget is not in the data yet, or whose report is not published yet (nothing to review)
     Tabel("anggaran.csv", ("tahun", "kode", "induk", "tingkat", "uraian", "pagu", "realisasi"),
           {"tahun": (LATIN, TAHUN), "kode": (WAJIB_ISI, KODE, KODE_TANPA_TITIK_DUA), "induk": (KODE, KODE_TANPA_TITIK_DUA),
-           "tingkat": (salah_satu(TINGKAT),), "uraian": (WAJIB_ISI,)},
+           "tingkat": (salah_satu(TINGKAT_DITERIMA),), "uraian": (WAJIB_ISI,)},
           ("tahun", "kode"), boleh_kosong=True),
     Tabel("anggaran_iku.csv", ("tahun", "kode", "pagu", "realisasi"),
           {"tahun": (LATIN, TAHUN), "kode": (WAJIB_ISI, KODE, KODE_TANPA_TITIK_DUA)}, ("tahun", "kode"), boleh_kosong=True),

@@ -27,7 +27,8 @@ from lakip.core.numbers import AngkaError, format_angka, parse_angka
 from lakip.core.paths import DATA_DIR, resolve
 from lakip.core.config import SKALA_ORDINAL
 from lakip.core.teks import cuplik
-from lakip.core.vocabulary import JENIS, SEMUA_SASARAN, kunci_laporan, baca_nilai, pesan_tahun, sama_kata, skala_kata, tahun_atau_none, tahun_ok
+from lakip.core.vocabulary import (JENIS, SEMUA_SASARAN, TINGKAT_SINONIM, baca_nilai, kunci_laporan, pesan_tahun, sama_kata,
+                                   skala_kata, tahun_atau_none, tahun_ok, tingkat_baku)
 from lakip.data.entitas import baca_entitas
 from lakip.data.contract import KOLOM, OPSIONAL, baca_csv, duplikat, validasi_skema
 
@@ -267,7 +268,8 @@ def _anggaran(df: pd.DataFrame, masalah: list[Masalah]) -> pd.DataFrame:
     known = set(zip(df["tahun"], df["kode"]))
     parent = posisi_induk(df["kode"].to_numpy(), df["induk"].to_numpy(), df["tahun"].to_numpy())
     root = akar_indeks(parent)
-    terbalik = tingkat_terbalik(df["tingkat"].to_numpy(), parent)
+    tingkat = np.array([tingkat_baku(t) for t in df["tingkat"]], dtype=object)  # unit_kerja is the level of bagian
+    terbalik = tingkat_terbalik(tingkat, parent)
     for (baris, row), r, p, salah in zip(df.iterrows(), root, parent, terbalik):
         if row["induk"] and (row["tahun"], row["induk"]) not in known:
             masalah.append(Masalah(name, int(baris), "induk", f"induk '{cuplik(row['induk'])}' tidak ada pada tahun {row['tahun']}"))
@@ -276,11 +278,12 @@ def _anggaran(df: pd.DataFrame, masalah: list[Masalah]) -> pd.DataFrame:
         elif salah:
             masalah.append(Masalah(name, int(baris), "induk",
                                    f"{row['tingkat']} tidak dapat berada di bawah {df['tingkat'].iat[p]} '{row['induk']}' "
-                                   "(urutan tingkat: program atau bagian, lalu kegiatan, lalu subkegiatan)"))
+                                   "(urutan tingkat: program, bagian atau unit_kerja, lalu kegiatan, lalu subkegiatan)"))
         if row["induk"] == "" and row["tingkat"] in ("kegiatan", "subkegiatan"):
             masalah.append(Masalah(name, int(baris), "induk", f"{row['tingkat']} tanpa induk", "peringatan",
                                    tahun_atau_none(row["tahun"])))
     _melebihi_pagu(name, out, masalah)
+    out["tingkat"] = out["tingkat"].replace(TINGKAT_SINONIM)
     out["induk"] = out["induk"].replace("", np.nan)
     return _tahun_int(out)
 

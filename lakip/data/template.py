@@ -34,7 +34,7 @@ Unit: {nama}
    Tulis angka seperti di dokumen: 9,70 (koma untuk desimal), 64.440.768.486 (titik untuk ribuan), 9/9 untuk level.
    Untuk IKU berjenis kategori, pilih kata dari daftar (mis. Rendah, Sedang, Tinggi, Sangat Tinggi).
    Realisasi yang belum ada ditulis N/A: IKU itu akan tercatat "belum dapat diukur", tidak dihitung 0.
-2. Isi lembar "anggaran": pagu dan realisasi setiap program, Bagian, kegiatan dan sub-kegiatan.
+2. Isi lembar "anggaran": pagu dan realisasi setiap program, {unit_kerja}, kegiatan dan sub-kegiatan.
    Kolom induk menunjuk kode induknya; setiap induk harus sama dengan jumlah rinciannya.
 3. Isi lembar "anggaran_iku": pagu dan realisasi anggaran yang mendukung setiap IKU (untuk analisis efisiensi).
 4. Lembar "laporan" boleh dikosongkan; isi setelah laporan terbit dengan setiap angka yang dicetak, agar dapat direviu.
@@ -163,7 +163,7 @@ def _petunjuk(b: _Buku, nama_berkas: str) -> None:
     ws = b.wb.active
     ws.title = "Petunjuk"
     unit, tahun = b.unit, b.tahun
-    text = PETUNJUK.format(tahun=tahun, nama=unit.nama, lalu=b.lalu or "-", berkas=nama_berkas, slug=unit.slug)
+    text = PETUNJUK.format(tahun=tahun, nama=unit.nama, unit_kerja=unit.unit_kerja, lalu=b.lalu or "-", berkas=nama_berkas, slug=unit.slug)
     if tahun in unit.tahun:
         text += ADA_ISI.format(tahun=tahun, berkas=nama_berkas, slug=unit.slug)
     for i, line in enumerate(text.splitlines(), start=1):

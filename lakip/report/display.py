@@ -13,13 +13,16 @@ import pandas as pd
 
 from lakip.core import budget
 from lakip.core.config import BELUM_TERUKUR
-from lakip.core.numbers import format_angka, format_persen, format_rupiah, tidak_ada
+from lakip.core.numbers import format_angka, format_persen, format_rupiah, format_tertulis, tidak_ada
 from lakip.core.scoring import persen_tercetak
+from lakip.core.tables import unit_kerja_tabel
 
 __all__ = [
     "judul_unit",
     "teks",
     "teks_nilai",
+    "desimal_nilai",
+    "nilai_tahun",
     "kategori_teks",
     "kategori_iku",
     "pp",
@@ -73,13 +76,23 @@ def teks(tabel: pd.DataFrame, lebar_maks: int = 90) -> str:
     return "\n".join(rows)
 
 
-def teks_nilai(x: object, desimal: int = 2) -> str:
-    """A target or realisasi as a reader writes it: ``9,70``, ``9/9``, ``Tinggi``, ``N/A``."""
+def teks_nilai(x: object, desimal: object = None) -> str:
+    """A target or realisasi as the data writes it: ``9,70``, ``82,5`` (not 82,50), ``9``, ``9/9``,
+    ``Tinggi``, ``N/A``. A number takes ``desimal`` decimals (the data's, from the table's
+    :data:`~lakip.core.tables.KOLOM_DESIMAL`), or where that is missing those of its shortest form
+    (:func:`~lakip.core.numbers.format_tertulis`)."""
     if tidak_ada(x):
         return "N/A"
     if isinstance(x, (int, float)):
-        return format_angka(float(x), desimal if float(x) != int(x) else 0)
+        return format_tertulis(float(x)) if tidak_ada(desimal) else format_angka(float(x), int(desimal))
     return str(x)
+
+
+def desimal_nilai(tabel: pd.DataFrame, kolom: str) -> list:
+    """The decimals the data writes each value of ``kolom`` (``target``, ``realisasi``) of a table with: its
+    ``<kolom>_desimal`` column, or None for each row of a table without one."""
+    col = f"{kolom}_desimal"
+    return list(tabel[col]) if col in tabel else [None] * len(tabel)
 
 
 def kategori_teks(x: object) -> str:
@@ -110,8 +123,8 @@ def tampil_capaian_iku(tabel: pd.DataFrame) -> pd.DataFrame:
         "Kode": tabel["kode"],
         "Indikator Kinerja Utama": tabel["indikator"],
         "Satuan": tabel["satuan"],
-        "Target": [teks_nilai(v) for v in tabel["target"]],
-        "Realisasi": [teks_nilai(v) for v in tabel["realisasi"]],
+        "Target": [teks_nilai(v, d) for v, d in zip(tabel["target"], desimal_nilai(tabel, "target"))],
+        "Realisasi": [teks_nilai(v, d) for v, d in zip(tabel["realisasi"], desimal_nilai(tabel, "realisasi"))],
         "Capaian": [format_persen(v) for v in tabel["capaian"]],
         "Kategori": [kategori_teks(v) for v in tabel["kategori"]],
     })
@@ -145,6 +158,18 @@ def tampil_distribusi(tabel: pd.DataFrame) -> pd.DataFrame:
     })
 
 
+def nilai_tahun(g: pd.DataFrame, kolom: str, tahun: int) -> str:
+    """A target, realisasi (:func:`teks_nilai`, with the data's decimals) or capaian (``85,83 %``) of one IKU
+    in year ``tahun`` from its rows of :attr:`~lakip.core.tables.Analisis.perbandingan` indexed by year;
+    ``-`` for a year it has no row in."""
+    if tahun not in g.index:
+        return "-"
+    if kolom == "capaian":
+        return format_persen(g[kolom].get(tahun))
+    d = g[f"{kolom}_desimal"].get(tahun) if f"{kolom}_desimal" in g else None
+    return teks_nilai(g[kolom].get(tahun), d)
+
+
 def tampil_perbandingan(tabel: pd.DataFrame, indikator: pd.DataFrame) -> pd.DataFrame:
     """Tabel 3.3 form: one row per IKU, target, realisasi and capaian per year."""
     years = sorted(tabel["tahun"].unique())
@@ -153,10 +178,9 @@ def tampil_perbandingan(tabel: pd.DataFrame, indikator: pd.DataFrame) -> pd.Data
     for kode, grp in tabel.groupby("kode", sort=False):
         g = grp.set_index("tahun")
         row = {"Kode": kode, "Indikator": names.get(kode, "")}
-        for what, col, fmt in (("Target", "target", teks_nilai), ("Realisasi", "realisasi", teks_nilai),
-                               ("Capaian", "capaian", format_persen)):
+        for what, col in (("Target", "target"), ("Realisasi", "realisasi"), ("Capaian", "capaian")):
             for y in years:
-                row[f"{what} {y}"] = fmt(g[col].get(y)) if y in g.index else "-"
+                row[f"{what} {y}"] = nilai_tahun(g, col, y)
         last = years[-1]
         row[f"Perubahan {last}"] = pp(g["perubahan_pp"].get(last)) if last in g.index else "-"
         rows.append(row)
@@ -254,13 +278,15 @@ def tampil_total_program(anggaran: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-_POHON = {"program": "Program", "bagian": "Bagian -> kegiatan -> sub-kegiatan", "iku": "Anggaran per IKU"}
+_POHON = {"program": "Program", "bagian": "{unit_kerja} -> kegiatan -> sub-kegiatan", "iku": "Anggaran per IKU"}
 
 
-def tampil_total_anggaran(total: pd.DataFrame) -> pd.DataFrame:
-    """The total of each budget tree (and of the budget per IKU) and its difference to the first tree."""
+def tampil_total_anggaran(total: pd.DataFrame, unit_kerja: str | None = None) -> pd.DataFrame:
+    """The total of each budget tree (and of the budget per IKU) and its difference to the first tree; the
+    unit's divisions named ``unit_kerja`` (default: the word the table carries, else Bagian)."""
+    uk = unit_kerja or unit_kerja_tabel(total)
     return pd.DataFrame({
-        "Susunan Anggaran": [_POHON.get(p, p) for p in total["pohon"]],
+        "Susunan Anggaran": [_POHON.get(p, p).replace("{unit_kerja}", uk) for p in total["pohon"]],
         "Jumlah Baris": total["jumlah_node"],
         "Pagu": [format_rupiah(v) for v in total["pagu"]],
         "Realisasi": [format_rupiah(v) for v in total["realisasi"]],

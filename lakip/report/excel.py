@@ -16,8 +16,9 @@ from typing import Any
 
 from lakip.core import budget, scoring
 from lakip.core.config import BELUM_TERUKUR
-from lakip.core.numbers import tidak_ada
+from lakip.core.numbers import desimal_tertulis, tidak_ada
 from lakip.core.serial import TANGGAL_TETAP, buku_bytes, tulis_sel
+from lakip.core.vocabulary import kata_tingkat
 from lakip.report.charts import warna_kategori
 from lakip.report.hasil import Hasil
 
@@ -25,8 +26,16 @@ __all__ = ["xlsx"]
 
 _PERSEN = '0.00" %"'
 _RUPIAH = '"Rp "#,##0'
-_ANGKA = "#,##0.00"
 _PP = '+0.00" pp";-0.00" pp";0.00" pp"'
+
+
+def _angka_tertulis(x: Any, desimal: Any = None) -> str:
+    """The number format of a target or realisasi cell: the decimals the data writes it with (``desimal``,
+    from the table's ``*_desimal`` column; else those of its shortest form): 9,70, 82,5 (not 82,50), 9."""
+    if not isinstance(x, (int, float)) or isinstance(x, bool):
+        return "@"
+    d = desimal_tertulis(x) if tidak_ada(desimal) else int(desimal)
+    return "#,##0." + "0" * d if d else "#,##0"
 
 
 def _nilai(x: Any) -> Any:
@@ -116,9 +125,10 @@ def _capaian_iku(b: _Buku, h: Hasil) -> None:
         for j, v in enumerate((i - 3, row.kode, row.indikator, row.satuan, row.polaritas), start=1):
             b.put(ws, i, j, v)
         numeric = row.jenis == "angka"
-        b.put(ws, i, 6, row.target_nilai if numeric else (row.target if _nilai(row.target) is not None else "N/A"), _ANGKA)
-        b.put(ws, i, 7, row.realisasi_nilai if numeric else (row.realisasi if _nilai(row.realisasi) is not None else "N/A"),
-              _ANGKA)
+        target = row.target_nilai if numeric else (row.target if _nilai(row.target) is not None else "N/A")
+        realisasi = row.realisasi_nilai if numeric else (row.realisasi if _nilai(row.realisasi) is not None else "N/A")
+        b.put(ws, i, 6, target, _angka_tertulis(target, row.target_desimal))
+        b.put(ws, i, 7, realisasi, _angka_tertulis(realisasi, row.realisasi_desimal))
         b.put(ws, i, 8, row.capaian, _PERSEN)
         if numeric and _nilai(row.realisasi_nilai) is not None and row.target_nilai:
             b.rumus(ws, i, 9, _rumus_capaian(i, row.polaritas, a.pilihan.rumus_turun, batas), _PERSEN)
@@ -154,8 +164,10 @@ def _perbandingan(b: _Buku, h: Hasil) -> None:
         b.put(ws, i, 1, row.kode)
         b.put(ws, i, 2, names.get(row.kode, ""))
         b.put(ws, i, 3, int(row.tahun))
-        b.put(ws, i, 4, row.target if _nilai(row.target) is not None else "N/A", _ANGKA)
-        b.put(ws, i, 5, row.realisasi if _nilai(row.realisasi) is not None else "N/A", _ANGKA)
+        target = row.target if _nilai(row.target) is not None else "N/A"
+        realisasi = row.realisasi if _nilai(row.realisasi) is not None else "N/A"
+        b.put(ws, i, 4, target, _angka_tertulis(target, row.target_desimal))
+        b.put(ws, i, 5, realisasi, _angka_tertulis(realisasi, row.realisasi_desimal))
         b.put(ws, i, 6, row.capaian, _PERSEN)
         b.kategori(ws, i, 7, row.kategori)
         b.put(ws, i, 8, row.perubahan_pp, _PP)
@@ -198,7 +210,7 @@ def _anggaran(b: _Buku, h: Hasil) -> None:
     for i, (pos, row) in enumerate(zip(ang.index, ang.itertuples(index=False)), start=first):
         b.put(ws, i, 1, row.kode)
         b.put(ws, i, 2, row.induk)
-        b.put(ws, i, 3, row.tingkat)
+        b.put(ws, i, 3, kata_tingkat(row.tingkat, a.unit.unit_kerja).lower())  # bagian: the unit's word (seksi, bidang)
         b.put(ws, i, 4, ("  " if row.tingkat == "kegiatan" else "    " if row.tingkat == "subkegiatan" else "") + str(row.uraian))
         b.put(ws, i, 5, row.pagu, _RUPIAH)
         b.put(ws, i, 6, row.realisasi, _RUPIAH)

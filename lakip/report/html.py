@@ -189,8 +189,8 @@ def _anggaran(h: Hasil, cap: _Penomoran, figur: Callable[..., Figur]) -> _Bagian
         isi.append(figur("serapan_program", lambda: charts.grafik_serapan_program(ang, tahun),
                          cap("gambar", "Pagu dan realisasi anggaran per program")))
     if not budget.puncak(ang, "bagian").empty:
-        isi.append(figur("alokasi_bagian", lambda: charts.grafik_alokasi_bagian(ang, tahun),
-                         cap("gambar", "Alokasi anggaran per Bagian")))
+        isi.append(figur("alokasi_bagian", lambda: charts.grafik_alokasi_bagian(ang, tahun, a.unit.unit_kerja),
+                         cap("gambar", f"Alokasi anggaran per {a.unit.unit_kerja}")))
     cek = display.tampil_cek_anggaran(a.cek_anggaran)
     if len(cek):
         isi.append(tabel(cek, cap("tabel", "Induk anggaran yang tidak sama dengan jumlah rinciannya")))

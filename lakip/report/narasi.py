@@ -110,9 +110,10 @@ def _desimal(d: Decimal) -> str:
 # --------------------------------------------------------------------------- one IKU
 
 
-def _dengan_satuan(nilai: object, satuan: str | None) -> str:
-    """A target or realisasi for a sentence: ``85,83 %`` for a percent, ``9,92``, ``9/9``, ``Tinggi``."""
-    s = teks_nilai(nilai)
+def _dengan_satuan(nilai: object, satuan: str | None, desimal: object = None) -> str:
+    """A target or realisasi for a sentence: ``85,83 %`` for a percent, ``9,92``, ``9/9``, ``Tinggi``; a number
+    with ``desimal`` decimals, the data's (:func:`lakip.report.display.teks_nilai`)."""
+    s = teks_nilai(nilai, desimal)
     if not tidak_ada(nilai) and isinstance(nilai, (int, float)) and str(satuan or "").strip().lower() in {"persen", "%"}:
         return f"{s} %"
     return s
@@ -174,6 +175,8 @@ def paragraf_iku(
     catatan: str | None = None,
     desimal: int = 2,
     capaian_tanpa_batas: float | None = None,
+    desimal_target: int | None = None,
+    desimal_realisasi: int | None = None,
 ) -> str:
     """The sentences on one IKU: capaian with its kategori, realisasi against
     target, and the change against the year before.
@@ -183,10 +186,13 @@ def paragraf_iku(
     ``catatan`` is the reason an IKU cannot be measured (from the scoring);
     ``capaian_tanpa_batas`` is the capaian before ``batas_capaian_iku``: where it
     is higher than ``capaian`` the sentence says so.
+    ``desimal`` is that of the capaian; ``desimal_target`` and ``desimal_realisasi``
+    those the data writes a number target and realisasi with (default: their
+    shortest form, ``82,5``, ``9``).
     """
     nama = f"{indikator} ({kode})" if kode else indikator
     tahun_lalu = tahun - 1 if tahun_lalu is None else tahun_lalu
-    target_teks = _dengan_satuan(target, satuan)
+    target_teks = _dengan_satuan(target, satuan, desimal_target)
     if tidak_ada(capaian):
         sebab = f" ({catatan})" if catatan else ""
         out = [f"Capaian indikator {nama} tahun {tahun} {BELUM_TERUKUR}{sebab}, dengan target {target_teks}."]
@@ -203,8 +209,8 @@ def paragraf_iku(
     batas = (f" (capaian {format_persen(float(capaian_tanpa_batas), desimal)} dibatasi paling tinggi "
              f"{format_persen(capaian, 0 if capaian.is_integer() else desimal)})") if dibatasi else ""
     out = [f"Capaian indikator {nama} tahun {tahun} sebesar {format_persen(capaian, desimal)}{batas} dengan kategori "
-           f"{kategori}, dari realisasi {_dengan_satuan(realisasi, satuan)} terhadap target {target_teks} "
-           f"({_terhadap_target(float(capaian_tanpa_batas) if dibatasi else capaian)})."]
+           f"{kategori}, dari realisasi {_dengan_satuan(realisasi, satuan, desimal_realisasi)} terhadap target "
+           f"{target_teks} ({_terhadap_target(float(capaian_tanpa_batas) if dibatasi else capaian)})."]
     perubahan = kalimat_perubahan(capaian, capaian_lalu, tahun_lalu, desimal, ada_lalu)
     if ada_lalu and not tidak_ada(capaian_lalu):
         kalimat = f"Capaian {perubahan}"
@@ -411,6 +417,7 @@ def paragraf_sasaran(a: Analisis, desimal: int = 2) -> dict[str, str]:
                 capaian_lalu=cap_lalu, kategori_lalu=_kategori(a.pilihan.skala, cap_lalu),
                 tahun_lalu=tahun - 1, ada_lalu=ada_lalu, catatan=catatan, desimal=desimal,
                 capaian_tanpa_batas=r.get("capaian_tanpa_batas"),
+                desimal_target=r.get("target_desimal"), desimal_realisasi=r.get("realisasi_desimal"),
             ))
         out[s["sasaran_kode"]] = " ".join(kal)
     return out
@@ -448,10 +455,10 @@ def paragraf_anggaran(a: Analisis, desimal: int = 2) -> str:
     rows = [(str(u), None if tidak_ada(p) else float(p), None if tidak_ada(r) else float(r))
             for u, p, r in zip(prog["uraian"], prog["pagu"], prog["realisasi"])]
     lain = sorted(set(budget.puncak(ang)["tingkat"].astype(str)) - {"program"})
-    if not rows and lain:  # a budget without its program tree (only the Bagian, say)
+    if not rows and lain:  # a budget without its program tree (only the unit's divisions, say)
         return (f"Data anggaran per program {a.unit.nama} tahun {a.tahun} belum tersedia, sehingga realisasi anggaran per "
                 f"program belum dapat disajikan; data anggaran yang ada disusun per "
-                f"{daftar([t.capitalize() for t in lain])}.")
+                f"{daftar([a.unit.unit_kerja if t == 'bagian' else t.capitalize() for t in lain])}.")
     return teks_anggaran(a.unit.nama, a.tahun, rows, desimal)
 
 

@@ -78,8 +78,9 @@ def _bab3_perbandingan(doc, a: Analisis, nomor: Nomor, grafik: SumberGrafik) -> 
     for i, (kode, grp) in enumerate(perbandingan.groupby("kode", sort=False)):
         g = grp.set_index("tahun")
         row = [str(i + 1), f"{kode} {names.get(kode, '')}"]
-        for col, fmt in (("target", display.teks_nilai), ("realisasi", display.teks_nilai), ("capaian", lambda v: format_angka(v, 2))):
-            row += [fmt(g[col].get(y)) if y in g.index else "-" for y in years]
+        for col in ("target", "realisasi"):
+            row += [display.nilai_tahun(g, col, y) for y in years]
+        row += [format_angka(g["capaian"].get(y), 2) if y in g.index else "-" for y in years]
         ch = g["perubahan_pp"].get(years[-1]) if years[-1] in g.index else None
         row.append("-" if ch is None or ch != ch else ("+" if ch > 0 else "") + format_angka(float(ch), 2))
         rows.append(row)
@@ -111,7 +112,8 @@ def _bab3_sasaran(doc, a: Analisis, nomor: Nomor, grafik: SumberGrafik) -> None:
         kepala += [f"Capaian {tahun}", f"Kategori {tahun}"]
         rows = []
         for j, (_, r) in enumerate(sub.iterrows(), start=1):
-            row = [str(j), f"{r['kode']} {r['indikator']}", display.teks_nilai(r["target"]), display.teks_nilai(r["realisasi"])]
+            row = [str(j), f"{r['kode']} {r['indikator']}", display.teks_nilai(r["target"], r.get("target_desimal")),
+                   display.teks_nilai(r["realisasi"], r.get("realisasi_desimal"))]
             if ada_lalu:
                 # "-": no row that year (the IKU did not exist yet); N/A: a row not measurable
                 row.append(format_persen(lalu.get(r["kode"])) if r["kode"] in lalu.index else "-")
@@ -170,8 +172,8 @@ def _bab3_anggaran(doc, a: Analisis, nomor: Nomor, grafik: SumberGrafik) -> None
         gambar(doc, nomor, grafik, "serapan_program", lambda: charts.grafik_serapan_program(ang, tahun),
                 f"Pagu dan Realisasi Anggaran per Program Tahun {tahun}")
     if not budget.puncak(ang, "bagian").empty:
-        gambar(doc, nomor, grafik, "alokasi_bagian", lambda: charts.grafik_alokasi_bagian(ang, tahun),
-                f"Alokasi Anggaran per Bagian Tahun {tahun}")
+        gambar(doc, nomor, grafik, "alokasi_bagian", lambda: charts.grafik_alokasi_bagian(ang, tahun, unit.unit_kerja),
+                f"Alokasi Anggaran per {unit.unit_kerja} Tahun {tahun}")
 
 
 # --------------------------------------------------------------------------- the document

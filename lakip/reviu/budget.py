@@ -6,6 +6,7 @@ from __future__ import annotations
 from lakip.core import budget
 from lakip.core.numbers import ada, format_rupiah
 from lakip.core.teks import daftar
+from lakip.core.vocabulary import kata_tingkat
 from lakip.reviu.context import (J_ANGGARAN, J_FORMAT, J_RINCIAN, J_SERAPAN, SESUAI, TIDAK_DAPAT, TIDAK_SESUAI, Temuan,
                                  Konteks, temuan_angka)
 from lakip.reviu.printed import Tercetak, cocok, teks_persen
@@ -45,10 +46,10 @@ def cek_anggaran(k: Konteks, tabel: str, kunci: dict, p: Tercetak) -> Temuan:
         pohon = pohon_tabel(k, tabel, tahun) or ("program" if "program" in trees or len(trees) != 1 else trees[0])
         if pohon not in trees:
             return Temuan(TIDAK_DAPAT, None, f"{nama} jumlah tidak dapat diperiksa: anggaran.csv tidak memuat susunan "
-                                             f"{pohon} tahun {tahun}.")
+                                             f"{kata_tingkat(pohon, k.unit.unit_kerja).lower()} tahun {tahun}.")
         pagu, real = total_pohon_tahun(k, tahun, pohon)
         x = {"pagu": pagu, "realisasi": real, "serapan": budget.persen_serapan(real, pagu)}[kolom]
-        where = f"jumlah {'program' if pohon == 'program' else 'Bagian'} di anggaran.csv"
+        where = f"jumlah {'program' if pohon == 'program' else k.unit.unit_kerja} di anggaran.csv"
         if p.galat:
             return Temuan(TIDAK_SESUAI, x, f"'{p.teks}' {p.galat}; {where} {format_rupiah(x)}.", J_FORMAT)
         if not ada(x):
@@ -63,7 +64,7 @@ def cek_anggaran(k: Konteks, tabel: str, kunci: dict, p: Tercetak) -> Temuan:
             if other != pohon:
                 ox = total_pohon_tahun(k, tahun, other)[0 if kolom == "pagu" else 1]
                 if kolom != "serapan" and cocok(p, ox):
-                    note = f" Angka tercetak sama dengan jumlah susunan {other} ({format_rupiah(ox)}), bukan jumlah baris tabel ini."
+                    note = f" Angka tercetak sama dengan jumlah susunan {kata_tingkat(other, k.unit.unit_kerja).lower()} ({format_rupiah(ox)}), bukan jumlah baris tabel ini."
         show = teks_persen(x) if kolom == "serapan" else format_rupiah(x)
         return Temuan(TIDAK_SESUAI, x, f"{nama} jumlah tercetak {p.teks}, tetapi {where} {show}"
                      f"{'' if kolom == 'serapan' else ' (selisih ' + format_rupiah(p.angka - x) + ')'}.{note}",

@@ -20,7 +20,7 @@ from matplotlib.ticker import FuncFormatter
 
 from lakip.core.config import BELUM_TERUKUR, Skala
 from lakip.core.numbers import format_persen, format_rupiah, format_rupiah_ringkas, tidak_ada
-from lakip.core.tables import Analisis, tahun_banding
+from lakip.core.tables import Analisis, tahun_banding, unit_kerja_tabel
 from lakip.core.vocabulary import baca_nilai
 from lakip.report.charts.gaya import (GELAP, KOTAK, LEBAR_A4, format_persen_sumbu, gambar_pita, gaya, grafik_kosong,
                                       judul_kapital, pita_kategori, sumbu_capaian, sumbu_persen, warna_kategori)
@@ -73,7 +73,7 @@ def _batang(row: pd.Series) -> tuple[list[float], list[str]]:
             labels.append(str(v))
         else:
             heights.append(float(x))
-            labels.append(teks_nilai(float(x)))
+            labels.append(teks_nilai(float(x), row.get(f"{kolom}_desimal")))
     return heights, labels
 
 
@@ -201,11 +201,13 @@ def grafik_serapan_program(anggaran: pd.DataFrame, tahun: int) -> Figure:
     return fig
 
 
-def grafik_alokasi_bagian(anggaran: pd.DataFrame, tahun: int) -> Figure:
-    """Pagu of each Bagian (the allocation tree of Bab II), largest first, with its share."""
+def grafik_alokasi_bagian(anggaran: pd.DataFrame, tahun: int, unit_kerja: str | None = None) -> Figure:
+    """Pagu of each of the unit's divisions (the allocation tree of Bab II, tingkat ``bagian``), largest
+    first, with its share; named with ``unit_kerja`` (default: the word the table carries, else Bagian)."""
+    uk = unit_kerja or unit_kerja_tabel(anggaran)
     bag = anggaran[(anggaran["tingkat"] == "bagian") & anggaran["induk"].isna()].sort_values("pagu", kind="stable")
     if bag.empty:
-        return grafik_kosong(f"Alokasi Anggaran per Bagian Tahun {tahun}", f"Data alokasi anggaran per Bagian tahun {tahun} belum tersedia.")
+        return grafik_kosong(f"Alokasi Anggaran per {uk} Tahun {tahun}", f"Data alokasi anggaran per {uk} tahun {tahun} belum tersedia.")
     total = float(bag["pagu"].sum()) or 1.0
     prog = anggaran[(anggaran["tingkat"] == "program") & anggaran["induk"].isna()]["pagu"].sum()
     n = max(len(bag), 1)
@@ -219,10 +221,10 @@ def grafik_alokasi_bagian(anggaran: pd.DataFrame, tahun: int) -> Figure:
         ax.set_yticks(y, ["\n".join(textwrap.wrap(judul_kapital(str(u)), 34)) for u in bag["uraian"]])
         ax.set_xlim(0, top * 1.35)
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: format_rupiah_ringkas(v)))
-        ax.set_title(f"Alokasi Anggaran per Bagian Tahun {tahun} (jumlah {format_rupiah_ringkas(total)})")
+        ax.set_title(f"Alokasi Anggaran per {uk} Tahun {tahun} (jumlah {format_rupiah_ringkas(total)})")
         if prog and abs(prog - total) >= 0.005:
-            ax.text(0, -0.08 - 0.3 / n, f"Catatan: jumlah pagu Bagian {format_rupiah(total)} tidak sama dengan jumlah pagu program "
-                    f"{format_rupiah(prog)} (selisih {format_rupiah(prog - total)}); persen dihitung dari jumlah Bagian.",
+            ax.text(0, -0.08 - 0.3 / n, f"Catatan: jumlah pagu {uk} {format_rupiah(total)} tidak sama dengan jumlah pagu program "
+                    f"{format_rupiah(prog)} (selisih {format_rupiah(prog - total)}); persen dihitung dari jumlah {uk}.",
                     transform=ax.transAxes, fontsize=6.5, style="italic", va="top", wrap=True)
     return fig
 
