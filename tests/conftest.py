@@ -10,11 +10,18 @@ its own ``tmp_path``.
 
 import os
 import shutil
+import signal
 
 import pytest
 from filelock import FileLock
 
 from bantu import lakip
+
+# A suite started in the background of a script (`make test &`) inherits SIGINT ignored, and so would every
+# `lakip` the tests start, which then could not be interrupted: the tests of Ctrl-C send it. A handler of
+# our own is reset to the default in a child, where Python installs its KeyboardInterrupt again.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def bersama(tmp_path_factory, nama, buat):
