@@ -544,3 +544,46 @@ def test_a_workbook_saved_by_excel_or_libreoffice_uses_shared_strings(workbook, 
     k = unit.kinerja[unit.kinerja["tahun"] == 2025].set_index("kode")
     assert k.loc["IKU-2", "realisasi"] == "90,5" and k.loc["IKU-1", "realisasi"] == "Sangat Tinggi"
     assert unit.laporan.set_index("kunci").loc["capaian/IKU-7/2025", "catatan"] == "ditulis _x0041_ di laporan"
+
+
+def test_catatan_of_the_laporan_sheet_joins_a_file_written_without_it(workbook, data, tmp_path):
+    """A laporan.csv written without the optional catatan column (a new unit's first year without notes) takes
+    the notes of the next workbook instead of dropping them."""
+    path = data / "setda-batubara" / "laporan.csv"
+    path.write_text("tahun,tabel,kunci,nilai\n2024,Tabel 3.1,capaian/IKU-2/2024,\"90,50\"\n", encoding="utf-8")
+    ws = workbook["laporan"]
+    r = next(i for i in range(2, ws.max_row + 2) if not ws.cell(i, 3).value)
+    kol = {c.value: j for j, c in enumerate(ws[1], start=1)}
+    for k, v in {"tahun": "2025", "tabel": "Tabel 3.1", "kunci": "capaian/IKU-2/2025", "nilai": "90,50",
+                 "catatan": "salah ketik di laporan"}.items():
+        ws.cell(r, kol[k]).value = v
+    run_import(workbook, tmp_path, data)
+    teks = path.read_text(encoding="utf-8").splitlines()
+    assert teks[0] == "tahun,tabel,kunci,nilai,catatan"
+    assert teks[1] == '2024,Tabel 3.1,capaian/IKU-2/2024,"90,50",'
+    assert teks[-1] == '2025,Tabel 3.1,capaian/IKU-2/2025,"90,50",salah ketik di laporan'
+
+
+def test_template_does_not_overwrite_a_workbook_unless_told(data, tmp_path):
+    out = tmp_path / "isian.xlsx"
+    perintah = [sys.executable, "-m", "lakip", "template", "--entity", "setda-batubara", "--year", "2025",
+                "--data", str(data), "--out", str(out)]
+    assert subprocess.run(perintah, capture_output=True, text=True).returncode == 0
+    out.write_bytes(b"sedang diisi")
+    res = subprocess.run(perintah, capture_output=True, text=True)
+    assert res.returncode == 2 and "Traceback" not in res.stderr
+    assert f"'{out}' sudah ada (mungkin sedang diisi) dan tidak ditimpa" in res.stderr
+    assert out.read_bytes() == b"sedang diisi"
+    assert subprocess.run(perintah + ["--timpa"], capture_output=True, text=True).returncode == 0
+    assert out.read_bytes()[:2] == b"PK"
+
+
+def test_instructions_name_the_data_folder_the_planner_gave(data, tmp_path):
+    teks = lambda p: "\n".join(str(c.value) for c in load_workbook(p)["Petunjuk"]["A"] if c.value)  # noqa: E731
+    p = tulis_template("setda-batubara", 2024, tmp_path / "a.xlsx", data)
+    assert f"lakip import a.xlsx --data {data} --entity setda-batubara --replace" in teks(p)
+    p = tulis_template("dinas baru".replace(" ", "-"), 2025, tmp_path / "b.xlsx", "data saya")
+    assert "lakip import b.xlsx --data 'data saya' --entity dinas-baru" in teks(p)
+    assert "lakip run --data 'data saya' --entity dinas-baru" in teks(p)
+    p = tulis_template("setda-batubara", 2025, tmp_path / "c.xlsx")
+    assert "lakip import c.xlsx --entity setda-batubara\n" in teks(p) + "\n"

@@ -125,6 +125,7 @@ def _parser() -> argparse.ArgumentParser:
     tpl.add_argument("--entity", metavar="SLUG", required=True, help="unit")
     tpl.add_argument("--year", type=_tahun, metavar="YYYY", required=True, help="tahun yang akan diisi")
     tpl.add_argument("--out", metavar="FILE.xlsx", help="berkas keluaran (bawaan: isian-<unit>-<tahun>.xlsx di folder ini)")
+    tpl.add_argument("--timpa", action="store_true", help="ganti berkas keluaran yang sudah ada (bawaan: ditolak)")
     daftar(tpl)
 
     imp = sub.add_parser("import", help="periksa lalu gabungkan data tahun baru, atau buat unit baru (buku kerja .xlsx atau folder CSV)")
@@ -375,7 +376,7 @@ def _template(args: argparse.Namespace) -> int:
     from lakip.app.isian import tulis_template
 
     out = args.out or f"isian-{args.entity}-{args.year}.xlsx"
-    path = tulis_template(args.entity, args.year, out, args.data)
+    path = tulis_template(args.entity, args.year, out, args.data, timpa=args.timpa)
     print(f"Buku kerja untuk diisi: {path}")
     return 0
 

@@ -25,7 +25,7 @@ from lakip.core.paths import DATA_DIR, resolve
 from lakip.core.tables import analisis
 from lakip.core.teks import daftar
 from lakip.core.vocabulary import pesan_tahun, tahun_ok
-from lakip.data.contract import KOLOM, _kepala, baca_csv
+from lakip.data.contract import KOLOM, KONTRAK, _kepala, baca_csv
 from lakip.data.kunci import folder_impor, ganti_folder, kunci_unit
 from lakip.data.load import muat
 from lakip.data.xlsx import baca_xlsx
@@ -221,15 +221,16 @@ def _gabung(cand: Path, name: str, s: _Sumber, year: int, ganti: bool, asal: dic
     path = cand / f"{name}.csv"
     header, rows, fmt = _baca_teks(path)
     have: dict[str, list[str]] = {}
+    # an optional column the sheet fills (tahun_akhir and target_renstra of indikator, catatan of laporan) joins
+    # the file's header: a file written without it does not drop what the planner wrote there
+    for k in KONTRAK[f"{name}.csv"].kolom_opsional:
+        if k in s.df.columns and k not in header and (s.df[k].fillna("") != "").any():
+            header.append(k)
+            rows = [r + [""] * (len(header) - len(r)) for r in rows]
     if name != "indikator":
         ti = header.index("tahun")
         rows = [r for r in rows if not (ganti and len(r) > ti and r[ti] == str(year))]
     else:
-        # an optional column the sheet fills (tahun_akhir, target_renstra) joins the file's header
-        for k in s.df.columns:
-            if k not in header and (s.df[k].fillna("") != "").any():
-                header.append(k)
-                rows = [r + [""] * (len(header) - len(r)) for r in rows]
         have = {r[header.index("kode")]: r for r in rows}
     added = 0
     berakhir = _berakhir(cand, year) if name in ("kinerja", "anggaran_iku") else set()

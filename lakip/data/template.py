@@ -24,7 +24,16 @@ from lakip.core.serial import TANGGAL_TETAP, buku_bytes, tulis_sel
 from lakip.core.teks import cuplik
 from lakip.data.contract import KONTRAK
 
-__all__ = ["PETUNJUK", "ADA_ISI", "LEMBAR_DAFTAR", "lembar", "daftar_pilihan", "buku_template"]
+__all__ = ["PETUNJUK", "ADA_ISI", "LEMBAR_DAFTAR", "lembar", "daftar_pilihan", "opsi_unit", "buku_template"]
+
+
+def opsi_unit(slug: str, data: str | Path | None = None) -> str:
+    """The options naming the unit in the commands the instructions give: ``--entity SLUG``, with ``--data DIR``
+    as the planner wrote it when the data folder is not the project's (so that the commands, followed as written,
+    reach the same folder)."""
+    import shlex
+
+    return f"--data {shlex.quote(str(data))} --entity {shlex.quote(slug)}" if data is not None else f"--entity {shlex.quote(slug)}"
 
 PETUNJUK = """\
 PETUNJUK PENGISIAN DATA TAHUN {tahun}
@@ -43,14 +52,14 @@ Unit: {nama}
    dipakai lagi (Renstra baru), isi tahun terakhir IKU itu diukur, lalu hapus barisnya dari lembar kinerja.
 6. Kolom berjudul "(referensi)" hanya untuk dibaca: nilai tahun {lalu}. Kolom itu tidak diimpor.
 7. Jangan mengubah judul kolom dan nama lembar. Simpan sebagai .xlsx, lalu jalankan:
-       lakip import {berkas} --entity {slug}
+       lakip import {berkas} {opsi}
    Bila ada masalah, semuanya ditampilkan sekaligus (lembar, baris, kolom) dan data tidak diubah sama sekali.
 """
 
 #: Added to the instructions when the year is already in the data.
 ADA_ISI = """
 CATATAN: tahun {tahun} sudah ada di data. Buku kerja ini berisi datanya; ubah yang perlu, lalu jalankan:
-       lakip import {berkas} --entity {slug} --replace
+       lakip import {berkas} {opsi} --replace
    Setiap lembar yang berisi baris menggantikan baris tahun {tahun} tabelnya; lembar yang dikosongkan tidak mengubahnya.
 """
 
@@ -157,15 +166,15 @@ def daftar_pilihan(ws, words: Sequence[str], sel: str, boleh_kosong: bool) -> No
     dv.add(sel)
 
 
-def _petunjuk(b: _Buku, nama_berkas: str) -> None:
+def _petunjuk(b: _Buku, nama_berkas: str, data: str | Path | None) -> None:
     from openpyxl.styles import Font
 
     ws = b.wb.active
     ws.title = "Petunjuk"
     unit, tahun = b.unit, b.tahun
-    text = PETUNJUK.format(tahun=tahun, nama=unit.nama, unit_kerja=unit.unit_kerja, lalu=b.lalu or "-", berkas=nama_berkas, slug=unit.slug)
+    text = PETUNJUK.format(tahun=tahun, nama=unit.nama, unit_kerja=unit.unit_kerja, lalu=b.lalu or "-", berkas=nama_berkas, opsi=opsi_unit(unit.slug, data))
     if tahun in unit.tahun:
-        text += ADA_ISI.format(tahun=tahun, berkas=nama_berkas, slug=unit.slug)
+        text += ADA_ISI.format(tahun=tahun, berkas=nama_berkas, opsi=opsi_unit(unit.slug, data))
     for i, line in enumerate(text.splitlines(), start=1):
         tulis_sel(ws, i, 1, line)
     ws["A1"].font = Font(bold=True, size=13)
@@ -252,16 +261,17 @@ def _laporan(b: _Buku) -> None:
              widths={"kunci": 40, "nilai": 20, "catatan": 50})
 
 
-def buku_template(unit: Unit, tahun: int, nama_berkas: str) -> bytes:
+def buku_template(unit: Unit, tahun: int, nama_berkas: str, data: str | Path | None = None) -> bytes:
     """The workbook to fill in for ``tahun`` of ``unit`` (loaded for data entry), as the bytes of the
-    ``.xlsx`` file ``nama_berkas`` (named in its instructions); the same inputs give the same bytes."""
+    ``.xlsx`` file ``nama_berkas`` (named in its instructions, with ``data``, the data folder as the planner
+    named it, see :func:`opsi_unit`); the same inputs give the same bytes."""
     from openpyxl import Workbook
 
     wb = Workbook()
     wb.properties.created = wb.properties.modified = TANGGAL_TETAP
     wb.properties.creator = "lakip"
     b = _Buku(wb, unit, tahun, max([t for t in unit.tahun if t < tahun], default=None))
-    _petunjuk(b, Path(nama_berkas).name)
+    _petunjuk(b, Path(nama_berkas).name, data)
     aktif = _aktif(b)
     _indikator(b)
     _kinerja(b, aktif)

@@ -26,7 +26,7 @@ from lakip.core.teks import cuplik, daftar
 from lakip.core.yaml_ketat import Dimuat
 from lakip.data.contract import KOLOM, KONTRAK
 from lakip.data.load import ATURAN_NAMA_UNIT, NAMA_UNIT
-from lakip.data.template import daftar_pilihan, lembar
+from lakip.data.template import daftar_pilihan, lembar, opsi_unit
 
 __all__ = ["LEMBAR_ENTITAS", "KOLOM_ENTITAS", "KATEGORI", "cek_nama_unit", "unit_baru", "baris_entitas",
            "entitas_dari_lembar", "teks_entitas", "buku_unit_baru"]
@@ -285,20 +285,20 @@ PETUNJUK PENGISIAN UNIT BARU: {slug}, TAHUN {tahun}
    berisi tahun tidak diimpor.
 5. Kolom berjudul "(referensi)" hanya untuk dibaca dan tidak diimpor. Jangan mengubah judul kolom dan nama lembar.
 6. Simpan sebagai .xlsx, lalu jalankan:
-       lakip import {berkas} --entity {slug}
+       lakip import {berkas} {opsi}
    Folder data/{slug}/ baru dibuat bila semuanya benar; bila ada masalah, semuanya ditampilkan sekaligus (lembar, baris,
-   kolom) dan tidak ada yang ditulis. Lalu: lakip periksa --entity {slug}, dan lakip run --entity {slug}.
+   kolom) dan tidak ada yang ditulis. Lalu: lakip periksa {opsi}, dan lakip run {opsi}.
 """
 
 
-def _petunjuk(wb: Any, slug: str, tahun: int, nama_berkas: str) -> None:
+def _petunjuk(wb: Any, slug: str, tahun: int, nama_berkas: str, data: str | Path | None) -> None:
     from openpyxl.styles import Font
 
     from lakip.core.config import SKALA_PRESET
 
     ws = wb.active
     ws.title = "Petunjuk"
-    text = PETUNJUK_BARU.format(slug=slug, tahun=tahun, berkas=nama_berkas, preset=", ".join(SKALA_PRESET),
+    text = PETUNJUK_BARU.format(slug=slug, tahun=tahun, berkas=nama_berkas, opsi=opsi_unit(slug, data), preset=", ".join(SKALA_PRESET),
                                 ordinal=", ".join(SKALA_ORDINAL))
     for i, line in enumerate(text.splitlines(), start=1):
         tulis_sel(ws, i, 1, line)
@@ -323,15 +323,16 @@ def _lembar_tabel(wb: Any, nama: str, tahun: int, baris: int) -> None:
         daftar_pilihan(ws, words, f"{j}2:{j}{baris + 1}", True)
 
 
-def buku_unit_baru(slug: str, tahun: int, nama_berkas: str) -> bytes:
+def buku_unit_baru(slug: str, tahun: int, nama_berkas: str, data: str | Path | None = None) -> bytes:
     """The workbook to start the unit ``slug`` with its year ``tahun``, as the bytes of the ``.xlsx`` file
-    ``nama_berkas`` (named in its instructions); the same inputs give the same bytes."""
+    ``nama_berkas`` (named in its instructions, with ``data`` as in :func:`lakip.data.template.opsi_unit`);
+    the same inputs give the same bytes."""
     from openpyxl import Workbook
 
     wb = Workbook()
     wb.properties.created = wb.properties.modified = TANGGAL_TETAP
     wb.properties.creator = "lakip"
-    _petunjuk(wb, slug, tahun, Path(nama_berkas).name)
+    _petunjuk(wb, slug, tahun, Path(nama_berkas).name, data)
     _lembar_entitas(wb)
     for nama, baris in (("indikator", 60), ("kinerja", 60), ("anggaran", 300), ("anggaran_iku", 60), ("laporan", 500)):
         _lembar_tabel(wb, nama, tahun, baris)
