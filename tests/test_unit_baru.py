@@ -63,7 +63,7 @@ def test_the_template_of_a_new_unit_has_every_choice_with_its_allowed_values(dat
     assert f'"{",".join(POLARITAS)}"' in ind_lists and f'"{",".join(JENIS)}"' in ind_lists
     assert '"lppd,akip,opini_bpk"' in ind_lists
     assert wb["kinerja"]["B2"].value == "2025" and wb["kinerja"]["A2"].value is None
-    assert "lakip import isian.xlsx --entity dinas-contoh" in "\n".join(c.value for c in wb["Petunjuk"]["A"] if c.value)
+    assert f"lakip import isian.xlsx --data {data} --entity dinas-contoh" in "\n".join(c.value for c in wb["Petunjuk"]["A"] if c.value)
     assert not (data / SLUG).exists() and list(data.iterdir()) == []
     assert tulis_template(SLUG, 2025, tmp_path / "lagi" / "isian.xlsx", data).read_bytes() == path.read_bytes()
 
@@ -100,9 +100,16 @@ def test_a_new_unit_round_trip_with_its_own_inclusive_scale(data, tmp_path):
     rows = {r["kode"]: r for r in bantu.read_csv(out / SLUG / "2025" / "tabel" / "capaian_iku.csv")}
     assert {k: (round(float(r["capaian"]), 9), r["kategori"]) for k, r in rows.items()} == {
         "IKU-1": (91.0, "Sangat Baik"), "IKU-2": (80.0, "Baik"), "IKU-3": (60.0, "Kurang")}
-    # the unit now exists: a second import of the workbook is a year already in the data
-    with pytest.raises(DataError, match="sudah ada"):
-        impor(diisi, SLUG, data)
+    # the unit now exists: the workbook that starts it is refused in one message (its rows are not a year's
+    # rows of the unit, its entitas sheet would be ignored), with --replace too
+    for ganti in (False, True):
+        with pytest.raises(DataError) as e:
+            impor(diisi, SLUG, data, ganti=ganti)
+        assert [str(m) for m in e.value.masalah] == [
+            f"{diisi.name}: buku kerja {diisi.name} berisi lembar entitas (untuk memulai unit baru), tetapi unit {SLUG} "
+            "sudah ada di data dan entitas-nya tidak diganti lewat impor: untuk tahun berikutnya pakai buku kerja dari "
+            f"'lakip template --entity {SLUG} --year TTTT'; untuk mengubah nama atau aturan unit, ubah entitas.yml di "
+            "folder unit"]
 
 
 def test_a_new_unit_with_a_preset_scale_saved_with_shared_strings(data, tmp_path):
@@ -172,6 +179,8 @@ def test_a_new_unit_from_a_folder_of_files(data, tmp_path):
     unit = muat(data, SLUG)
     assert unit.tahun == [2024, 2025] and unit.entitas["unit_kerja"] == "Seksi"
     assert (data / SLUG / "laporan.csv").read_text(encoding="utf-8") == "tahun,tabel,kunci,nilai\n"
+    with pytest.raises(DataError, match="folder berkas berisi entitas.yml .untuk memulai unit baru., tetapi unit"):
+        impor(src, SLUG, data)  # the unit exists now
     from lakip import analysis
 
     # baik_kurang: Sangat Baik from 91, Baik 76-90, Kurang 51-65

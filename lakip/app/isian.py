@@ -23,7 +23,7 @@ def tulis_template(entitas: str, tahun: int, tujuan: str | Path, data: str | Pat
     tujuan = Path(tujuan)
     if tujuan.suffix.lower() != ".xlsx":
         raise PilihanError(f"'{tujuan}': buku kerja ditulis sebagai .xlsx; beri nama berkas berakhiran .xlsx")
-    if not timpa and tujuan.exists():
+    if not timpa and tujuan.is_file():  # a folder or a pipe there: the writer says what it is
         raise PilihanError(f"'{tujuan}' sudah ada (mungkin sedang diisi) dan tidak ditimpa; beri --out FILE.xlsx lain, "
                            "atau --timpa untuk menggantinya dengan buku kerja baru")
     if unit_baru(resolve(data, DATA_DIR), entitas):  # not in the data: the workbook that starts it

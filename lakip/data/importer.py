@@ -278,6 +278,31 @@ def _periksa_gabungan(work: Path, entitas: str, year: int, tables: dict[str, _Su
     hasil.peringatan += _cek_pohon(unit, year, tables)
 
 
+def _bukan_unit_baru(src: Path, entitas: str) -> None:
+    """Refuse, in one message, a source that starts a unit (a workbook with an ``entitas`` sheet, a folder with
+    ``entitas.yml``) given for a unit that exists: its rows would be read as a year's, its entitas ignored."""
+    if src.is_dir():
+        mulai = (src / "entitas.yml").is_file()
+        apa = f"folder {src.name} berisi entitas.yml (untuk memulai unit baru)"
+    else:
+        try:
+            from openpyxl import load_workbook
+
+            wb = load_workbook(src, read_only=True)
+            try:
+                mulai = any(n.strip().lower() == "entitas" for n in wb.sheetnames)
+            finally:
+                wb.close()
+        except Exception:  # noqa: BLE001 - not a workbook that can be read: the reader says why
+            return
+        apa = f"buku kerja {src.name} berisi lembar entitas (untuk memulai unit baru)"
+    if mulai:
+        raise DataError([Masalah(src.name, None, None,
+                                 f"{apa}, tetapi unit {entitas} sudah ada di data dan entitas-nya tidak diganti lewat "
+                                 f"impor: untuk tahun berikutnya pakai buku kerja dari 'lakip template --entity {entitas} "
+                                 "--year TTTT'; untuk mengubah nama atau aturan unit, ubah entitas.yml di folder unit")])
+
+
 def impor(
     sumber: str | Path,
     entitas: str,
@@ -307,6 +332,7 @@ def impor(
         if unit_baru(root, entitas):
             return impor_baru(Path(sumber), entitas, root, tahun)
         unit = muat(root, entitas, isian=True)  # the existing data must itself be valid (and the unit exist)
+        _bukan_unit_baru(Path(sumber), entitas)
         tables, year, pesan_baca = _baca_sumber(Path(sumber), tahun)
         unit_dir = root / entitas
         if str(year) in {str(t) for t in unit.kinerja["tahun"]} and not ganti:
