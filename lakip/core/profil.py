@@ -147,16 +147,19 @@ class Profil:
         return {"pagu": pagu, "realisasi": real, "serapan": budget.persen_serapan(real, pagu)}
 
     # ------------------------------------------------------------------ notes
-    def catatan(self) -> list[str]:
-        """What Bab I and Bab II lack in the data, in sentences for the reader."""
-        notes = []
+    def catatan(self) -> dict[str, str]:
+        """What Bab I and Bab II lack in the data, in sentences for the reader, by table (``sdm``, ``perda``,
+        ``program``); empty when nothing lacks."""
+        notes = {}
         if self.sdm is None:
-            notes.append("Data sumber daya aparatur (sdm.csv) belum tersedia: profil pegawai tidak dapat disajikan.")
+            notes["sdm"] = "Data sumber daya aparatur (sdm.csv) belum tersedia: profil pegawai tidak dapat disajikan."
         if self.perda is None:
-            notes.append("Data produk hukum (perda.csv) belum tersedia: daftar Peraturan Daerah tidak dapat disajikan.")
+            notes["perda"] = "Data produk hukum (perda.csv) belum tersedia: daftar Peraturan Daerah tidak dapat disajikan."
+        elif self.perda.empty:
+            notes["perda"] = f"Tidak ada Peraturan Daerah bertanggal tahun {self.tahun} di perda.csv."
         if self.anggaran_program.empty:
-            notes.append(f"Data anggaran per program (anggaran.csv, tingkat program) tahun {self.tahun} belum tersedia: "
-                         "alokasi anggaran per program tidak dapat disajikan.")
+            notes["program"] = (f"Data anggaran per program (anggaran.csv, tingkat program) tahun {self.tahun} belum "
+                                "tersedia: alokasi anggaran per program tidak dapat disajikan.")
         return notes
 
 
