@@ -23,7 +23,8 @@ from lakip.core.model import Unit
 from lakip.core.numbers import AngkaError, desimal_tertulis, is_kosong, parse_angka
 from lakip.core.tables import Analisis, analisis
 
-__all__ = ["KOLOM_SDM", "Profil", "profil", "tabel_sdm", "jumlah_sdm", "tabel_perda", "tabel_pk", "tabel_anggaran_program"]
+__all__ = ["KOLOM_SDM", "Profil", "profil", "tabel_sdm", "jumlah_sdm", "tabel_perda", "tabel_pk", "tabel_anggaran_program",
+           "catatan_profil"]
 
 #: The counts of ``sdm.csv`` (Tabel 1.1): ``jumlah``, then the golongan and sex columns where the data has them.
 KOLOM_SDM = ("jumlah", "gol_i", "gol_ii", "gol_iii", "gol_iv", "laki_laki", "perempuan")
@@ -202,3 +203,8 @@ def tabel_pk(unit: Unit, tahun: int | None = None) -> pd.DataFrame:
 def tabel_anggaran_program(unit: Unit, tahun: int | None = None) -> pd.DataFrame:
     """:attr:`Profil.anggaran_program`, as a copy."""
     return _p(unit, tahun).anggaran_program.copy()
+
+
+def catatan_profil(unit: Unit, tahun: int | None = None) -> list[str]:
+    """:meth:`Profil.catatan`: what the data of Bab I and Bab II lacks, in sentences for the reader."""
+    return list(_p(unit, tahun).catatan().values())

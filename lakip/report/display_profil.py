@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from lakip.core import budget
 from lakip.core.numbers import format_angka, format_persen, format_rupiah, tidak_ada
 from lakip.report.display import teks_nilai
 
@@ -78,8 +79,12 @@ def tampil_pk(pk: pd.DataFrame, tahun: int) -> pd.DataFrame:
     return out
 
 
-def tampil_anggaran_program(program: pd.DataFrame, jumlah: dict[str, float]) -> pd.DataFrame:
-    """The budget by program with the Jumlah row: the pagu, and the realisasi and serapan where any program has one."""
+def tampil_anggaran_program(program: pd.DataFrame, jumlah: dict[str, float] | None = None) -> pd.DataFrame:
+    """The budget by program with the Jumlah row (``jumlah``: :attr:`~lakip.core.profil.Profil.anggaran_program_jumlah`,
+    else summed here): the pagu, and the realisasi and serapan where any program has one."""
+    if jumlah is None:
+        pagu, real = budget.total(program["pagu"], program["realisasi"])
+        jumlah = {"pagu": pagu, "realisasi": real, "serapan": budget.persen_serapan(real, pagu)}
     ada_real = program["realisasi"].notna().any()
     rows = [[str(i + 1), u, format_rupiah(p), *([format_rupiah(r), format_persen(s, kosong="-")] if ada_real else [])]
             for i, (u, p, r, s) in enumerate(zip(program["uraian"], program["pagu"], program["realisasi"], program["serapan"]))]
