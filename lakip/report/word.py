@@ -194,7 +194,7 @@ def buat_dokumen(a: Analisis, grafik: SumberGrafik):
     atur_dokumen(doc, judul)
 
     doc.add_paragraph(judul, style="Title")
-    doc.add_paragraph("Bab I sampai Bab IV: tabel, grafik dan uraian capaian disusun dari data dengan lakip; bagian bertanda "
+    doc.add_paragraph("Bab I sampai Bab IV: tabel, grafik dan uraian capaian disusun dari data dengan lakip; uraian bertanda "
                       f"{ISIAN}...] dilengkapi oleh penyusun", style="Subtitle")
     catatan = [str(m) for m in unit.peringatan_tahun(tahun)] + a.catatan(reviu=False)
     for c in catatan:
