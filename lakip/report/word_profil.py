@@ -55,8 +55,10 @@ def _tabel_sdm(doc, a: Analisis, nomor: Nomor, grafik: SumberGrafik) -> None:
     paragraf(doc, kalimat_sdm(a) or "")
     kolom = [k for k in JUDUL_SDM if k in p.sdm.columns]
     t = tampil_sdm(p.sdm, p.sdm_jumlah)
-    lebar_angka = round(min(1.6, 9.6 / len(kolom)), 2)
-    lebar = [0.8, round(LEBAR_TEKS_CM - 0.8 - 2.0 - lebar_angka * len(kolom), 2), *[lebar_angka] * len(kolom), 2.0]
+    # Jumlah wide enough for its bold heading; the other counts share what is left beside No, Status and Ket.
+    lebar_lain = round(min(1.6, 8.8 / max(len(kolom) - 1, 1)), 2)
+    lebar = [0.8, 0.0, 1.6, *[lebar_lain] * (len(kolom) - 1), 1.6]
+    lebar[1] = round(LEBAR_TEKS_CM - sum(lebar), 2)
     judul_tabel(doc, nomor, f"Sumber Daya Aparatur {unit.nama} Tahun {tahun}")
     tabel(doc, _kepala_sdm(kolom), [list(r) for r in t.itertuples(index=False)], lebar, "cl" + "r" * len(kolom) + "l",
           ukuran=9, tebal={len(t) - 1})
@@ -129,5 +131,5 @@ def bab2(doc, a: Analisis) -> None:
     real = "Realisasi" in t.columns
     judul_tabel(doc, nomor, f"Alokasi Anggaran per Program {unit.nama} Tahun {tahun}")
     tabel(doc, [list(t.columns)], [list(r) for r in t.itertuples(index=False)],
-          [0.8, 6.0, 3.4, 3.4, 2.4] if real else [0.8, 10.2, 5.0], "clrrr" if real else "clr", ukuran=9, tebal={len(t) - 1})
+          [0.8, 5.0, 3.9, 3.9, 2.4] if real else [0.8, 10.2, 5.0], "clrrr" if real else "clr", ukuran=9, tebal={len(t) - 1})
     sumber(doc, "anggaran.csv (tingkat program).")
