@@ -178,3 +178,10 @@ def test_unit_without_sdm_and_perda_runs_and_says_so(tmp_path):
     assert not any(x.text.startswith(("Tabel 1.", "Gambar 1.")) for x in d.paragraphs)
     html = (run / "laporan" / "laporan.html").read_text(encoding="utf-8")
     assert "Data sumber daya aparatur (sdm.csv) belum tersedia" in html and "Data produk hukum (perda.csv) belum tersedia" in html
+
+
+def test_profil_is_computed_once_per_unit_year(unit):
+    a = analysis.analisis(unit, 2024)
+    assert analysis.profil(a) is analysis.profil(a)
+    assert analysis.profil(a).perjanjian_kinerja is analysis.profil(a).perjanjian_kinerja
+    assert analysis.tabel_pk(unit, 2024) is not analysis.profil(a).perjanjian_kinerja  # the notebooks get copies
