@@ -84,8 +84,9 @@ def test_html_is_self_contained_with_toc(report):
     assert text.startswith("<!DOCTYPE html>") and '<html lang="id">' in text
     assert not re.search(r'(src|href)="(https?:)?//', text)  # nothing fetched from elsewhere
     assert "<script" not in text
-    assert len(re.findall(r'<img src="data:image/png;base64,', text)) == 6
-    for sid in ("capaian", "sasaran", "perbandingan", "efisiensi", "anggaran", "reviu", "penutup"):
+    assert len(re.findall(r'<img src="data:image/png;base64,', text)) == 7
+    for sid in ("bab-1", "sdm", "perda", "bab-2", "pk", "alokasi", "bab-3", "capaian", "sasaran", "perbandingan", "efisiensi",
+                "anggaran", "bab-4", "penutup", "lampiran", "reviu"):
         assert f'href="#{sid}"' in text and f'id="{sid}"' in text
     assert "85,83 %" in text and "Rp 64.440.768.486" in text and "belum dapat diukur" in text
 
@@ -99,7 +100,7 @@ def test_html_says_what_word_says_where_data_is_missing_and_draws_no_empty_table
                     narasi.paragraf_anggaran(analysis.analisis(unit, 2022))):
         assert kalimat in html_2022
     assert "Perbandingan Capaian Kinerja Tahun" not in html_2022 and "Efisiensi Penggunaan Sumber Daya</caption>" not in html_2022
-    assert "Komposisi Belanja" not in html_2022 and html_2022.count("<img ") == 2  # capaian and target-realisasi
+    assert "Komposisi Belanja" not in html_2022 and html_2022.count("<img ") == 3  # sdm, capaian and target-realisasi
     assert "Ringkasan reviu angka laporan" not in html_2022 and "tidak ada yang direviu.</p>" in html_2022
     # 2024: the efficiency and budget paragraphs of the Word report are there too
     text = report.read_text(encoding="utf-8")

@@ -15,8 +15,8 @@ from lakip.core.paths import NOTEBOOKS_DIR
 from lakip.run import jalankan
 from bantu import lakip
 
-NOTEBOOKS = ["01_capaian_kinerja", "02_realisasi_anggaran", "03_efisiensi", "04_reviu"]
-GRAFIK = ["capaian_iku", "target_realisasi", "tren_capaian", "alokasi_bagian", "serapan_program", "efisiensi"]
+NOTEBOOKS = ["00_profil_perencanaan", "01_capaian_kinerja", "02_realisasi_anggaran", "03_efisiensi", "04_reviu"]
+GRAFIK = ["sdm", "capaian_iku", "target_realisasi", "tren_capaian", "alokasi_bagian", "serapan_program", "efisiensi"]
 TABEL = ["capaian_iku.csv", "capaian_sasaran.csv", "perbandingan.csv", "anggaran.csv", "anggaran_cek.csv",
          "anggaran_total.csv", "efisiensi.csv", "ringkasan.json", "reviu.csv", "reviu_ringkasan.json"]
 

@@ -155,7 +155,7 @@ def test_a_notebook_of_a_bagian_unit_is_left_as_it_is():
 
     from lakip.app.notebooks import daftar_notebook, kata_unit_kerja
 
-    nb = nbformat.read(str(daftar_notebook()[1]), as_version=4)
+    nb = nbformat.read(str(next(p for p in daftar_notebook() if p.stem == "02_realisasi_anggaran")), as_version=4)
     before = nbformat.writes(nb)
     kata_unit_kerja(nb, "Bagian")
     assert nbformat.writes(nb) == before

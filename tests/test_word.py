@@ -105,8 +105,11 @@ def test_halaman_a4_margin_dan_judul(dok):
 
 def test_judul_tabel_dan_gambar_bernomor_urut(dok):
     caps = [t for kind, style, t in (x for x in isi(dok) if x[0] == "p") if style == "Caption"]
-    tabel = [int(re.match(r"Tabel 3\.(\d+) ", c).group(1)) for c in caps if c.startswith("Tabel")]
-    gambar = [int(re.match(r"Gambar 3\.(\d+) ", c).group(1)) for c in caps if c.startswith("Gambar")]
+    tabel = [int(re.match(r"Tabel 3\.(\d+) ", c).group(1)) for c in caps if c.startswith("Tabel 3.")]
+    gambar = [int(re.match(r"Gambar 3\.(\d+) ", c).group(1)) for c in caps if c.startswith("Gambar 3.")]
+    # Bab I: staff, Perda, the staff chart; Bab II: the PK and the budget by program
+    assert [c.split(" ", 2)[1] for c in caps if c.startswith(("Tabel 1.", "Gambar 1.", "Tabel 2.", "Gambar 2."))] == \
+        ["1.1", "1.1", "1.2", "2.1", "2.2"]
     # scale, capaian, comparison, 6 sasaran, efficiency, budget; 3 + 6 + efficiency + 2 budget charts
     assert tabel == list(range(1, 12))
     assert gambar == list(range(1, 13))
@@ -122,7 +125,7 @@ def test_judul_tabel_dan_gambar_bernomor_urut(dok):
 
 def test_grafik_selebar_teks_a4(dok):
     shapes = dok.inline_shapes
-    assert len(shapes) == 12
+    assert len(shapes) == 13  # the staff chart of Bab I and the twelve of Bab III
     assert all(abs(s.width - Inches(charts.LEBAR_A4)) < Cm(0.01) for s in shapes)
     assert abs(Inches(charts.LEBAR_A4).cm - 16.0) < 0.01
 
@@ -258,7 +261,7 @@ def test_grafik_dari_folder_run_dipakai(unit, tmp_path):
     path = tulis_docx(unit, 2024, tmp_path / "out", run)
     with zipfile.ZipFile(path) as z:
         media = [z.read(n) for n in z.namelist() if n.startswith("word/media/")]
-    assert buf.getvalue() in media and len(media) == 12  # the given chart, the eleven others drawn
+    assert buf.getvalue() in media and len(media) == 13  # the given chart, the twelve others drawn (sdm of Bab I too)
     for folder in (run, run / "grafik"):
         g = SumberBerkas(folder)
         assert g.cari("capaian_iku") == run / "grafik" / "capaian_iku.png" and g.cari("efisiensi") is None
@@ -309,9 +312,9 @@ def test_dua_laporan_disusun_dulu_lalu_menunggu_grafiknya_bersama(unit, tmp_path
         html_ = siapkan_html(hasil, sumber)
         assert menunggu == []  # both built, nothing waited for yet
         sumber.selesaikan()
-        assert len(menunggu) == 12  # each chart missing once: waited for (the notebooks have finished), then drawn
+        assert len(menunggu) == 13  # each chart missing once: waited for (the notebooks have finished), then drawn
         d, h = docx_(), html_()
-    assert d[:2] == b"PK" and h.count("<img ") == 6
+    assert d[:2] == b"PK" and h.count("<img ") == 7
 
 
 def test_sumber_grafik_menggambar_yang_tidak_ada_sekali_untuk_dua_laporan(unit, tmp_path, monkeypatch):
@@ -330,14 +333,16 @@ def test_sumber_grafik_menggambar_yang_tidak_ada_sekali_untuk_dua_laporan(unit, 
     with zipfile.ZipFile(tmp_path / "l.docx") as z:
         assert _png("green") in [z.read(n) for n in z.namelist() if n.startswith("word/media/")]
     html = (tmp_path / "l.html").read_text(encoding="utf-8")
-    assert html.count("<img ") == 6 and "\x00" not in html
+    assert html.count("<img ") == 7 and "\x00" not in html
 
 
 def test_tahun_tanpa_tahun_lalu_dan_tanpa_anggaran(unit, tmp_path):
     d = docx.Document(tulis_docx(unit, 2022, tmp_path, None))
     caps = [t for kind, style, t, *_ in (x for x in isi(d) if x[0] == "p") if style == "Caption"]
     assert not any("Komposisi Belanja" in c or "Perbandingan" in c or "Efisiensi" in c for c in caps)
-    assert len(d.tables) == 1 + 1 + 6  # scale, capaian, one per sasaran
+    assert len(d.tables) == 1 + 1 + 1 + 1 + 6  # Bab I staff, Bab II PK (no Perda dated 2022, no budget), scale, capaian, one per sasaran
+    paragraf(d, "Tidak ada Peraturan Daerah bertanggal tahun 2022 di perda.csv.")
+    paragraf(d, "Data anggaran per program (anggaran.csv, tingkat program) tahun 2022 belum tersedia")
     _, t = tabel_dengan_judul(d, "Tabel 3.5 ")
     assert sel(t)[0] == ["No", "Indikator Kinerja Utama", "Target 2022", "Realisasi 2022", "Capaian 2022", "Kategori 2022"]
     paragraf(d, "perbandingan capaian dengan tahun sebelumnya belum dapat disajikan")

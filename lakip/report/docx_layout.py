@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Inches, Pt, RGBColor
@@ -26,7 +26,7 @@ from lakip.core.numbers import format_angka
 from lakip.core.serial import TANGGAL_TETAP
 from lakip.report.charts import LEBAR_A4, Gambar, SumberGrafik
 
-__all__ = ["LEBAR_TEKS_CM", "atur_dokumen", "paragraf", "tabel", "Nomor", "judul_tabel", "sumber", "gambar", "angka_skala"]
+__all__ = ["LEBAR_TEKS_CM", "atur_dokumen", "paragraf", "isian", "tabel", "Nomor", "judul_tabel", "sumber", "gambar", "angka_skala"]
 
 _TANGGAL_TETAP = TANGGAL_TETAP.replace(tzinfo=dt.timezone.utc)  # document dates: same inputs, same bytes
 _HURUF = "Arial"
@@ -94,7 +94,7 @@ def atur_dokumen(doc, judul: str) -> None:
         st.paragraph_format.keep_with_next = True
     cp = doc.core_properties
     cp.title = judul
-    cp.subject = "Laporan Kinerja Instansi Pemerintah (LKjIP): Bab III dan Bab IV"
+    cp.subject = "Laporan Kinerja Instansi Pemerintah (LKjIP): Bab I sampai Bab IV"
     cp.author = "lakip"
     cp.last_modified_by = "lakip"
     cp.language = "id-ID"
@@ -117,6 +117,14 @@ def paragraf(doc, teks: str, rata: str = "justify", miring: bool = False, ukuran
     run.italic = miring
     if ukuran:
         run.font.size = Pt(ukuran)
+    return p
+
+
+def isian(doc, teks: str):
+    """A placeholder for the planner's own prose (``[Diisi oleh penyusun: ...]``), highlighted yellow and in
+    italics so that it is seen and replaced, never mistaken for the report's text."""
+    p = paragraf(doc, teks, rata="left", miring=True)
+    p.runs[0].font.highlight_color = WD_COLOR_INDEX.YELLOW
     return p
 
 

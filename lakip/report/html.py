@@ -2,7 +2,8 @@
 
 Opens offline in any browser: the charts are embedded as PNG data, the
 style is inline, nothing is fetched from elsewhere. A table of contents links
-the sections, which follow Bab III A and B and Bab IV of the LKjIP outline.
+the chapters (Bab I to Bab IV of the LKjIP outline, then the reviu as an appendix) and their
+sections; the chapters' own prose is left to the planner as highlighted placeholders.
 
 The page is the Jinja2 template ``templates/laporan.html.j2`` filled with
 sections of blocks (paragraphs, tables, figures). The template escapes every
@@ -26,6 +27,7 @@ from lakip.core import budget
 from lakip.core.numbers import tidak_ada
 from lakip.report import charts, display, metode, narasi
 from lakip.report.charts import Gambar, SumberGrafik
+from lakip.report.display_profil import isian
 from lakip.report.hasil import Hasil
 
 __all__ = ["Tabel", "Teks", "Figur", "tabel", "siapkan_html", "halaman"]
@@ -37,7 +39,8 @@ table{border-collapse:collapse;margin:.6em 0 1.4em;font-size:.9em}
 th,td{border:1px solid #999;padding:.25em .5em;vertical-align:top}th{background:#eee;text-align:left}
 td.n{text-align:right;white-space:nowrap}caption{caption-side:top;text-align:left;font-weight:bold;padding:.3em 0}
 figure{margin:1em 0}figure img{max-width:100%;height:auto}figcaption{font-size:.9em;font-style:italic}
-nav ol{columns:2}.catatan{background:#fcf8e3;border:1px solid #e5d9a5;padding:.5em 1em}
+nav>ol{columns:2}.catatan{background:#fcf8e3;border:1px solid #e5d9a5;padding:.5em 1em}
+.isian{background:#ffff00;font-style:italic;padding:.2em .4em}
 .sesuai{background:#dff0d8}.tidak{background:#f2dede}.tdh{background:#fcf8e3}
 @media print{nav{display:none}h2{page-break-before:always}}
 """
@@ -67,7 +70,8 @@ class Tabel:
 
 @dataclass(frozen=True)
 class Teks:
-    """A paragraph (``jenis`` ``paragraf``) or a note on what the data lacks (``catatan``)."""
+    """A paragraph (``jenis`` ``paragraf``), a note on what the data lacks (``catatan``), or a placeholder for the
+    planner's own prose (``isian``, highlighted)."""
 
     teks: str
     jenis: str = "paragraf"
@@ -92,6 +96,15 @@ class _Bagian:
     isi: list[Any] = field(default_factory=list)
 
 
+@dataclass
+class _Bab:
+    """A chapter of the LKjIP (or the appendix) and its sections."""
+
+    id: str
+    judul: str
+    bagian: list[_Bagian]
+
+
 def tabel(t: pd.DataFrame, judul: str) -> Tabel:
     """A table of strings (as :mod:`lakip.report.display` makes them) as a :class:`Tabel`."""
     def sel(v: object) -> Sel:
@@ -114,9 +127,9 @@ def _templat():
     return env.get_template("laporan.html.j2")
 
 
-def halaman(judul: str, slug: str, bagian: list[_Bagian]) -> str:
-    """The page: the template filled with the sections."""
-    return _templat().render(judul=judul, slug=slug, css=Markup(_CSS), bagian=bagian)
+def halaman(judul: str, slug: str, bab: list[_Bab]) -> str:
+    """The page: the template filled with the chapters and their sections."""
+    return _templat().render(judul=judul, slug=slug, css=Markup(_CSS), bab=bab)
 
 
 class _Penomoran:
@@ -214,7 +227,9 @@ def _reviu(h: Hasil, cap: _Penomoran) -> _Bagian:
 def _penutup(h: Hasil, cap: _Penomoran) -> _Bagian:
     a = h.analisis
     return _Bagian("penutup", "Penutup", [tabel(display.tampil_ringkasan(a.ringkasan), cap("tabel", "Ringkasan capaian")),
-                                          Teks(narasi.paragraf_ringkasan(a))])
+                                          Teks(narasi.paragraf_ringkasan(a)),
+                                          Teks(isian("langkah yang akan dilakukan untuk meningkatkan kinerja pada tahun "
+                                                     "berikutnya."), "isian")])
 
 
 def siapkan_html(h: Hasil, grafik: SumberGrafik) -> Callable[[], str]:
@@ -225,7 +240,13 @@ def siapkan_html(h: Hasil, grafik: SumberGrafik) -> Callable[[], str]:
         grafik.minta(nama, buat, f.pakai)
         return f
 
+    from lakip.report import html_profil  # it builds on this module's blocks
+
     cap = _Penomoran()
-    bagian = [_capaian(h, cap, figur), _sasaran(h, cap), _perbandingan(h, cap, figur), _efisiensi(h, cap, figur),
-              _anggaran(h, cap, figur), _reviu(h, cap), _penutup(h, cap)]
-    return lambda: halaman(f"Laporan Kinerja {h.unit.nama} Tahun {h.tahun}", h.unit.slug, bagian)
+    bab = [_Bab("bab-1", "Bab I Pendahuluan", html_profil.bab1(h.analisis, cap, figur)),
+           _Bab("bab-2", "Bab II Perencanaan Kinerja", html_profil.bab2(h.analisis, cap)),
+           _Bab("bab-3", "Bab III Akuntabilitas Kinerja", [_capaian(h, cap, figur), _sasaran(h, cap), _perbandingan(h, cap, figur),
+                                                          _efisiensi(h, cap, figur), _anggaran(h, cap, figur)]),
+           _Bab("bab-4", "Bab IV Penutup", [_penutup(h, cap)]),
+           _Bab("lampiran", "Lampiran", [_reviu(h, cap)])]
+    return lambda: halaman(f"Laporan Kinerja {h.unit.nama} Tahun {h.tahun}", h.unit.slug, bab)

@@ -1,4 +1,8 @@
-"""The Word report: Bab III and Bab IV of the LKjIP as ``laporan.docx`` (python-docx).
+"""The Word report: the LKjIP as ``laporan.docx`` (python-docx), Bab I to Bab IV.
+
+Bab I and Bab II (:mod:`lakip.report.word_profil`) hold the tables of the data (staff, Perda,
+Perjanjian Kinerja, budget by program) and leave the chapters' own prose to the planner as
+highlighted placeholders (``[Diisi oleh penyusun: ...]``).
 
 :func:`docx` lays the generated parts out as the seed report does: Bab III A
 (the rating scale, the capaian of every IKU, the comparison of years, one
@@ -25,9 +29,11 @@ from lakip.core import budget
 from lakip.core.numbers import format_angka, format_persen
 from lakip.core.serial import zip_tetap
 from lakip.core.tables import Analisis
-from lakip.report import charts, display, metode, narasi
+from lakip.report import charts, display, metode, narasi, word_profil
 from lakip.report.charts import SumberGrafik
-from lakip.report.docx_layout import LEBAR_TEKS_CM, Nomor, angka_skala, atur_dokumen, gambar, judul_tabel, paragraf, sumber, tabel
+from lakip.report.display_profil import ISIAN, isian as teks_isian
+from lakip.report.docx_layout import (LEBAR_TEKS_CM, Nomor, angka_skala, atur_dokumen, gambar, isian, judul_tabel, paragraf, sumber,
+                                      tabel)
 
 __all__ = ["NAMA_BERKAS", "buat_dokumen", "siapkan_docx", "docx"]
 
@@ -188,13 +194,16 @@ def buat_dokumen(a: Analisis, grafik: SumberGrafik):
     atur_dokumen(doc, judul)
 
     doc.add_paragraph(judul, style="Title")
-    doc.add_paragraph("Bab III Akuntabilitas Kinerja dan Bab IV Penutup, disusun dari data dengan lakip", style="Subtitle")
+    doc.add_paragraph("Bab I sampai Bab IV: tabel, grafik dan uraian capaian disusun dari data dengan lakip; uraian bertanda "
+                      f"{ISIAN}...] dilengkapi oleh penyusun", style="Subtitle")
     catatan = [str(m) for m in unit.peringatan_tahun(tahun)] + a.catatan(reviu=False)
     for c in catatan:
         paragraf(doc, f"Catatan: {c}", rata="left", miring=True, ukuran=9)
 
+    word_profil.bab1(doc, a, grafik)
+    word_profil.bab2(doc, a)
     nomor = Nomor(bab=3)
-    doc.add_heading("BAB III AKUNTABILITAS KINERJA", level=1)
+    doc.add_heading("BAB III AKUNTABILITAS KINERJA", level=1).paragraph_format.page_break_before = True
     doc.add_heading("A. Akuntabilitas Kinerja", level=2)
     label_skala = _bab3_skala(doc, a, nomor)
     paragraf(doc, metode.teks_metode(unit.pilihan, label_skala))
@@ -209,6 +218,7 @@ def buat_dokumen(a: Analisis, grafik: SumberGrafik):
 
     doc.add_heading("BAB IV PENUTUP", level=1).paragraph_format.page_break_before = True
     paragraf(doc, narasi.paragraf_ringkasan(a))
+    isian(doc, teks_isian("langkah yang akan dilakukan untuk meningkatkan kinerja pada tahun berikutnya."))
     return doc
 
 

@@ -23,7 +23,7 @@ from lakip.report.charts.gaya import png
 __all__ = ["GRAFIK_LAPORAN", "Gambar", "SumberGrafik"]
 
 #: The charts the reports take from a run's ``grafik/`` (besides those of each sasaran).
-GRAFIK_LAPORAN = ("capaian_iku", "target_realisasi", "tren_capaian", "alokasi_bagian", "serapan_program", "efisiensi")
+GRAFIK_LAPORAN = ("sdm", "capaian_iku", "target_realisasi", "tren_capaian", "alokasi_bagian", "serapan_program", "efisiensi")
 
 
 @dataclass(frozen=True)
