@@ -20,10 +20,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from lakip.core import akip, budget, efficiency, ikm, scoring
+from lakip.core import budget, efficiency, scoring
 from lakip.core.config import UNIT_KERJA
 from lakip.core.model import DataError, Masalah, PilihanError, Unit
 from lakip.core.numbers import desimal_tertulis, is_kosong
+from lakip.core.tabel_luar import TabelLuar
 
 __all__ = [
     "Analisis",
@@ -156,11 +157,11 @@ def nilai_json(x: Any) -> Any:
     return x
 
 
-class Analisis:
+class Analisis(TabelLuar):
     """The analysis of one unit and year: every table, computed once when first asked for.
 
     The frames are shared by everyone who reads them (the writers of one run):
-    read them, do not change them in place.
+    read them, do not change them in place (IKM and AKIP: :class:`~lakip.core.tabel_luar.TabelLuar`).
     """
 
     def __init__(self, unit: Unit, tahun: int | None = None):
@@ -362,81 +363,6 @@ class Analisis:
             base[f"nilai_{metode}"] = e["nilai"].to_numpy()
             base[f"status_{metode}"] = e["status"].to_numpy()
         return base
-
-    # ------------------------------------------------------------------ scores from outside the unit (DOMAIN.md section 8)
-    @property
-    def survei_ikm(self) -> pd.DataFrame | None:
-        """The unit's IKM survey (``survei_ikm.csv``, every year), None when the unit has none."""
-        return self.unit.lampiran.get("survei_ikm")
-
-    @property
-    def lke(self) -> pd.DataFrame | None:
-        """The unit's LKE (``lke.csv``, every year), None when the unit has none."""
-        return self.unit.lampiran.get("lke")
-
-    @cached_property
-    def bobot_ikm(self) -> float:
-        """The weight of one unsur under the unit's ``bobot_ikm`` (0,111 or 1/9)."""
-        return ikm.bobot_ikm(self.pilihan.bobot_ikm)
-
-    @cached_property
-    def ikm_tahunan(self) -> pd.DataFrame | None:
-        """The IKM of every year of the survey: ``tahun, responden, ikm, mutu, kinerja``; None without a survey."""
-        s = self.survei_ikm
-        return None if s is None else ikm.ikm_tahunan(s, self.bobot_ikm)
-
-    @cached_property
-    def ikm(self) -> pd.DataFrame | None:
-        """The survey of the year per unsur: ``tahun, unsur, nama_unsur, responden, nrr, nrr_tertimbang, mutu``,
-        then ``ikm`` and ``mutu_ikm`` of the year (the same on every row); None without a survey."""
-        s = self.survei_ikm
-        if s is None:
-            return None
-        out = ikm.nrr_unsur(s[s["tahun"] == self.tahun], self.bobot_ikm)
-        tot = self.ikm_tahunan
-        tot = tot[tot["tahun"] == self.tahun]
-        out["ikm"] = float(tot["ikm"].iloc[0]) if len(tot) else np.nan
-        out["mutu_ikm"] = tot["mutu"].iloc[0] if len(tot) else None
-        return out
-
-    @cached_property
-    def ikm_layanan(self) -> pd.DataFrame | None:
-        """The IKM of the year per service: ``tahun, layanan, responden, ikm, mutu, kinerja``; None without a survey."""
-        s = self.survei_ikm
-        if s is None:
-            return None
-        return ikm.ikm_layanan(s[s["tahun"] == self.tahun], self.bobot_ikm).reset_index(drop=True)
-
-    @cached_property
-    def komponen_akip(self) -> pd.DataFrame | None:
-        """Every component of the LKE in every year (:func:`lakip.core.akip.komponen_lke`); None without an LKE."""
-        return None if self.lke is None else akip.komponen_lke(self.lke)
-
-    @cached_property
-    def nilai_akip(self) -> pd.DataFrame | None:
-        """The nilai AKIP of every year: ``tahun, nilai, predikat, selisih``; None without an LKE."""
-        return None if self.lke is None else akip.nilai_akip(self.lke)
-
-    @cached_property
-    def akip(self) -> pd.DataFrame | None:
-        """The LKE of the year: its components (``tahun, komponen, induk, bobot, nilai, nilai_rinci, persen,
-        selisih``, empty ``predikat``), then a row ``Nilai AKIP`` with the total, its predikat and its change
-        against the year before; None without an LKE."""
-        if self.lke is None:
-            return None
-        komp = self.komponen_akip
-        komp = komp[komp["tahun"] == self.tahun].assign(predikat=None)
-        tot = self.nilai_akip
-        tot = tot[tot["tahun"] == self.tahun]
-        if len(tot):
-            utama = komp[komp["induk"].isna()]
-            baris = pd.DataFrame({"tahun": [self.tahun], "komponen": ["Nilai AKIP"], "induk": [None],
-                                  "bobot": [utama["bobot"].sum(min_count=1)], "nilai": [tot["nilai"].iloc[0]],
-                                  "nilai_rinci": [np.nan], "persen": [np.nan], "selisih": [tot["selisih"].iloc[0]],
-                                  "predikat": [tot["predikat"].iloc[0]]})
-            baris["persen"] = baris["nilai"] * 100.0 / baris["bobot"] if float(baris["bobot"].iloc[0] or 0) > 0 else np.nan
-            komp = pd.concat([komp, baris], ignore_index=True) if len(komp) else baris
-        return komp.reset_index(drop=True)
 
     # ------------------------------------------------------------------ summary and notes
     def catatan(self, reviu: bool = True) -> list[str]:
