@@ -139,9 +139,11 @@ def test_ikm_per_unsur_per_layanan_and_both_weights(tmp_path):
     assert "bobot_ikm" not in a.ringkasan["pilihan"]  # the default is not written (ringkasan.json as before)
 
 
-@pytest.mark.parametrize("teks", ["0,111", "0.111", '"0,111"'])
-def test_bobot_ikm_default_written_any_way(teks):
-    assert Pilihan.from_dict({"bobot_ikm": 0.111 if teks == "0.111" else teks.strip('"')}).bobot_ikm == "0,111"
+def test_bobot_ikm_as_written():
+    assert Pilihan.from_dict({"bobot_ikm": "0,111"}).bobot_ikm == "0,111" == Pilihan().bobot_ikm
+    assert Pilihan.from_dict({"bobot_ikm": "rata"}).as_dict()["bobot_ikm"] == "rata"
+    with pytest.raises(ValueError, match="0,111, rata"):
+        Pilihan.from_dict({"bobot_ikm": 0.111})
 
 
 def test_bobot_ikm_unknown_is_refused(tmp_path):

@@ -260,7 +260,7 @@ class Pilihan:
         if d.get("skala") is not None:
             kwargs["skala"] = Skala.from_list(d["skala"])
         if d.get("bobot_ikm") is not None:
-            kwargs["bobot_ikm"] = _bobot_ikm(d["bobot_ikm"])
+            kwargs["bobot_ikm"] = str(d["bobot_ikm"])
         return cls(**kwargs)
 
     def as_dict(self) -> dict[str, Any]:
@@ -282,13 +282,6 @@ class Pilihan:
         }
 
 
-def _bobot_ikm(nilai: Any) -> str:
-    """``bobot_ikm`` as written in ``entitas.yml`` (``0,111``, ``0.111`` read by YAML as a number, ``rata``) as its key."""
-    if isinstance(nilai, float) and nilai == 0.111:
-        return BOBOT_IKM_PILIHAN[0]
-    return str(nilai).strip().replace(".", ",")
-
-
 # --------------------------------------------------------------------------- the schemas of entitas.yml
 
 #: ``pilihan.skala``: the classes, highest first, each with its name and the bound it starts at
@@ -305,8 +298,8 @@ SKEMA_PILIHAN = Peta(opsional={
     "batas_capaian_iku": Pilih(BATAS_CAPAIAN, pesan=_PESAN_BATAS.removeprefix("batas_capaian ")),
     "metode_efisiensi": Pilih(METODE_EFISIENSI),
     "skala": SKEMA_SKALA,
-    # 0,111 is a text in YAML; 0.111 a number; both mean the regulation's weight
-    "bobot_ikm": Pilih(("0,111", 0.111, "rata"), pesan=f"harus salah satu dari: {', '.join(BOBOT_IKM_PILIHAN)}"),
+    # 0,111 is a text in YAML (0.111, a number, is refused: the weight is written as the regulation prints it)
+    "bobot_ikm": Pilih(BOBOT_IKM_PILIHAN),
 })
 
 #: A unit's ``entitas.yml``: ``nama`` required, the descriptive texts and ``pilihan`` optional, no other key.
