@@ -348,3 +348,13 @@ def test_the_run_writes_the_tables_only_with_the_files(tmp_path):
                     ("kinerja.csv", "B1,2023,85,", "B1,2023,85,1"), ("kinerja.csv", "B1,2024,85,", "B1,2024,85,1")])
     tulis_tabel(Hasil.dari(u, 2024), out2)
     assert not any((out2 / n).exists() for n in ("ikm.csv", "ikm_layanan.csv", "akip.csv"))
+
+
+def test_a_unit_without_the_files_is_as_before():
+    """The seed unit has neither file nor a sumber column: no IKM or AKIP table, nothing new in ringkasan.json."""
+    u = muat(None, "setda-batubara")
+    assert "survei_ikm" not in u.lampiran and "lke" not in u.lampiran and "sumber" not in u.indikator.columns
+    a = analisis(u, 2024)
+    assert a.ikm is None and a.ikm_layanan is None and a.akip is None and a.nilai_akip is None
+    assert "bobot_ikm" not in a.ringkasan["pilihan"] and u.pilihan.bobot_ikm == "0,111"
+    assert not (reviu(u, 2024)["tabel"] == "kinerja.csv").any()
