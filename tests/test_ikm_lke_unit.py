@@ -358,3 +358,16 @@ def test_a_unit_without_the_files_is_as_before():
     assert a.ikm is None and a.ikm_layanan is None and a.akip is None and a.nilai_akip is None
     assert "bobot_ikm" not in a.ringkasan["pilihan"] and u.pilihan.bobot_ikm == "0,111"
     assert not (reviu(u, 2024)["tabel"] == "kinerja.csv").any()
+
+
+def test_a_kabupaten_keeps_the_files_of_a_unit(tmp_path):
+    """muat_kabupaten loads a unit with the files on its own; its Unit from the kabupaten has them (the rollup's
+    reviu judges its keys), and its realisasi from its sumber."""
+    from lakip.data.bulk import muat_kabupaten
+
+    buat(tmp_path, laporan=[("I1", "ikm/2024", "88,25")])
+    kab = muat_kabupaten(tmp_path)
+    u = kab.ke_unit("ikm")
+    assert set(u.lampiran) == {"survei_ikm", "lke"} and kab.satu_satu == 1
+    assert list(reviu(u, 2024)["status"]) == [SESUAI]
+    assert u.kinerja.set_index(["kode", "tahun"]).loc[("B1", 2024), "realisasi"] == "88,25"
