@@ -82,7 +82,7 @@ def run_import(wb, tmp_path, data, **kw):
 def test_template_sheets_prefill_and_lists(data, tmp_path):
     path = tulis_template("setda-batubara", 2025, tmp_path / "isian.xlsx", data)
     wb = load_workbook(path)
-    assert wb.sheetnames == ["Petunjuk", "indikator", "kinerja", "anggaran", "anggaran_iku", "laporan"]
+    assert wb.sheetnames == ["Petunjuk", "indikator", "kinerja", "anggaran", "anggaran_iku", "laporan", "survei_ikm", "lke"]
     ws = wb["kinerja"]
     header = [c.value for c in ws[1]]
     assert header[:4] == ["kode", "tahun", "target", "realisasi"]
@@ -587,3 +587,59 @@ def test_instructions_name_the_data_folder_the_planner_gave(data, tmp_path):
     assert "lakip run --data 'data saya' --entity dinas-baru" in teks(p)
     p = tulis_template("setda-batubara", 2025, tmp_path / "c.xlsx")
     assert "lakip import c.xlsx --entity setda-batubara\n" in teks(p) + "\n"
+
+
+# ------------------------------------------------------------------------------------ the IKM survey and the LKE (#17)
+
+
+def _isi(ws, rows):
+    """Type ``rows`` into a sheet from its row 2, as a user does."""
+    for i, row in enumerate(rows, start=2):
+        for j, v in enumerate(row, start=1):
+            ws.cell(i, j).value = v
+
+
+def test_the_survey_and_lke_sheets_round_trip(workbook, data, tmp_path):
+    """An empty survey sheet changes nothing; a filled one becomes the unit's survei_ikm.csv, read back to the
+    same answers; its 2026 template comes with no survey rows, and a template of 2025 with them."""
+    ws = workbook["survei_ikm"]
+    assert [c.value for c in ws[1]] == ["tahun", "responden", "layanan", *[f"u{i}" for i in range(1, 10)]]
+    assert '"1,2,3,4"' in [dv.formula1 for dv in ws.data_validations.dataValidation]
+    assert [c.value for c in workbook["lke"][1]] == ["tahun", "komponen", "bobot", "nilai", "induk"]
+    _isi(ws, [["2025", f"R{r - 1}", "KTP" if r < 6 else "KK", *(["3"] * 9 if r < 6 else ["3"] + ["4"] * 8)]
+              for r in range(2, 12)])
+    _isi(workbook["lke"], [["2025", "Perencanaan Kinerja", "30", "27,5"], ["2025", "Pengukuran Kinerja", "30", 25],
+                           ["2025", "Pelaporan Kinerja", "15", "12,5"], ["2025", "Evaluasi Akuntabilitas Kinerja Internal", "25", "25"]])
+    hasil = run_import(workbook, tmp_path, data)
+    assert hasil.baris["survei_ikm"] == 10 and hasil.baris["lke"] == 4
+    unit = muat(data, "setda-batubara")
+    s = unit.lampiran["survei_ikm"]
+    assert len(s) == 10 and set(s["layanan"]) == {"KTP", "KK"} and s["u1"].eq(3).all() and s["u9"].sum() == 4 * 3 + 6 * 4
+    a = analysis.analisis(unit, 2025)
+    assert a.ikm["ikm"].iloc[0] == pytest.approx(88.245)
+    assert a.nilai_akip.set_index("tahun").loc[2025, "predikat"] == "A"
+    path = tulis_template("setda-batubara", 2025, tmp_path / "lagi.xlsx", data)
+    wb = load_workbook(path)
+    rows = [[c.value for c in r] for r in wb["survei_ikm"].iter_rows(min_row=2) if r[0].value]
+    assert len(rows) == 10 and rows[0] == ["2025", "R1", "KTP", *["3"] * 9]
+    assert [r[0].value for r in wb["lke"].iter_rows(min_row=2) if r[0].value] == ["2025"] * 4
+    assert wb["lke"].cell(2, 4).value == "27,5"
+    nxt = load_workbook(tulis_template("setda-batubara", 2026, tmp_path / "2026.xlsx", data))
+    assert not [r for r in nxt["survei_ikm"].iter_rows(min_row=2) if r[0].value]
+    # the LKE of the year before, its nilai left to fill
+    assert [(r[1].value, r[2].value, r[3].value) for r in nxt["lke"].iter_rows(min_row=2) if r[0].value][0] == \
+        ("Perencanaan Kinerja", "30", None)
+
+
+def test_unfilled_survey_and_lke_sheets_change_nothing(workbook, data, tmp_path):
+    hasil = run_import(workbook, tmp_path, data)
+    assert "survei_ikm" not in hasil.baris and "lke" not in hasil.baris
+    assert not (data / "setda-batubara" / "survei_ikm.csv").exists() and not (data / "setda-batubara" / "lke.csv").exists()
+
+
+def test_a_wrong_answer_in_the_survey_sheet_is_located(workbook, data, tmp_path):
+    _isi(workbook["survei_ikm"], [["2025", "R1", "", "5", "3", "3", "3", "3", "3", "3", "3", "3"]])
+    with pytest.raises(DataError) as e:
+        run_import(workbook, tmp_path, data)
+    assert any(m.berkas == "lembar survei_ikm" and m.baris == 2 and m.kolom == "u1" and "1 sampai 4" in m.pesan
+               for m in e.value.masalah), [str(m) for m in e.value.masalah]

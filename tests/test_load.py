@@ -87,7 +87,7 @@ def test_the_seed_data_loads_clean():
          "laporan.csv baris 2, kolom kunci: jenis kunci 'sasaran' tidak dikenal (jenis yang ada: target, realisasi, "
          "capaian, kategori, perubahan_pp, capaian_sasaran, kategori_sasaran, rata_rata, jumlah_iku, jumlah_sasaran, "
          "jumlah_capaian, jumlah_kategori, persen_kategori, pagu, realisasi_anggaran, serapan, pagu_iku, realisasi_anggaran_iku, serapan_iku, efisiensi, "
-         "komponen)"),
+         "komponen, ikm, mutu_ikm, nrr, nilai_akip, predikat_akip, komponen_akip)"),
         ("entitas.yml", "rumus_turun: selisih", "rumus_turun: terbalik",
          "entitas.yml baris 7, kunci pilihan.rumus_turun: 'terbalik' harus salah satu dari: selisih, rasio"),
         ("entitas.yml", "{kategori: Tinggi, di_atas: 75}", "{kategori: Tinggi, di_atas: 95}",

@@ -44,7 +44,10 @@ def data(tmp_path):
 def test_the_template_of_a_new_unit_has_every_choice_with_its_allowed_values(data, tmp_path):
     path = tulis_template(SLUG, 2025, tmp_path / "isian.xlsx", data)
     wb = load_workbook(path)
-    assert wb.sheetnames == ["Petunjuk", "entitas", "indikator", "kinerja", "anggaran", "anggaran_iku", "laporan"]
+    # daftar_pilihan (hidden) holds the drop-down of bobot_ikm, whose 0,111 has a comma (#17)
+    assert wb.sheetnames == ["Petunjuk", "entitas", "daftar_pilihan", "indikator", "kinerja", "anggaran", "anggaran_iku",
+                             "laporan"]
+    assert wb["daftar_pilihan"].sheet_state == "hidden"
     ws = wb["entitas"]
     assert [c.value for c in ws[1]][:4] == ["kunci", "nilai", "mulai", "di_atas"]
     kunci = [ws.cell(r, 1).value for r in range(2, ws.max_row + 1)]
@@ -55,7 +58,8 @@ def test_the_template_of_a_new_unit_has_every_choice_with_its_allowed_values(dat
     assert pilihan == {"rumus_turun": f'"{",".join(RUMUS_TURUN)}"', "metode_efisiensi": f'"{",".join(METODE_EFISIENSI)}"',
                        "batas_capaian": f'"{",".join(f"{b:g}" for b in BATAS_CAPAIAN)}"',
                        "batas_capaian_iku": f'"{",".join(f"{b:g}" for b in BATAS_CAPAIAN)}"',
-                       "skala": f'"{",".join(SKALA_PRESET)}"'}
+                       "skala": f'"{",".join(SKALA_PRESET)}"', "bobot_ikm": "'daftar_pilihan'!$A$1:$A$2"}
+    assert [wb["daftar_pilihan"].cell(i, 1).value for i in (1, 2)] == ["0,111", "rata"]
     ind = wb["indikator"]
     assert [c.value for c in ind[1]][:10] == ["kode", "tujuan", "sasaran_kode", "sasaran", "indikator", "satuan",
                                                "polaritas", "jenis", "skala", "formula"]

@@ -43,6 +43,9 @@ def tulis_tabel(h: Hasil, folder: Path) -> list[Path]:
         "anggaran_total.csv": rupiah_bulat(a.total_anggaran),
         "efisiensi.csv": rupiah_bulat(a.efisiensi),
     }
+    # the scores from outside the unit, only where the unit has their file (survei_ikm.csv, lke.csv)
+    luar = {"ikm.csv": a.ikm, "ikm_layanan.csv": a.ikm_layanan, "akip.csv": a.akip}
+    tables.update({name: df for name, df in luar.items() if df is not None})
     written = []
     for name, df in tables.items():
         tulis_csv(df, folder / name)

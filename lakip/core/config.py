@@ -24,6 +24,7 @@ __all__ = [
     "RUMUS_TURUN",
     "METODE_EFISIENSI",
     "BATAS_CAPAIAN",
+    "BOBOT_IKM_PILIHAN",
     "Skala",
     "Pilihan",
     "SKALA_BAKU",
@@ -49,6 +50,9 @@ UNIT_KERJA = "Bagian"
 
 RUMUS_TURUN = ("selisih", "rasio")
 METODE_EFISIENSI = ("rasio", "selisih", "pmk249")
+#: ``bobot_ikm`` of ``entitas.yml``: the weight of each unsur of the IKM (:data:`lakip.core.ikm.BOBOT_IKM`):
+#: ``0,111`` as PermenPAN-RB 14/2017 prints it (the default), ``rata`` = 1/9 exactly.
+BOBOT_IKM_PILIHAN = ("0,111", "rata")
 
 
 @dataclass(frozen=True)
@@ -222,8 +226,11 @@ class Pilihan:
     batas_capaian_iku: float | None = None
     metode_efisiensi: str = "rasio"
     skala: Skala = field(default=SKALA_BAKU)
+    bobot_ikm: str = BOBOT_IKM_PILIHAN[0]
 
     def __post_init__(self) -> None:
+        if self.bobot_ikm not in BOBOT_IKM_PILIHAN:
+            raise ValueError(f"bobot_ikm harus salah satu dari: {', '.join(BOBOT_IKM_PILIHAN)}")
         if self.rumus_turun not in RUMUS_TURUN:
             raise ValueError(f"rumus_turun harus salah satu dari: {', '.join(RUMUS_TURUN)}")
         if self.metode_efisiensi not in METODE_EFISIENSI:
@@ -252,6 +259,8 @@ class Pilihan:
                 kwargs[key] = float(d[key])
         if d.get("skala") is not None:
             kwargs["skala"] = Skala.from_list(d["skala"])
+        if d.get("bobot_ikm") is not None:
+            kwargs["bobot_ikm"] = str(d["bobot_ikm"])
         return cls(**kwargs)
 
     def as_dict(self) -> dict[str, Any]:
@@ -268,6 +277,8 @@ class Pilihan:
             "metode_efisiensi": self.metode_efisiensi,
             "skala": self.skala.as_dict(),
             "skala_nama": self.skala.nama,
+            # written only when not the default, so the ringkasan.json of every unit that does not choose it stays as it was
+            **({"bobot_ikm": self.bobot_ikm} if self.bobot_ikm != BOBOT_IKM_PILIHAN[0] else {}),
         }
 
 
@@ -287,6 +298,8 @@ SKEMA_PILIHAN = Peta(opsional={
     "batas_capaian_iku": Pilih(BATAS_CAPAIAN, pesan=_PESAN_BATAS.removeprefix("batas_capaian ")),
     "metode_efisiensi": Pilih(METODE_EFISIENSI),
     "skala": SKEMA_SKALA,
+    # 0,111 is a text in YAML (0.111, a number, is refused: the weight is written as the regulation prints it)
+    "bobot_ikm": Pilih(BOBOT_IKM_PILIHAN),
 })
 
 #: A unit's ``entitas.yml``: ``nama`` required, the descriptive texts and ``pilihan`` optional, no other key.

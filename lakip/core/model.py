@@ -184,6 +184,7 @@ class Kabupaten:
     laporan: pd.DataFrame
     gagal: dict[str, DataError] = field(default_factory=dict)
     satu_satu: int = 0  # units loaded one by one (flagged by a check or not in the plain form)
+    lampiran: dict[str, dict[str, pd.DataFrame]] = field(default_factory=dict)  # the optional tables of a unit, by slug
     _rentang_cache: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
@@ -225,7 +226,7 @@ class Kabupaten:
             a, b = self._rentang(t).get(slug, (0, 0))
             frames[t] = getattr(self, t).iloc[a:b].drop(columns="entitas").reset_index(drop=True)
         return Unit(slug=slug, folder=(self.folder / slug) if self.folder else Path(slug), entitas=self.info[slug],
-                    pilihan=self.pilihan_unit(slug), **frames)
+                    pilihan=self.pilihan_unit(slug), lampiran=dict(self.lampiran.get(slug, {})), **frames)
 
     @classmethod
     def dari_unit(cls, units: Sequence[Unit], gagal: dict[str, DataError] | None = None) -> "Kabupaten":
@@ -248,4 +249,5 @@ class Kabupaten:
             frames[t] = df
         folder = units[0].folder.parent if units else None
         return cls(folder=folder, unit=pd.DataFrame(rows, columns=["entitas", "nama", "pemda", "kelompok"]),
-                   pilihan=pilihan, info={u.slug: u.entitas for u in units}, gagal=dict(gagal or {}), **frames)
+                   pilihan=pilihan, info={u.slug: u.entitas for u in units}, gagal=dict(gagal or {}),
+                   lampiran={u.slug: u.lampiran for u in units if u.lampiran}, **frames)

@@ -24,6 +24,7 @@ from lakip.core import budget, efficiency, scoring
 from lakip.core.config import UNIT_KERJA
 from lakip.core.model import DataError, Masalah, PilihanError, Unit
 from lakip.core.numbers import desimal_tertulis, is_kosong
+from lakip.core.tabel_luar import TabelLuar
 
 __all__ = [
     "Analisis",
@@ -156,11 +157,11 @@ def nilai_json(x: Any) -> Any:
     return x
 
 
-class Analisis:
+class Analisis(TabelLuar):
     """The analysis of one unit and year: every table, computed once when first asked for.
 
     The frames are shared by everyone who reads them (the writers of one run):
-    read them, do not change them in place.
+    read them, do not change them in place (IKM and AKIP: :class:`~lakip.core.tabel_luar.TabelLuar`).
     """
 
     def __init__(self, unit: Unit, tahun: int | None = None):

@@ -31,6 +31,7 @@ __all__ = [
     "tingkat_baku",
     "kata_tingkat",
     "KUNCI",
+    "UNSUR_KUNCI",
     "SEMUA_SASARAN",
     "tahun_ok",
     "tahun_atau_none",
@@ -165,7 +166,17 @@ KUNCI: dict[str, tuple[str, ...]] = {
     "serapan_iku": ("iku", "tahun"),
     "efisiensi": ("iku", "tahun"),
     "komponen": ("iku", "tahun", "nama"),
+    # the scores from outside the unit (DOMAIN.md section 8): survei_ikm.csv and lke.csv
+    "ikm": ("tahun",),
+    "mutu_ikm": ("tahun",),
+    "nrr": ("unsur", "tahun"),  # unsur u1 ... u9
+    "nilai_akip": ("tahun",),
+    "predikat_akip": ("tahun",),
+    "komponen_akip": ("komponen", "tahun"),  # a komponen of lke.csv
 }
+
+#: The unsur of the IKM survey as a key names them (``nrr/u3/2024``): u1 ... u9 (:data:`lakip.core.ikm.UNSUR`).
+UNSUR_KUNCI = tuple(f"u{i}" for i in range(1, 10))
 
 
 def kunci_laporan(kunci: str) -> dict[str, str]:
@@ -180,4 +191,6 @@ def kunci_laporan(kunci: str) -> dict[str, str]:
     out = {"jenis": jenis, **dict(zip(names, parts[1:]))}
     if not tahun_ok(out["tahun"]):
         raise ValueError(f"kunci '{cuplik(kunci)}': '{cuplik(out['tahun'])}' bukan tahun")
+    if "unsur" in out and out["unsur"] not in UNSUR_KUNCI:
+        raise ValueError(f"kunci '{cuplik(kunci)}': unsur '{cuplik(out['unsur'])}' bukan salah satu dari u1 sampai u9")
     return out

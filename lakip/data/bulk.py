@@ -216,6 +216,7 @@ def _muat_potongan(root: str, slugs: list[str]) -> dict[str, Any]:
     out["_unit"] = [(slugs[i], by_slug[slugs[i]].entitas if slugs[i] in by_slug else infos[i],
                      by_slug[slugs[i]].pilihan if slugs[i] in by_slug else pilihan[i]) for i in loaded]
     out["_gagal"] = gagal
+    out["_lampiran"] = {u.slug: u.lampiran for u in units if u.lampiran}  # only units with an optional table load one by one
     out["_satu_satu"] = int(tanda.flag.sum())
     return out
 
@@ -250,9 +251,10 @@ def muat_kabupaten(data_dir: str | Path | None = None, slugs: Iterable[str] | No
             results = list(pool.map(_muat_potongan, [str(root)] * workers, shares))
     kelompok: dict[str, int] = {}
     pilihan: list[Pilihan] = []
-    rows, info, gagal = [], {}, {}
+    rows, info, gagal, lampiran = [], {}, {}, {}
     for r in results:
         gagal.update(r["_gagal"])
+        lampiran.update(r["_lampiran"])
         for slug, data, p in r["_unit"]:
             key = repr(p.as_dict())
             if key not in kelompok:
@@ -268,4 +270,4 @@ def muat_kabupaten(data_dir: str | Path | None = None, slugs: Iterable[str] | No
         frames[t] = pd.concat(parts, ignore_index=True) if len(parts) > 1 else (parts[0] if parts else pd.DataFrame({"entitas": []}))
     return Kabupaten(folder=root, unit=pd.DataFrame(rows, columns=["entitas", "nama", "pemda", "kelompok"]),
                      pilihan=pilihan, info=info, gagal=dict(sorted(gagal.items())),
-                     satu_satu=sum(r["_satu_satu"] for r in results), **frames)
+                     satu_satu=sum(r["_satu_satu"] for r in results), lampiran=lampiran, **frames)

@@ -179,6 +179,8 @@ def indikator(df: pd.DataFrame, tanda: Tanda) -> pd.DataFrame:
     out["persamaan"] = persamaan
     # as muat: an empty text where the file has no target_renstra column
     out["target_renstra"] = out["target_renstra"].fillna("") if "target_renstra" in out.columns else ""
+    if "sumber" in t.kode:  # an IKU with a source (survei_ikm.csv, lke.csv): its unit is loaded on its own
+        bad |= t.obj("sumber") != ""
     for kolom in ("tahun_renstra", "tahun_akhir"):  # optional years, as muat reads them
         th = t.obj(kolom) if kolom in t.kode else np.full(t.n, "", dtype=object)
         th_bad = (th != "") & ~t.tiap(kolom, tahun_ok) if kolom in t.kode else np.zeros(t.n, bool)

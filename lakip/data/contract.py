@@ -24,6 +24,7 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
+from lakip.core.ikm import UNSUR
 from lakip.core.model import Masalah
 from lakip.core.teks import BATAS_SEL, KENDALI, cuplik, karakter_kendali
 from lakip.core.vocabulary import ANGKA_LAIN, BUKAN_TAHUN, JENIS, POLARITAS, TINGKAT_DITERIMA, angka_latin, tahun_ok
@@ -79,6 +80,10 @@ def _tanggal_ok(v: str) -> bool:
 TANGGAL = Cek(lambda v: v == "" or _tanggal_ok(v), "bukan tanggal yang sah (tulis TTTT-BB-HH, mis. 2024-04-06)")
 
 
+#: An answer of the IKM survey: a whole number 1-4 (PermenPAN-RB 14/2017).
+JAWABAN = Cek(lambda v: v in ("1", "2", "3", "4"), "jawaban harus bilangan bulat 1 sampai 4")
+
+
 def salah_satu(values: tuple[str, ...]) -> Cek:
     """The cell is one of ``values``."""
     return Cek(lambda v: v in values, f"harus salah satu dari: {', '.join(values)}", tuple(values))
@@ -108,7 +113,7 @@ KONTRAK: dict[str, Tabel] = {t.berkas: t for t in (
           {"kode": (WAJIB_ISI, KODE, KODE_TANPA_TITIK_DUA), "sasaran_kode": (WAJIB_ISI, KODE, KODE_TANPA_TITIK_DUA),
            "sasaran": (WAJIB_ISI,), "indikator": (WAJIB_ISI,), "polaritas": (salah_satu(POLARITAS),),
            "jenis": (salah_satu(JENIS),)}, ("kode",),
-          kolom_opsional=("target_renstra", "tahun_renstra", "rumus_komponen", "tahun_akhir")),
+          kolom_opsional=("target_renstra", "tahun_renstra", "rumus_komponen", "tahun_akhir", "sumber")),
     Tabel("kinerja.csv", ("kode", "tahun", "target", "realisasi"),
           {"kode": (WAJIB_ISI, KODE, KODE_TANPA_TITIK_DUA), "tahun": (LATIN, TAHUN)}, ("kode", "tahun")),
     # a unit whose budget is not in the data yet, or whose report is not published yet (nothing to review)
@@ -124,6 +129,14 @@ KONTRAK: dict[str, Tabel] = {t.berkas: t for t in (
     Tabel("sdm.csv", ("status", "jumlah"), {"status": (WAJIB_ISI,)}, opsional=True, boleh_kosong=True),
     Tabel("perda.csv", ("uraian", "tanggal"), {"uraian": (WAJIB_ISI,), "tanggal": (TANGGAL,)}, opsional=True,
           boleh_kosong=True),
+    # the IKM survey, one row per respondent (DOMAIN.md section 8): read by lakip.data.load into Unit.lampiran
+    Tabel("survei_ikm.csv", ("tahun", "responden", *UNSUR),
+          {"tahun": (LATIN, TAHUN), "responden": (WAJIB_ISI,), **{u: (JAWABAN,) for u in UNSUR}},
+          ("tahun", "responden"), opsional=True, boleh_kosong=True, kolom_opsional=("layanan",)),
+    # the LKE of the AKIP evaluation, one row per component or sub-component (induk)
+    Tabel("lke.csv", ("tahun", "komponen", "bobot", "nilai"),
+          {"tahun": (LATIN, TAHUN), "komponen": (WAJIB_ISI, KODE)}, ("tahun", "komponen"), opsional=True,
+          boleh_kosong=True, kolom_opsional=("induk",)),
 )}
 
 #: Required columns of each table.

@@ -30,11 +30,14 @@ from lakip.data.kunci import folder_impor, ganti_folder, kunci_unit
 from lakip.data.load import muat
 from lakip.data.xlsx import baca_xlsx
 
-__all__ = ["TABEL_IMPOR", "HasilImpor", "impor"]
+__all__ = ["TABEL_IMPOR", "TABEL_LUAR", "HasilImpor", "impor"]
 
 #: The tables a new year brings, in the order they are merged.
 TABEL_IMPOR = ("indikator", "kinerja", "anggaran", "anggaran_iku", "laporan")
 _WAJIB = {"kinerja"}  # a year without kinerja is no year
+#: The optional tables a workbook may bring too (the IKM survey, the LKE): a sheet left empty, or absent,
+#: changes nothing, and a unit without the file gets it from the first sheet that has rows.
+TABEL_LUAR = ("survei_ikm", "lke")
 
 # ----------------------------------------------------------------------------- reading what was filled in
 
@@ -48,10 +51,11 @@ class _Sumber:
 
 
 def _baca_xlsx(path: Path, masalah: list[Masalah]) -> dict[str, _Sumber]:
-    return {name: _Sumber(t.label, t.df) for name, t in baca_xlsx(path, masalah, TABEL_IMPOR, _WAJIB).items()}
+    lembar = baca_xlsx(path, masalah, (*TABEL_IMPOR, *TABEL_LUAR), _WAJIB)
+    return {name: _Sumber(t.label, t.df) for name, t in lembar.items() if name not in TABEL_LUAR or not t.df.empty}
 
 
-_ISIAN = {"anggaran": ("pagu", "realisasi"), "anggaran_iku": ("pagu", "realisasi")}
+_ISIAN = {"anggaran": ("pagu", "realisasi"), "anggaran_iku": ("pagu", "realisasi"), "lke": ("nilai",)}
 
 
 def _tanpa_isian(tables: dict[str, _Sumber]) -> dict[str, _Sumber]:
@@ -71,7 +75,7 @@ def _baca_folder(path: Path, masalah: list[Masalah]) -> dict[str, _Sumber]:
         raise PilihanError(f"folder '{path}' tidak berisi {daftar([f'{n}.csv' for n in TABEL_IMPOR], 'atau')}; "
                            f"{_BERI}")
     out = {}
-    for name in TABEL_IMPOR:
+    for name in (*TABEL_IMPOR, *TABEL_LUAR):
         f = path / f"{name}.csv"
         if not f.exists():
             if name in _WAJIB:
@@ -219,7 +223,10 @@ def _gabung(cand: Path, name: str, s: _Sumber, year: int, ganti: bool, asal: dic
     ``asal`` learns where each new line came from, ``masalah`` the rows that cannot be merged.
     """
     path = cand / f"{name}.csv"
-    header, rows, fmt = _baca_teks(path)
+    if name in TABEL_LUAR and not path.exists():  # the unit's first survey or LKE
+        header, rows, fmt = list(KOLOM[path.name]), [], _Format()
+    else:
+        header, rows, fmt = _baca_teks(path)
     have: dict[str, list[str]] = {}
     # an optional column the sheet fills (tahun_akhir and target_renstra of indikator, catatan of laporan) joins
     # the file's header: a file written without it does not drop what the planner wrote there

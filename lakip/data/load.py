@@ -22,6 +22,7 @@ import pandas as pd
 from lakip.core.budget import akar_indeks, posisi_induk, tingkat_terbalik
 from lakip.core.config import Pilihan
 from lakip.core.formula import urai_rumus
+from lakip.core.ikm import bobot_ikm
 from lakip.core.model import DataError, Masalah, PilihanError, Unit, tahun_akhir
 from lakip.core.numbers import AngkaError, format_angka, parse_angka
 from lakip.core.paths import DATA_DIR, resolve
@@ -31,6 +32,7 @@ from lakip.core.vocabulary import (JENIS, SEMUA_SASARAN, TINGKAT_SINONIM, baca_n
                                    skala_kata, tahun_atau_none, tahun_ok, tingkat_baku)
 from lakip.data.entitas import baca_entitas
 from lakip.data.contract import KOLOM, OPSIONAL, baca_csv, duplikat, validasi_skema
+from lakip.data import luar
 
 __all__ = ["NAMA_UNIT", "ATURAN_NAMA_UNIT", "baca_entitas", "daftar_entitas", "muat", "muat_semua"]
 
@@ -316,6 +318,10 @@ def _lampiran(name: str, df: pd.DataFrame, masalah: list[Masalah]) -> pd.DataFra
     return df
 
 
+#: The optional tables read into typed frames (the scores from outside the unit).
+_LUAR = {"survei_ikm.csv": luar.survei_ikm, "lke.csv": luar.lke}
+
+
 def _laporan(df: pd.DataFrame, unit_codes: dict[str, set[str]], masalah: list[Masalah]) -> pd.DataFrame:
     name = "laporan.csv"
     validasi_skema(name, df, masalah)
@@ -332,6 +338,8 @@ def _laporan(df: pd.DataFrame, unit_codes: dict[str, set[str]], masalah: list[Ma
             if ref in parts and allowed is not None and parts[ref] not in allowed:
                 where = {"iku": "indikator.csv", "sasaran": "indikator.csv (sasaran_kode)", "anggaran": "anggaran.csv"}[ref]
                 masalah.append(Masalah(name, int(baris), "kunci", f"kode '{cuplik(parts[ref])}' tidak ada di {where}"))
+        if parts["jenis"] == "komponen_akip" and "komponen_lke" in unit_codes and parts["komponen"] not in unit_codes["komponen_lke"]:
+            masalah.append(Masalah(name, int(baris), "kunci", f"komponen '{cuplik(parts['komponen'])}' tidak ada di lke.csv"))
     out = df.copy()
     if "catatan" not in out.columns:
         out["catatan"] = ""
@@ -437,14 +445,23 @@ def muat(data_dir: str | Path | None = None, entitas: str | None = None, isian: 
         codes["semua"] = codes["sasaran"] | {SEMUA_SASARAN}
     if anggaran is not None:
         codes["anggaran"] = set(anggaran["kode"]) | {"jumlah"}
+    # the scores from outside the unit (DOMAIN.md section 8): typed here, the others kept as written
+    luar_ = {n.removesuffix(".csv"): _LUAR[n](df, masalah) for n, df in raw.items() if n in _LUAR and df is not None}
+    if "lke" in luar_:
+        codes["komponen_lke"] = set(luar_["lke"]["komponen"])
     laporan = _laporan(raw["laporan.csv"], codes, masalah) if raw["laporan.csv"] is not None else None
     lampiran = {n.removesuffix(".csv"): _lampiran(n, df, masalah).reset_index(drop=True)
-                for n, df in raw.items() if n in OPSIONAL and df is not None}
+                for n, df in raw.items() if n in OPSIONAL and n not in _LUAR and df is not None}
+    lampiran.update(luar_)
+    if indikator is not None:
+        luar.cek_sumber(indikator, lampiran, masalah)
 
     if any(m.tingkat == "galat" for m in masalah):
         raise DataError(masalah)
     assert indikator is not None and kinerja is not None and anggaran is not None
     assert anggaran_iku is not None and laporan is not None
+    if "sumber" in indikator.columns:  # an IKU's realisasi from its source, where kinerja.csv leaves it empty
+        kinerja = luar.isi_realisasi(kinerja, indikator, lampiran, bobot_ikm(pilihan.bobot_ikm))
     kinerja = _tahun_int(kinerja).merge(
         indikator[["kode", "sasaran_kode", "polaritas", "jenis"]], on="kode", how="left", validate="many_to_one"
     )

@@ -18,6 +18,7 @@ from typing import Any
 
 import pandas as pd
 
+from lakip.core.ikm import UNSUR
 from lakip.core.model import Unit
 from lakip.core.numbers import format_angka, format_angka_terbaca, tidak_ada
 from lakip.core.serial import TANGGAL_TETAP, buku_bytes, tulis_sel
@@ -50,8 +51,10 @@ Unit: {nama}
 5. Lembar "indikator" berisi IKU yang ada. Baris IKU baru boleh ditambahkan di bawahnya; baris yang ada jangan diubah
    (ubah indikator.csv langsung bila rumusan IKU memang berubah), kecuali kolom tahun_akhir: untuk IKU yang tidak
    dipakai lagi (Renstra baru), isi tahun terakhir IKU itu diukur, lalu hapus barisnya dari lembar kinerja.
-6. Kolom berjudul "(referensi)" hanya untuk dibaca: nilai tahun {lalu}. Kolom itu tidak diimpor.
-7. Jangan mengubah judul kolom dan nama lembar. Simpan sebagai .xlsx, lalu jalankan:
+6. Lembar "survei_ikm" (opsional): satu baris per responden survei kepuasan masyarakat, jawaban u1 sampai u9 bernilai
+   1 sampai 4; lembar "lke" (opsional): nilai setiap komponen LKE. Lembar yang dibiarkan kosong tidak mengubah apa pun.
+7. Kolom berjudul "(referensi)" hanya untuk dibaca: nilai tahun {lalu}. Kolom itu tidak diimpor.
+8. Jangan mengubah judul kolom dan nama lembar. Simpan sebagai .xlsx, lalu jalankan:
        lakip import {berkas} {opsi}
    Bila ada masalah, semuanya ditampilkan sekaligus (lembar, baris, kolom) dan data tidak diubah sama sekali.
 """
@@ -261,6 +264,37 @@ def _laporan(b: _Buku) -> None:
              widths={"kunci": 40, "nilai": 20, "catatan": 50})
 
 
+def _survei_ikm(b: _Buku) -> None:
+    """The IKM survey of the year, one row per respondent (the year's rows when the data has them), a drop-down
+    1-4 on every answer."""
+    from openpyxl.utils import get_column_letter
+
+    s = b.unit.lampiran.get("survei_ikm")
+    kolom = ["tahun", "responden", "layanan", *UNSUR]
+    rows = []
+    if s is not None:
+        for _, r in s[s["tahun"] == b.tahun].iterrows():
+            rows.append([str(b.tahun), str(r["responden"]), _teks_nilai(r.get("layanan")),
+                         *(format_angka(r[u], 0, "") for u in UNSUR)])
+    ws = b.lembar("survei_ikm", kolom, rows, widths={"layanan": 30})
+    awal, akhir = get_column_letter(kolom.index(UNSUR[0]) + 1), get_column_letter(len(kolom))
+    daftar_pilihan(ws, ("1", "2", "3", "4"), f"{awal}2:{akhir}5000", True)
+
+
+def _lke(b: _Buku) -> None:
+    """The LKE of the year: its rows when the data has them, else the components of the year before with their
+    weights and an empty nilai (a sheet whose nilai are all empty imports nothing)."""
+    lke = b.unit.lampiran.get("lke")
+    rows = []
+    if lke is not None:
+        cur = lke[lke["tahun"] == b.tahun]
+        sumber = cur if len(cur) else lke[lke["tahun"] == b.lalu] if b.lalu else lke.iloc[0:0]
+        for _, r in sumber.iterrows():
+            rows.append([str(b.tahun), r["komponen"], format_angka_terbaca(float(r["bobot"])),
+                         _rupiah(r["nilai"]) if len(cur) else "", "" if r["induk"] is None else str(r["induk"])])
+    b.lembar("lke", ["tahun", "komponen", "bobot", "nilai", "induk"], rows, widths={"komponen": 45, "induk": 45})
+
+
 def buku_template(unit: Unit, tahun: int, nama_berkas: str, data: str | Path | None = None) -> bytes:
     """The workbook to fill in for ``tahun`` of ``unit`` (loaded for data entry), as the bytes of the
     ``.xlsx`` file ``nama_berkas`` (named in its instructions, with ``data``, the data folder as the planner
@@ -278,4 +312,6 @@ def buku_template(unit: Unit, tahun: int, nama_berkas: str, data: str | Path | N
     _anggaran(b)
     _anggaran_iku(b, aktif)
     _laporan(b)
+    _survei_ikm(b)
+    _lke(b)
     return buku_bytes(wb)

@@ -311,7 +311,7 @@ def _lembar_tabel(wb: Any, nama: str, tahun: int, baris: int) -> None:
     from openpyxl.utils import get_column_letter
 
     t = KONTRAK[f"{nama}.csv"]
-    kolom = [*KOLOM[t.berkas], *(k for k in t.kolom_opsional if k != "tahun_akhir")]
+    kolom = [*KOLOM[t.berkas], *(k for k in t.kolom_opsional if k not in ("tahun_akhir", "sumber"))]
     isi = {"tahun": str(tahun)} if "tahun" in kolom else None
     ws = lembar(wb, nama, kolom, [], widths={"sasaran": 45, "indikator": 45, "formula": 40, "uraian": 60, "kunci": 40},
                 isi=isi, baris=baris + 2)

@@ -15,8 +15,8 @@ One module per kind of figure: :mod:`~lakip.reviu.printed` reads them,
 :mod:`~lakip.reviu.kinerja` judges the figures of an IKU,
 :mod:`~lakip.reviu.aggregates` the means and counts, :mod:`~lakip.reviu.budget`
 the budget, :mod:`~lakip.reviu.efficiency` the efficiency,
-:mod:`~lakip.reviu.formula` the parts of a formula and :mod:`~lakip.reviu.klaim`
-a claim.
+:mod:`~lakip.reviu.formula` the parts of a formula, :mod:`~lakip.reviu.luar` the IKM and the
+AKIP (and an IKU's realisasi against its ``sumber``) and :mod:`~lakip.reviu.klaim` a claim.
 """
 
 from __future__ import annotations
@@ -40,6 +40,8 @@ from lakip.reviu.efficiency import cek_efisiensi
 from lakip.reviu.formula import cek_komponen, cek_realisasi_rumus
 from lakip.reviu.kinerja import cek_capaian, cek_kategori, cek_perubahan, cek_target_realisasi
 from lakip.reviu.klaim import cek_klaim
+from lakip.reviu.luar import (cek_ikm, cek_komponen_akip, cek_mutu_ikm, cek_nilai_akip, cek_nrr, cek_predikat_akip,
+                              temuan_sumber)
 from lakip.reviu.printed import Tercetak, baca, baca_perubahan
 
 __all__ = ["SESUAI", "TIDAK_SESUAI", "TIDAK_DAPAT", "KOLOM_REVIU", "Tercetak", "baca", "baca_perubahan", "Reviu", "periksa",
@@ -68,6 +70,12 @@ _CEK: dict[str, Callable[..., Temuan]] = {
     "efisiensi": cek_efisiensi,
     "komponen": cek_komponen,
     "perubahan_pp": cek_perubahan,
+    "ikm": cek_ikm,
+    "mutu_ikm": cek_mutu_ikm,
+    "nrr": cek_nrr,
+    "nilai_akip": cek_nilai_akip,
+    "predikat_akip": cek_predikat_akip,
+    "komponen_akip": cek_komponen_akip,
 }
 
 
@@ -118,6 +126,8 @@ def reviu(sumber: Analisis | Unit, tahun: int | None = None) -> pd.DataFrame:
             "selisih": _nilai_csv(res.selisih),
             "status": res.status, "penjelasan": _kalimat(res.penjelasan), "jenis": res.jenis,
         })
+    # an IKU whose realisasi in kinerja.csv differs from its sumber (survei_ikm.csv, lke.csv)
+    rows.extend(temuan_sumber(k))
     return pd.DataFrame(rows, columns=KOLOM_REVIU)
 
 

@@ -117,7 +117,7 @@ def temuan_angka(p: Tercetak, x: float | None, benar: str, salah: str, jenis: st
 
 
 #: The keys whose figure is a word (a kategori): never read as a claim.
-TANPA_KLAIM = frozenset({"kategori", "kategori_sasaran"})
+TANPA_KLAIM = frozenset({"kategori", "kategori_sasaran", "mutu_ikm", "predikat_akip"})
 
 
 def baca_cetakan(nilai: object, jenis: str) -> tuple[Tercetak, Klaim | None]:

@@ -20,6 +20,7 @@ _APA = {
     "pagu": "pagu", "realisasi_anggaran": "realisasi anggaran", "serapan": "serapan anggaran",
     "pagu_iku": "pagu", "realisasi_anggaran_iku": "realisasi anggaran", "serapan_iku": "capaian anggaran",
     "efisiensi": "efisiensi", "jumlah_capaian": "jumlah capaian", "jumlah_sasaran": "jumlah sasaran",
+    "ikm": "IKM", "nrr": "NRR", "nilai_akip": "nilai AKIP", "komponen_akip": "nilai komponen",
 }
 _PERSEN = frozenset({"capaian", "capaian_sasaran", "rata_rata", "persen_kategori", "serapan", "serapan_iku", "jumlah_capaian"})
 _CACAH = frozenset({"jumlah_iku", "jumlah_kategori", "jumlah_sasaran"})
