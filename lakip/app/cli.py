@@ -376,8 +376,7 @@ def _template(args: argparse.Namespace) -> int:
     from lakip.app.isian import tulis_template
 
     out = args.out or f"isian-{args.entity}-{args.year}.xlsx"
-    path = tulis_template(args.entity, args.year, out, args.data, timpa=args.timpa)
-    print(f"Buku kerja untuk diisi: {path}")
+    print(f"Buku kerja untuk diisi: {tulis_template(args.entity, args.year, out, args.data, timpa=args.timpa)}")
     return 0
 
 
