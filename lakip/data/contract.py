@@ -30,7 +30,7 @@ from lakip.core.teks import BATAS_SEL, KENDALI, cuplik, karakter_kendali
 from lakip.core.vocabulary import ANGKA_LAIN, BUKAN_TAHUN, JENIS, POLARITAS, TINGKAT_DITERIMA, angka_latin, tahun_ok
 
 __all__ = ["Cek", "Tabel", "KONTRAK", "KOLOM", "OPSIONAL", "BOLEH_KOSONG", "SKEMA", "BATAS_SEL", "BATAS_BERKAS",
-           "mb", "kolom_hilang", "teks_sel", "baca_csv", "validasi_skema", "duplikat"]
+           "mb", "kolom_hilang", "teks_sel", "baca_csv", "validasi_skema", "duplikat", "angka_kolom"]
 
 
 def mb(n: int) -> str:
@@ -192,6 +192,28 @@ def duplikat(name: str, df: pd.DataFrame, masalah: list[Masalah], keys: Sequence
         ident = ", ".join(f"{k} {v}" for k, v in zip(keys, grp.iloc[0][keys]))
         for baris in grp.index[1:]:
             masalah.append(Masalah(name, int(baris), None, f"baris ganda ({ident}), sama dengan baris {first}"))
+
+
+def angka_kolom(name: str, df: pd.DataFrame, kolom: str, masalah: list[Masalah], wajib: bool,
+                negatif: bool = False) -> pd.Series:
+    """A column of numbers as written in documents (``27,5``, ``64.440.768.486``) parsed, NaN where empty; a
+    problem at each cell that is unreadable, empty when ``wajib``, or negative unless ``negatif``."""
+    from lakip.core.numbers import AngkaError, parse_angka
+
+    out = []
+    for baris, v in df[kolom].items():
+        try:
+            x = parse_angka(v)
+        except AngkaError as e:
+            masalah.append(Masalah(name, int(baris), kolom, str(e)))
+            x = None
+        else:
+            if x is None and wajib:
+                masalah.append(Masalah(name, int(baris), kolom, "wajib diisi"))
+            elif x is not None and x < 0 and not negatif:
+                masalah.append(Masalah(name, int(baris), kolom, f"'{cuplik(v)}' tidak boleh negatif"))
+        out.append(float("nan") if x is None else x)
+    return pd.Series(out, index=df.index, dtype=float)
 
 
 def kolom_hilang(kolom: str, header: Sequence[str], dikenal: Sequence[str] = ()) -> str:

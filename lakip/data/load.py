@@ -31,7 +31,7 @@ from lakip.core.teks import cuplik
 from lakip.core.vocabulary import (JENIS, SEMUA_SASARAN, TINGKAT_SINONIM, baca_nilai, kunci_laporan, pesan_tahun, sama_kata,
                                    skala_kata, tahun_atau_none, tahun_ok, tingkat_baku)
 from lakip.data.entitas import baca_entitas
-from lakip.data.contract import KOLOM, OPSIONAL, baca_csv, duplikat, validasi_skema
+from lakip.data.contract import KOLOM, OPSIONAL, angka_kolom, baca_csv, duplikat, validasi_skema
 from lakip.data import luar
 
 __all__ = ["NAMA_UNIT", "ATURAN_NAMA_UNIT", "baca_entitas", "daftar_entitas", "muat", "muat_semua"]
@@ -46,24 +46,6 @@ def _tahun_opsional(name: str, df: pd.DataFrame, kolom: str, masalah: list[Masal
             th = ""
         out.append(int(th) if th else pd.NA)
     return pd.array(out, dtype="Int64")
-
-
-def _angka_kolom(name: str, df: pd.DataFrame, kolom: str, masalah: list[Masalah], wajib: bool, negatif: bool = False) -> pd.Series:
-    """Parse a column of numbers; collect a problem per unreadable cell."""
-    out = []
-    for baris, v in df[kolom].items():
-        try:
-            x = parse_angka(v)
-        except AngkaError as e:
-            masalah.append(Masalah(name, int(baris), kolom, str(e)))
-            x = None
-        else:
-            if x is None and wajib:
-                masalah.append(Masalah(name, int(baris), kolom, "wajib diisi"))
-            elif x is not None and x < 0 and not negatif:
-                masalah.append(Masalah(name, int(baris), kolom, f"'{v}' tidak boleh negatif"))
-        out.append(np.nan if x is None else x)
-    return pd.Series(out, index=df.index, dtype=float)
 
 
 # --------------------------------------------------------------------------- tables
@@ -251,8 +233,8 @@ def _uang(name: str, df: pd.DataFrame, masalah: list[Masalah]) -> pd.DataFrame:
     validasi_skema(name, df, masalah)
     duplikat(name, df, masalah)
     out = df.copy()
-    out["pagu"] = _angka_kolom(name, df, "pagu", masalah, wajib=True)
-    out["realisasi"] = _angka_kolom(name, df, "realisasi", masalah, wajib=False)
+    out["pagu"] = angka_kolom(name, df, "pagu", masalah, wajib=True)
+    out["realisasi"] = angka_kolom(name, df, "realisasi", masalah, wajib=False)
     return out
 
 
@@ -311,7 +293,7 @@ def _lampiran(name: str, df: pd.DataFrame, masalah: list[Masalah]) -> pd.DataFra
     validasi_skema(name, df, masalah)
     if name == "sdm.csv":
         for kolom in (k for k in _KOLOM_SDM if k in df.columns):
-            angka = _angka_kolom(name, df, kolom, masalah, wajib=kolom == "jumlah")
+            angka = angka_kolom(name, df, kolom, masalah, wajib=kolom == "jumlah")
             for baris in angka.index[angka.notna() & (angka % 1 != 0)]:
                 masalah.append(Masalah(name, int(baris), kolom, f"'{cuplik(df.at[baris, kolom])}' bukan bilangan bulat "
                                                                 "(jumlah pegawai)"))

@@ -17,11 +17,11 @@ import pandas as pd
 
 from lakip.core.ikm import UNSUR
 from lakip.core.model import Masalah
-from lakip.core.numbers import AngkaError, bulat, format_angka, is_kosong, parse_angka
+from lakip.core.numbers import bulat, format_angka, is_kosong
 from lakip.core.sumber import BERKAS_SUMBER, nama_sumber, nilai_sumber, urai_sumber
 from lakip.core.teks import cuplik
 from lakip.core.vocabulary import sama_kata, tahun_atau_none
-from lakip.data.contract import duplikat, validasi_skema
+from lakip.data.contract import angka_kolom, duplikat, validasi_skema
 
 __all__ = ["survei_ikm", "lke", "cek_sumber", "isi_realisasi", "DESIMAL_SUMBER"]
 
@@ -56,19 +56,8 @@ def lke(df: pd.DataFrame, masalah: list[Masalah]) -> pd.DataFrame:
     duplikat(name, df, masalah)
     tahun = [tahun_atau_none(t) for t in df["tahun"]]
     induk = list(df["induk"]) if "induk" in df.columns else [""] * len(df)
-    angka: dict[str, list[float]] = {"bobot": [], "nilai": []}
-    for kolom in angka:
-        for baris, v in df[kolom].items():
-            try:
-                x = parse_angka(v)
-            except AngkaError as e:
-                masalah.append(Masalah(name, int(baris), kolom, str(e)))
-                x = None
-            if x is not None and x < 0:
-                masalah.append(Masalah(name, int(baris), kolom, f"'{cuplik(v)}' tidak boleh negatif"))
-            if x is None and kolom == "bobot" and is_kosong(v):
-                masalah.append(Masalah(name, int(baris), kolom, "wajib diisi"))
-            angka[kolom].append(np.nan if x is None else x)
+    # a nilai may be empty on a component with sub-components (checked below)
+    angka = {kolom: list(angka_kolom(name, df, kolom, masalah, wajib=kolom == "bobot")) for kolom in ("bobot", "nilai")}
     komponen = {(t, k): (i, ind) for i, (t, k, ind) in enumerate(zip(tahun, df["komponen"], induk))}
     punya_anak = {(t, ind) for t, ind in zip(tahun, induk) if ind}
     for i, (baris, t, k, ind) in enumerate(zip(df.index, tahun, df["komponen"], induk)):

@@ -28,9 +28,7 @@ def capaian_tabel(k: Konteks, tahun: int, sasaran: str | None = None) -> pd.Seri
     s = iku_tahun(k, tahun)
     if sasaran is not None:
         s = s[s["sasaran_kode"].astype(str) == sasaran]
-    if k.pilihan.batas_capaian_iku is None:
-        return s["capaian"].astype(float)
-    return pd.Series([k.capaian(kode, tahun) for kode in s.index], index=s.index, dtype=float)
+    return s["capaian"].astype(float)  # the scores' capaian, capped by the scoring (scoring.batasi_iku)
 
 
 def capaian_iku(k: Konteks, tahun: int, sasaran: str | None = None) -> pd.Series:

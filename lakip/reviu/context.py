@@ -10,9 +10,9 @@ from typing import Any
 
 import pandas as pd
 
-from lakip.core import budget
+from lakip.core import budget, scoring
 from lakip.core.klaim import Klaim, baca_klaim
-from lakip.core.numbers import AngkaError, ada
+from lakip.core.numbers import AngkaError
 from lakip.core.tables import Analisis
 from lakip.core.vocabulary import kunci_laporan
 from lakip.reviu.printed import KUNCI_RUPIAH, Tercetak, baca, cocok
@@ -219,15 +219,11 @@ class Konteks:
         return float(row["capaian_tanpa_batas"] if "capaian_tanpa_batas" in row else row["capaian"])
 
     def batas_iku(self, x: float) -> float:
-        """A capaian as the unit's table shows it: capped at ``batas_capaian_iku`` when the unit has one."""
-        b = self.pilihan.batas_capaian_iku
-        return min(x, b) if b is not None and ada(x) else x
+        """A capaian computed here as the unit's table shows it: capped at ``batas_capaian_iku`` when the unit has
+        one (:func:`lakip.core.scoring.batasi_iku`, the one home of the cap)."""
+        return scoring.batasi_iku(x, self.pilihan)
 
     def capaian(self, kode: str, tahun: int) -> float:
-        """The capaian of an IKU and year, capped at ``batas_capaian_iku`` when the unit has one."""
+        """The capaian of an IKU and year as the scores give it (capped at ``batas_capaian_iku`` by the scoring)."""
         row = self.iku(kode, tahun)
-        if row is None:
-            return float("nan")
-        if self.pilihan.batas_capaian_iku is None:
-            return float(row["capaian"])
-        return self.batas_iku(self.capaian_mentah(kode, tahun))
+        return float("nan") if row is None else float(row["capaian"])
