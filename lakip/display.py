@@ -12,6 +12,8 @@ from lakip.report.display_skenario import (tampil_kebutuhan, tampil_kebutuhan_ra
                                            tampil_skenario_distribusi, tampil_skenario_efisiensi, tampil_skenario_iku,
                                            tampil_skenario_rata_rata, tampil_skenario_sasaran, tanda_selisih, teks_skenario)
 from lakip.report.display_profil import format_tanggal, tampil_anggaran_program, tampil_pk, tampil_perda, tampil_sdm
+from lakip.report.display_luar import (ada_akip, ada_ikm, tampil_akip, tampil_ikm, tampil_ikm_layanan, tampil_ikm_tahunan,
+                                       teks_akip, teks_ikm)
 
 __all__ = ["format_angka", "format_persen", "format_rupiah", "judul_unit", "keterangan_efisiensi", "tampil_anggaran",
            "tampil_capaian_iku", "tampil_capaian_sasaran", "tampil_cek_anggaran", "tampil_distribusi", "tampil_efisiensi",
@@ -20,4 +22,5 @@ __all__ = ["format_angka", "format_persen", "format_rupiah", "judul_unit", "kete
            "tampil_distribusi_unit", "tampil_unit", "tampil_kebutuhan", "tampil_kebutuhan_rata_rata", "tampil_perubahan",
            "tampil_skenario_distribusi", "tampil_skenario_efisiensi", "tampil_skenario_iku", "tampil_skenario_rata_rata",
            "tampil_skenario_sasaran", "tanda_selisih", "teks_skenario",
-           "format_tanggal", "tampil_anggaran_program", "tampil_pk", "tampil_perda", "tampil_sdm"]
+           "format_tanggal", "tampil_anggaran_program", "tampil_pk", "tampil_perda", "tampil_sdm",
+           "ada_akip", "ada_ikm", "tampil_akip", "tampil_ikm", "tampil_ikm_layanan", "tampil_ikm_tahunan", "teks_akip", "teks_ikm"]

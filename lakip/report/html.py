@@ -25,8 +25,8 @@ from markupsafe import Markup
 
 from lakip.core import budget
 from lakip.core.numbers import tidak_ada
-from lakip.report import charts, display, metode, narasi
-from lakip.report.charts import Gambar, SumberGrafik
+from lakip.report import charts, display, display_luar as dl, metode, narasi
+from lakip.report.charts import Gambar, SumberGrafik, luar
 from lakip.report.display_profil import isian
 from lakip.report.hasil import Hasil
 
@@ -166,6 +166,30 @@ def _sasaran(h: Hasil, cap: _Penomoran) -> _Bagian:
     return _Bagian("sasaran", "Capaian per Sasaran dan Sebaran Kategori", isi)
 
 
+def _luar(h: Hasil, cap: _Penomoran, figur: Callable[..., Figur]) -> list[_Bagian]:
+    """The IKM of the survey and the AKIP of the LKE of the year, each where the unit has it, after the sasaran
+    whose IKU they feed (the same tables, sentences and charts as the Word report's)."""
+    a = h.analisis
+    out = []
+    if dl.ada_ikm(a):
+        assert a.ikm is not None
+        isi: list[Any] = [Teks(dl.kalimat_ikm(a)),
+                          tabel(dl.tampil_ikm(a.ikm, a.bobot_ikm), cap("tabel", f"Nilai rata-rata per unsur dan IKM Tahun {a.tahun}"))]
+        if a.ikm_layanan is not None and len(a.ikm_layanan):
+            isi.append(tabel(dl.tampil_ikm_layanan(a.ikm_layanan), cap("tabel", "Indeks Kepuasan Masyarakat per layanan")))
+        isi.append(figur(luar.NAMA_GRAFIK_IKM, lambda: luar.grafik_nrr(a.ikm, a.tahun),
+                         cap("gambar", "Nilai rata-rata per unsur pelayanan terhadap mutu pelayanan")))
+        out.append(_Bagian("ikm", "Indeks Kepuasan Masyarakat", isi))
+    if dl.ada_akip(a):
+        assert a.akip is not None
+        out.append(_Bagian("akip", "Nilai Akuntabilitas Kinerja Instansi Pemerintah", [
+            Teks(dl.kalimat_akip(a)),
+            tabel(dl.tampil_akip(a.akip), cap("tabel", f"Hasil evaluasi akuntabilitas kinerja Tahun {a.tahun}")),
+            figur(luar.NAMA_GRAFIK_AKIP, lambda: luar.grafik_akip(a.komponen_akip, a.nilai_akip, a.tahun),
+                  cap("gambar", "Nilai komponen AKIP terhadap bobotnya"))]))
+    return out
+
+
 def _perbandingan(h: Hasil, cap: _Penomoran, figur: Callable[..., Figur]) -> _Bagian:
     a = h.analisis
     years, per = a.tahun_banding, a.perbandingan_banding  # the years the Word report compares
@@ -245,7 +269,8 @@ def siapkan_html(h: Hasil, grafik: SumberGrafik) -> Callable[[], str]:
     cap = _Penomoran()
     bab = [_Bab("bab-1", "Bab I Pendahuluan", html_profil.bab1(h.analisis, cap, figur)),
            _Bab("bab-2", "Bab II Perencanaan Kinerja", html_profil.bab2(h.analisis, cap)),
-           _Bab("bab-3", "Bab III Akuntabilitas Kinerja", [_capaian(h, cap, figur), _sasaran(h, cap), _perbandingan(h, cap, figur),
+           _Bab("bab-3", "Bab III Akuntabilitas Kinerja", [_capaian(h, cap, figur), _sasaran(h, cap), *_luar(h, cap, figur),
+                                                          _perbandingan(h, cap, figur),
                                                           _efisiensi(h, cap, figur), _anggaran(h, cap, figur)]),
            _Bab("bab-4", "Bab IV Penutup", [_penutup(h, cap)]),
            _Bab("lampiran", "Lampiran", [_reviu(h, cap)])]

@@ -7,7 +7,8 @@ highlighted placeholders (``[Diisi oleh penyusun: ...]``).
 :func:`docx` lays the generated parts out as the seed report does: Bab III A
 (the rating scale, the capaian of every IKU, the comparison of years, one
 section per sasaran strategis with its table, chart and text, the efficiency
-of resource use), Bab III B (budget realisation per program, with the Jumlah
+of resource use; the IKM of the survey and the AKIP of the LKE, where the unit has them, in the
+section of the sasaran whose IKU they feed: :mod:`lakip.report.word_luar`), Bab III B (budget realisation per program, with the Jumlah
 row) and the summary of Bab IV. Tables and charts carry numbered captions
 (``Tabel 3.2 ...``, ``Gambar 3.1 ...``); numbers are written the Indonesian
 way (``85,83 %``, ``Rp 64.440.768.486``); charts are printed at the text width
@@ -29,7 +30,7 @@ from lakip.core import budget
 from lakip.core.numbers import format_angka, format_persen
 from lakip.core.serial import zip_tetap
 from lakip.core.tables import Analisis
-from lakip.report import charts, display, metode, narasi, word_profil
+from lakip.report import charts, display, metode, narasi, word_luar, word_profil
 from lakip.report.charts import SumberGrafik
 from lakip.report.display_profil import ISIAN, isian as teks_isian
 from lakip.report.docx_layout import (LEBAR_TEKS_CM, Nomor, angka_skala, atur_dokumen, gambar, isian, judul_tabel, paragraf, sumber,
@@ -142,6 +143,7 @@ def _bab3_sasaran(doc, a: Analisis, nomor: Nomor, grafik: SumberGrafik) -> None:
         judul = (f"Tren Capaian IKU Sasaran Strategis {i} Tahun {own[0]}-{own[-1]}" if len(own) > 1
                  else f"Capaian IKU Sasaran Strategis {i} Tahun {own[0] if own else tahun}")
         gambar(doc, nomor, grafik, nama, per_sasaran[nama], judul)
+        word_luar.blok_di(doc, a, nomor, grafik, kode_s)  # the IKM or AKIP its IKU take their realisasi from
 
 
 def _bab3_efisiensi(doc, a: Analisis, nomor: Nomor, grafik: SumberGrafik) -> None:
@@ -209,6 +211,7 @@ def buat_dokumen(a: Analisis, grafik: SumberGrafik):
     paragraf(doc, metode.teks_metode(unit.pilihan, label_skala))
     doc.add_heading(f"1. Capaian Indikator Kinerja Utama Tahun {tahun}", level=3)
     _bab3_capaian(doc, a, nomor, grafik)
+    word_luar.blok_di(doc, a, nomor, grafik, None)  # an IKM or AKIP no IKU takes
     doc.add_heading("2. Perbandingan Capaian Kinerja dengan Tahun Sebelumnya", level=3)
     _bab3_perbandingan(doc, a, nomor, grafik)
     doc.add_heading("3. Pengukuran dan Analisis Capaian Kinerja per Sasaran Strategis", level=3)

@@ -22,7 +22,8 @@ from lakip.report.charts.gaya import png
 
 __all__ = ["GRAFIK_LAPORAN", "Gambar", "SumberGrafik"]
 
-#: The charts the reports take from a run's ``grafik/`` (besides those of each sasaran).
+#: The charts the reports take from a run's ``grafik/`` (besides those of each sasaran, and ``ikm_nrr`` and
+#: ``akip_komponen`` of a unit with ``survei_ikm.csv`` or ``lke.csv``).
 GRAFIK_LAPORAN = ("sdm", "capaian_iku", "target_realisasi", "tren_capaian", "alokasi_bagian", "serapan_program", "efisiensi")
 
 
