@@ -147,3 +147,24 @@ def test_a_unit_without_the_files_has_none_of_it():
     h = html.siapkan_html(Hasil(a), g2 := SumberGrafik())
     g2.selesaikan()
     assert 'id="ikm"' not in h() and 'id="akip"' not in h()
+
+
+def test_excel_has_a_sheet_each_with_the_formulas(a):
+    from openpyxl import load_workbook
+
+    from lakip.report.excel import xlsx
+
+    wb = load_workbook(io.BytesIO(xlsx(Hasil(a))))
+    assert wb.sheetnames == ["Capaian IKU", "Capaian Sasaran", "Perbandingan", "Ringkasan", "IKM", "AKIP", "Anggaran",
+                             "Efisiensi", "Reviu"]
+    ikm = wb["IKM"]
+    assert [c.value for c in ikm[4]] == ["U1", "Persyaratan", 10, 3, 0.111, "=D4*E4", "C"]
+    assert ikm["F13"].value == "=SUM(F4:F12)" and ikm["F14"].value == "=F13*25" and ikm["G14"].value == "B"
+    assert ikm["D14"].value == pytest.approx(88.245)  # 31,8 x 0,111 x 25, beside its formula
+    assert [(c[0].value, c[3].value) for c in ikm.iter_rows(min_row=17, max_row=18)] == [("KK", pytest.approx(97.125)), ("KTP", pytest.approx(74.925))]
+    ak = wb["AKIP"]
+    assert ak["D10"].value == "=D4+D5+D6+D9" and ak["G10"].value == "A"  # the sub-components (rows 7-8) not added twice
+    assert ak["E7"].value == "=D7/C7*100" and ak["B7"].value == "Pelaporan Kinerja"
+    wb = load_workbook(io.BytesIO(xlsx(Hasil(analisis(buat(a.unit.folder.parent / "lain", survei=False, lke=False,
+                                                             ganti=TANPA_SUMBER), 2024)))))
+    assert "IKM" not in wb.sheetnames and "AKIP" not in wb.sheetnames

@@ -1,6 +1,6 @@
 """The analysis as an Excel workbook a planner checks and copies from (``laporan.xlsx``).
 
-One sheet per table. Numbers are real numbers with number formats, so a
+One sheet per table (IKM and AKIP only for a unit with ``survei_ikm.csv`` or ``lke.csv``). Numbers are real numbers with number formats, so a
 viewer with an Indonesian locale sees ``85,83`` and ``Rp 64.440.768.486``;
 headers are frozen and sized; kategori cells carry the colours of the
 charts; where a planner would expect a formula (capaian = realisasi /
@@ -20,6 +20,7 @@ from lakip.core.numbers import desimal_tertulis, tidak_ada
 from lakip.core.serial import TANGGAL_TETAP, buku_bytes, tulis_sel
 from lakip.core.vocabulary import kata_tingkat
 from lakip.report.charts import warna_kategori
+from lakip.report.display_luar import ada_akip, ada_ikm
 from lakip.report.hasil import Hasil
 
 __all__ = ["xlsx"]
@@ -272,9 +273,75 @@ def _reviu(b: _Buku, h: Hasil) -> None:
     ws.auto_filter.ref = f"A3:H{3 + len(rev)}"
 
 
+def _ikm(b: _Buku, h: Hasil) -> None:
+    """The survey of the year per unsur with NRR tertimbang = NRR x bobot and IKM = sum x 25 as formulas, then the
+    IKM per service (only for a unit with survei_ikm.csv for the year)."""
+    a = h.analisis
+    t = a.ikm
+    assert t is not None
+    ws = b.sheet("IKM", [("Unsur", 8), ("Unsur Pelayanan", 44), ("Responden", 11), ("NRR", 10), ("Bobot", 10),
+                         ("NRR Tertimbang", 15), ("Mutu", 8)], f"Indeks Kepuasan Masyarakat {a.unit.nama} Tahun {a.tahun}")
+    i = 3
+    for i, row in enumerate(t.itertuples(index=False), start=4):
+        for j, v in enumerate((str(row.unsur).upper(), row.nama_unsur, int(row.responden)), start=1):
+            b.put(ws, i, j, v)
+        b.put(ws, i, 4, row.nrr, "0.000")
+        b.put(ws, i, 5, a.bobot_ikm, "0.000")
+        b.rumus(ws, i, 6, f"=D{i}*E{i}", "0.000")
+        b.put(ws, i, 7, row.mutu)
+    r = i + 1
+    b.put(ws, r, 2, "Jumlah NRR tertimbang").font = b.bold
+    b.rumus(ws, r, 6, f"=SUM(F4:F{i})", "0.000")
+    b.put(ws, r + 1, 2, "IKM (jumlah NRR tertimbang x 25)").font = b.bold
+    b.put(ws, r + 1, 4, t["ikm"].iloc[0], "0.00")
+    b.rumus(ws, r + 1, 6, f"=F{r}*25", "0.00")
+    b.put(ws, r + 1, 7, t["mutu_ikm"].iloc[0])
+    lay = a.ikm_layanan
+    if lay is not None and len(lay):
+        r += 3
+        for j, v in enumerate(("Layanan", "", "Responden", "IKM", "", "", "Mutu"), start=1):
+            b.put(ws, r, j, v or None).font = b.bold
+        for k, row in enumerate(lay.itertuples(index=False), start=r + 1):
+            b.put(ws, k, 1, row.layanan)
+            b.put(ws, k, 3, int(row.responden))
+            b.put(ws, k, 4, row.ikm, "0.00")
+            b.put(ws, k, 7, row.mutu)
+
+
+def _akip(b: _Buku, h: Hasil) -> None:
+    """The LKE of the year: each component, its weight, its nilai, the percent of its weight as a formula, its change;
+    the nilai AKIP as the sum of the components (a formula) with its predikat (only for a unit with lke.csv)."""
+    a = h.analisis
+    t = a.akip
+    assert t is not None
+    ws = b.sheet("AKIP", [("Komponen", 44), ("Induk", 30), ("Bobot", 10), ("Nilai", 10), ("% Bobot", 12),
+                          ("Perubahan", 12), ("Predikat", 10)], f"Hasil Evaluasi AKIP {a.unit.nama} Tahun {a.tahun}")
+    utama = []
+    for i, row in enumerate(t.itertuples(index=False), start=4):
+        total = row.komponen == "Nilai AKIP" and _nilai(row.induk) is None and _nilai(row.predikat) is not None
+        c = b.put(ws, i, 1, row.komponen)
+        if total:
+            c.font = b.bold
+        b.put(ws, i, 2, row.induk if _nilai(row.induk) is not None else None)
+        b.put(ws, i, 3, row.bobot, "0.00")
+        if total and utama:
+            b.rumus(ws, i, 4, "=" + "+".join(f"D{k}" for k in utama), "0.00")
+        else:
+            b.put(ws, i, 4, row.nilai, "0.00")
+        if _nilai(row.bobot):
+            b.rumus(ws, i, 5, f"=D{i}/C{i}*100", _PERSEN)
+        else:
+            b.put(ws, i, 5, None)
+        b.put(ws, i, 6, row.selisih, "+0.00;-0.00;0.00")
+        b.put(ws, i, 7, row.predikat if total else None)
+        if not total and _nilai(row.induk) is None:
+            utama.append(i)
+
+
 def xlsx(h: Hasil) -> bytes:
     """The bytes of ``laporan.xlsx`` of one unit-year; the same inputs give the same bytes."""
     b = _Buku(f"Laporan Kinerja {h.unit.nama} Tahun {h.tahun}", h.unit.pilihan.skala)
-    for sheet in (_capaian_iku, _capaian_sasaran, _perbandingan, _ringkasan, _anggaran, _efisiensi, _reviu):
+    luar = ([_ikm] if ada_ikm(h.analisis) else []) + ([_akip] if ada_akip(h.analisis) else [])
+    for sheet in (_capaian_iku, _capaian_sasaran, _perbandingan, _ringkasan, *luar, _anggaran, _efisiensi, _reviu):
         sheet(b, h)
     return buku_bytes(b.wb)
