@@ -168,3 +168,13 @@ def test_excel_has_a_sheet_each_with_the_formulas(a):
     wb = load_workbook(io.BytesIO(xlsx(Hasil(analisis(buat(a.unit.folder.parent / "lain", survei=False, lke=False,
                                                              ganti=TANPA_SUMBER), 2024)))))
     assert "IKM" not in wb.sheetnames and "AKIP" not in wb.sheetnames
+
+
+def test_the_program_chart_keeps_its_legend_off_the_bars():
+    """#16 leftover: the legend of serapan_program sat inside the axes, over the label of a short bar."""
+    from lakip.report.charts import grafik_serapan_program
+
+    a = analisis(muat(None, "setda-batubara"), 2024)
+    fig = grafik_serapan_program(a.anggaran, 2024)
+    assert fig.axes[0].get_legend() is None
+    assert [t.get_text() for t in fig.legends[0].get_texts()] == ["Pagu", "Realisasi"]

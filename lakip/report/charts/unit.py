@@ -197,7 +197,7 @@ def grafik_serapan_program(anggaran: pd.DataFrame, tahun: int) -> Figure:
         ax.set_xlim(0, top * 1.45)
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: format_rupiah_ringkas(v)))
         ax.set_title(f"Pagu dan Realisasi Anggaran per Program Tahun {tahun}")
-        ax.legend(loc="lower right")
+        fig.legend(loc="outside lower center", ncol=2)  # below the axes: inside, it could cover a bar's label
     return fig
 
 
