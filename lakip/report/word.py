@@ -158,7 +158,7 @@ def _bab3_efisiensi(doc, a: Analisis, nomor: Nomor, grafik: SumberGrafik) -> Non
     judul_tabel(doc, nomor, f"Efisiensi Penggunaan Anggaran per Indikator Kinerja Utama Tahun {tahun}")
     tabel(doc, [["No", "Indikator Kinerja Utama", "Capaian Kinerja", "Pagu", "Realisasi Anggaran", "Capaian Anggaran",
                   "Nilai", "Target Tercapai", "Status"]],
-           rows, [0.6, 2.7, 1.5, 2.6, 2.6, 1.5, 1.1, 1.3, 2.1], "clrrrrrcl", ukuran=7.5, tepi_cm=0.08)
+           rows, [0.6, 2.6, 1.5, 2.75, 2.75, 1.7, 1.0, 1.5, 1.6], "clrrrrrcl", ukuran=7.5, tepi_cm=0.08)
     sumber(doc, "anggaran_iku.csv dan kinerja.csv, diolah.")
     paragraf(doc, narasi.paragraf_efisiensi(a))
     gambar(doc, nomor, grafik, "efisiensi", lambda: charts.grafik_efisiensi(e, tahun),
