@@ -165,14 +165,38 @@ def test_an_invalid_workbook_lists_every_problem_and_writes_nothing(data, tmp_pa
     assert "lembar entitas baris 8, kolom nilai: rumus_turun: 'kurang' harus salah satu dari: selisih, rasio" in pesan
     assert any(p.startswith("lembar entitas baris 9, kolom nilai: batas_capaian:") for p in pesan)
     assert any("'tidak_dikenal' tidak dikenal" in p for p in pesan)
-    assert any(p.startswith(f"lembar entitas baris {r + 1}, kolom di_atas:") or
-               (p.startswith(f"lembar entitas baris {r}") and "tidak keduanya" in p) for p in pesan), pesan
+    assert any(p.startswith(f"lembar entitas baris {r + 1}, kolom di_atas:") and "tidak keduanya" in p for p in pesan), pesan
     assert "lembar indikator baris 3, kolom polaritas: 'menurun' harus salah satu dari: naik, turun" in pesan
     assert any(p.startswith("lembar kinerja baris 4, kolom realisasi: '6o'") for p in pesan), pesan
     assert any(p.startswith("lembar kinerja baris 5, kolom kode: 'IKU-9' tidak ada") for p in pesan), pesan
     res = bantu.lakip("import", str(diisi), "--data", str(data), "--entity", SLUG)
     assert res.returncode == 2 and "Traceback" not in res.stderr and "lembar entitas baris 2" in res.stderr
     assert list(data.iterdir()) == []
+
+
+@pytest.mark.parametrize("baris, kolom, isi, pesan", [
+    # the row and cell the user sees in Excel, not the first row of the scale (#16: they were one row above)
+    (1, "di_atas", "75", "lembar entitas baris {r1}, kolom di_atas: skala: satu skala memakai 'mulai'"),
+    (2, "mulai", "95", "lembar entitas baris {r2}, kolom mulai: skala: batas 'mulai' harus menurun"),
+    (4, "mulai", "10", "lembar entitas baris {r4}, kolom mulai: skala: kategori terendah tidak memakai 'mulai'"),
+    (3, "nilai", "Baik", "lembar entitas baris {r3}, kolom nilai: skala: nama kategori tidak boleh berulang"),
+])
+def test_a_scale_error_names_the_row_of_its_cell(data, tmp_path, baris, kolom, isi, pesan):
+    rows = {}
+
+    def ubah(wb):
+        ws = wb["entitas"]
+        r = baris_kunci(ws, "kategori")
+        rows.update({f"r{i}": r + i for i in range(5)})
+        ws.cell(r + baris, ("kunci", "nilai", "mulai", "di_atas").index(kolom) + 1).value = isi
+
+    diisi = isi_buku(tulis_template(SLUG, 2025, tmp_path / "isian.xlsx", data), ubah=ubah)
+    with pytest.raises(DataError) as e:
+        impor(diisi, SLUG, data)
+    galat = [str(m) for m in e.value.masalah if m.tingkat == "galat"]
+    assert len(galat) == 1 and galat[0].startswith(pesan.format(**rows)), galat
+    ws = load_workbook(diisi)["entitas"]  # that row holds the class the message is about
+    assert ws.cell(int(galat[0].split()[3].rstrip(",")), 1).value == "kategori"
 
 
 def test_a_new_unit_from_a_folder_of_files(data, tmp_path):

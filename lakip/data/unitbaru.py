@@ -18,7 +18,9 @@ from typing import Any
 import pandas as pd
 
 from lakip.core.akip import KOMPONEN_LKE
-from lakip.core.config import SKALA_BAKU, SKALA_ORDINAL, SKEMA_ENTITAS, SKEMA_PILIHAN, UNIT_KERJA, Pilihan, Skala
+from lakip.core.config import (
+    SKALA_BAKU, SKALA_ORDINAL, SKEMA_ENTITAS, SKEMA_PILIHAN, UNIT_KERJA, Pilihan, Skala, SkalaError,
+)
 from lakip.core.model import Masalah, PilihanError
 from lakip.core.numbers import AngkaError, format_angka_terbaca, parse_angka
 from lakip.core.serial import TANGGAL_TETAP, buku_bytes, tulis_sel
@@ -244,8 +246,11 @@ def entitas_dari_lembar(t: Any, masalah: list[Masalah]) -> dict[str, Any] | None
                                            for m in masalah[awal:]):
         try:
             Skala.from_list(skala)
-        except ValueError as e:  # across rows: out of order, both forms of bound, a bound on the lowest class
-            masalah.append(Masalah(t.label, skala_baris, "nilai", str(e)))
+        except SkalaError as e:  # across rows: out of order, both forms of bound, a bound on the lowest class
+            # at the row and cell of the class at fault (its bound's column, or nilai for its name)
+            r = baris.get(("pilihan", "skala", e.butir)) if e.butir is not None else None
+            kolom = e.kunci if r is not None and e.kunci in ("mulai", "di_atas") else "nilai"
+            masalah.append(Masalah(t.label, r or skala_baris, kolom, str(e)))
     return data if len(masalah) == awal else None
 
 
