@@ -19,6 +19,7 @@ from lakip.core.skema import Angka, Atau, Daftar, Peta, Pilih, Teks, periksa
 from lakip.core.yaml_ketat import Dimuat
 
 __all__ = [
+    "SkalaError",
     "BELUM_TERUKUR",
     "SKALA_ORDINAL",
     "RUMUS_TURUN",
@@ -55,6 +56,16 @@ METODE_EFISIENSI = ("rasio", "selisih", "pmk249")
 BOBOT_IKM_PILIHAN = ("0,111", "rata")
 
 
+class SkalaError(ValueError):
+    """A scale that cannot be, with the class where it goes wrong where there is one: ``butir`` its index
+    (highest class first, 0) and ``kunci`` the key of that class at fault (``kategori``, ``mulai``, ``di_atas``),
+    so that a reader can point at the cell or line the user wrote it in."""
+
+    def __init__(self, pesan: str, butir: int | None = None, kunci: str | None = None):
+        super().__init__(pesan)
+        self.butir, self.kunci = butir, kunci
+
+
 @dataclass(frozen=True)
 class Skala:
     """A rating scale: classes from highest to lowest with their lower bounds.
@@ -80,12 +91,16 @@ class Skala:
         kunci = self.kunci_batas
         if len(self.label) != len(self.batas) + 1:
             raise ValueError("skala: jumlah kategori harus satu lebih banyak dari jumlah batas")
-        if len(set(self.label)) != len(self.label):
-            raise ValueError("skala: nama kategori tidak boleh berulang")
-        if not all(isinstance(b, (int, float)) and not isinstance(b, bool) and math.isfinite(b) for b in self.batas):
-            raise ValueError(f"skala: batas '{kunci}' harus angka terhingga")
-        if any(a <= b for a, b in zip(self.batas, self.batas[1:])):
-            raise ValueError(f"skala: batas '{kunci}' harus menurun dari kategori tertinggi")
+        ulang = next((i for i, k in enumerate(self.label) if k in self.label[:i]), None)
+        if ulang is not None:
+            raise SkalaError("skala: nama kategori tidak boleh berulang", ulang, "kategori")
+        tak = next((i for i, b in enumerate(self.batas)
+                    if not (isinstance(b, (int, float)) and not isinstance(b, bool) and math.isfinite(b))), None)
+        if tak is not None:
+            raise SkalaError(f"skala: batas '{kunci}' harus angka terhingga", tak, kunci)
+        naik = next((i + 1 for i, (a, b) in enumerate(zip(self.batas, self.batas[1:])) if a <= b), None)
+        if naik is not None:  # the class whose bound is not below the one above it
+            raise SkalaError(f"skala: batas '{kunci}' harus menurun dari kategori tertinggi", naik, kunci)
 
     @property
     def kunci_batas(self) -> str:
@@ -163,25 +178,27 @@ class Skala:
             return SKALA_PRESET[rows]
         if not isinstance(rows, list) or len(rows) < 2:
             raise ValueError("skala: tulis daftar kategori, dari yang tertinggi")
-        bentuk = {k for row in rows if isinstance(row, dict) for k in ("mulai", "di_atas") if row.get(k) is not None}
-        if len(bentuk) > 1:
-            raise ValueError("skala: satu skala memakai 'mulai' (nilai itu ke atas) atau 'di_atas' (lebih dari "
-                             "nilai itu) untuk semua kategori, tidak keduanya")
-        kunci = bentuk.pop() if bentuk else "di_atas"
+        bentuk = [(i, k) for i, row in enumerate(rows) if isinstance(row, dict) for k in ("mulai", "di_atas")
+                  if row.get(k) is not None]
+        lain = next(((i, k) for i, k in bentuk if k != bentuk[0][1]), None)
+        if lain is not None:  # at the first class that writes the other form
+            raise SkalaError("skala: satu skala memakai 'mulai' (nilai itu ke atas) atau 'di_atas' (lebih dari "
+                             "nilai itu) untuk semua kategori, tidak keduanya", *lain)
+        kunci = bentuk[0][1] if bentuk else "di_atas"
         labels, bounds = [], []
         for i, row in enumerate(rows):
             if not isinstance(row, dict) or "kategori" not in row:
-                raise ValueError(f"skala butir {i + 1}: perlu kunci 'kategori'")
+                raise SkalaError(f"skala butir {i + 1}: perlu kunci 'kategori'", i, "kategori")
             labels.append(str(row["kategori"]))
             last = i == len(rows) - 1
             if last and row.get(kunci) is not None:
-                raise ValueError(f"skala: kategori terendah tidak memakai '{kunci}'")
+                raise SkalaError(f"skala: kategori terendah tidak memakai '{kunci}'", i, kunci)
             if not last:
                 try:
                     bounds.append(float(row[kunci]))
                 except (KeyError, TypeError, ValueError):
-                    raise ValueError(
-                        f"skala butir {i + 1} ({cuplik(row['kategori'], 60)}): '{kunci}' harus angka"
+                    raise SkalaError(
+                        f"skala butir {i + 1} ({cuplik(row['kategori'], 60)}): '{kunci}' harus angka", i, kunci
                     ) from None
         return cls(tuple(labels), tuple(bounds), inklusif=kunci == "mulai")
 

@@ -1,9 +1,9 @@
 """A new unit created from a filled workbook or a folder of files (``lakip import`` for a slug not in the data).
 
 The unit's folder is built beside where it will be (``data/.<unit>.impor/<unit>``): ``entitas.yml`` and
-every table, from the workbook of :func:`lakip.data.unitbaru.buku_unit_baru` (its ``entitas`` sheet and
-its table sheets) or copied from a folder holding ``entitas.yml`` and the CSV files. It is then loaded
-and checked as any unit is, and renamed into place only when there is no problem at all; otherwise every
+every table, from the workbook of :func:`lakip.data.unitbaru.buku_unit_baru` (its ``entitas`` sheet, its table
+sheets, and the sheets ``survei_ikm`` and ``lke`` where filled) or copied from a folder holding ``entitas.yml``
+and the CSV files. It is then loaded and checked as any unit is, and renamed into place only when there is no problem at all; otherwise every
 problem is reported at once, located where the user wrote it (sheet or file, row, column), and nothing
 is left in the data folder.
 """
@@ -19,7 +19,8 @@ import pandas as pd
 from lakip.core.model import DataError, Masalah, PilihanError
 from lakip.data.contract import BATAS_BERKAS, KOLOM, KONTRAK, OPSIONAL, mb
 from lakip.data.importer import (
-    _BERI, TABEL_IMPOR, HasilImpor, _jenis_berkas, _periksa_gabungan, _Sumber, _tahun_impor, _tulis_teks,
+    _BERI, TABEL_IMPOR, TABEL_LUAR, HasilImpor, _jenis_berkas, _periksa_gabungan, _Sumber, _tahun_impor, _tanpa_isian,
+    _tulis_teks,
 )
 from lakip.data.kunci import folder_impor, sinyal_ditahan
 from lakip.data.load import muat
@@ -43,12 +44,15 @@ def _baca_buku(src: Path, masalah: list[Masalah]) -> tuple[dict | None, dict[str
     """The entitas mapping (None when it has a problem), the tables of the workbook, and whether the workbook
     itself could be read (a problem of a cell or of the file stops before the files are built)."""
     awal = len(masalah)
-    lembar = baca_xlsx(src, masalah, (LEMBAR_ENTITAS, *TABEL_IMPOR), {LEMBAR_ENTITAS, "indikator", "kinerja"},
+    lembar = baca_xlsx(src, masalah, (LEMBAR_ENTITAS, *TABEL_IMPOR, *TABEL_LUAR), {LEMBAR_ENTITAS, "indikator", "kinerja"},
                        {LEMBAR_ENTITAS: (KOLOM_ENTITAS, ())})
     terbaca = not any(m.tingkat == "galat" for m in masalah[awal:])
     ent = lembar.pop(LEMBAR_ENTITAS, None)
     entitas = entitas_dari_lembar(ent, masalah) if ent is not None else None
     tables = {name: _Sumber(t.label, _hanya_tahun(t.df)) for name, t in lembar.items()}
+    # the survey and the LKE, optional: a sheet left empty (or the LKE's components without a nilai) brings no file
+    luar = _tanpa_isian({n: s for n, s in tables.items() if n in TABEL_LUAR and not s.df.empty})
+    tables = {n: s for n, s in tables.items() if n not in TABEL_LUAR or n in luar}
     return entitas, tables, terbaca
 
 
@@ -101,6 +105,9 @@ def _bangun_buku(src: Path, cand: Path, entitas: str, tahun: int | None, masalah
     hasil = HasilImpor(entitas, year, peringatan=[m for m in masalah if m.tingkat == "peringatan"])
     for name in TABEL_IMPOR:
         hasil.baris[name] = _tulis_tabel(cand, name, tables.get(name), asal)
+    for name in TABEL_LUAR:  # written only where filled: a unit without a survey has no survei_ikm.csv
+        if name in tables:
+            hasil.baris[name] = _tulis_tabel(cand, name, tables[name], asal)
     _periksa_gabungan(cand.parent, entitas, year, tables, asal, hasil, masalah)
     return hasil
 

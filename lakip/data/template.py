@@ -18,6 +18,7 @@ from typing import Any
 
 import pandas as pd
 
+from lakip.core.akip import KOMPONEN_LKE
 from lakip.core.ikm import UNSUR
 from lakip.core.model import Unit
 from lakip.core.numbers import format_angka, format_angka_terbaca, tidak_ada
@@ -25,7 +26,8 @@ from lakip.core.serial import TANGGAL_TETAP, buku_bytes, tulis_sel
 from lakip.core.teks import cuplik
 from lakip.data.contract import KONTRAK
 
-__all__ = ["PETUNJUK", "ADA_ISI", "LEMBAR_DAFTAR", "lembar", "daftar_pilihan", "opsi_unit", "buku_template"]
+__all__ = ["PETUNJUK", "PETUNJUK_LUAR", "ADA_ISI", "LEMBAR_DAFTAR", "lembar", "daftar_pilihan", "opsi_unit",
+           "lembar_survei_ikm", "lembar_lke", "buku_template"]
 
 
 def opsi_unit(slug: str, data: str | Path | None = None) -> str:
@@ -35,6 +37,13 @@ def opsi_unit(slug: str, data: str | Path | None = None) -> str:
     import shlex
 
     return f"--data {shlex.quote(str(data))} --entity {shlex.quote(slug)}" if data is not None else f"--entity {shlex.quote(slug)}"
+
+#: The instructions of the sheets of the scores from outside the unit (``survei_ikm``, ``lke``), one text for the
+#: workbook of a year and the one that starts a unit (an item of both lists, its lines indented under the number).
+PETUNJUK_LUAR = (
+    'Lembar "survei_ikm" (opsional): satu baris per responden survei kepuasan masyarakat, jawaban u1 sampai u9 bernilai\n'
+    '   1 sampai 4; lembar "lke" (opsional): nilai setiap komponen LKE. Lembar yang dibiarkan kosong tidak mengubah apa pun.'
+)
 
 PETUNJUK = """\
 PETUNJUK PENGISIAN DATA TAHUN {tahun}
@@ -51,8 +60,7 @@ Unit: {nama}
 5. Lembar "indikator" berisi IKU yang ada. Baris IKU baru boleh ditambahkan di bawahnya; baris yang ada jangan diubah
    (ubah indikator.csv langsung bila rumusan IKU memang berubah), kecuali kolom tahun_akhir: untuk IKU yang tidak
    dipakai lagi (Renstra baru), isi tahun terakhir IKU itu diukur, lalu hapus barisnya dari lembar kinerja.
-6. Lembar "survei_ikm" (opsional): satu baris per responden survei kepuasan masyarakat, jawaban u1 sampai u9 bernilai
-   1 sampai 4; lembar "lke" (opsional): nilai setiap komponen LKE. Lembar yang dibiarkan kosong tidak mengubah apa pun.
+6. {luar}
 7. Kolom berjudul "(referensi)" hanya untuk dibaca: nilai tahun {lalu}. Kolom itu tidak diimpor.
 8. Jangan mengubah judul kolom dan nama lembar. Simpan sebagai .xlsx, lalu jalankan:
        lakip import {berkas} {opsi}
@@ -175,7 +183,8 @@ def _petunjuk(b: _Buku, nama_berkas: str, data: str | Path | None) -> None:
     ws = b.wb.active
     ws.title = "Petunjuk"
     unit, tahun = b.unit, b.tahun
-    text = PETUNJUK.format(tahun=tahun, nama=unit.nama, unit_kerja=unit.unit_kerja, lalu=b.lalu or "-", berkas=nama_berkas, opsi=opsi_unit(unit.slug, data))
+    text = PETUNJUK.format(tahun=tahun, nama=unit.nama, unit_kerja=unit.unit_kerja, lalu=b.lalu or "-", berkas=nama_berkas,
+                           opsi=opsi_unit(unit.slug, data), luar=PETUNJUK_LUAR)
     if tahun in unit.tahun:
         text += ADA_ISI.format(tahun=tahun, berkas=nama_berkas, opsi=opsi_unit(unit.slug, data))
     for i, line in enumerate(text.splitlines(), start=1):
@@ -264,26 +273,45 @@ def _laporan(b: _Buku) -> None:
              widths={"kunci": 40, "nilai": 20, "catatan": 50})
 
 
-def _survei_ikm(b: _Buku) -> None:
-    """The IKM survey of the year, one row per respondent (the year's rows when the data has them), a drop-down
-    1-4 on every answer."""
+#: The columns of the sheets survei_ikm (the optional layanan before the answers) and lke (the optional induk last).
+_KOLOM_SURVEI = ("tahun", "responden", "layanan", *UNSUR)
+_KOLOM_LKE = (*KONTRAK["lke.csv"].kolom, *KONTRAK["lke.csv"].kolom_opsional)
+
+
+def lembar_survei_ikm(wb: Any, rows: list[list[Any]], isi: dict[str, str] | None = None) -> None:
+    """The sheet ``survei_ikm``: one row per respondent, a drop-down 1-4 on every answer; ``rows`` prefilled,
+    and ``isi`` as in :func:`lembar` (the year of a new unit's rows)."""
     from openpyxl.utils import get_column_letter
 
+    kolom = list(_KOLOM_SURVEI)
+    ws = lembar(wb, "survei_ikm", kolom, rows, widths={"layanan": 30}, isi=isi)
+    awal, akhir = get_column_letter(kolom.index(UNSUR[0]) + 1), get_column_letter(len(kolom))
+    daftar_pilihan(ws, ("1", "2", "3", "4"), f"{awal}2:{akhir}5000", True)
+
+
+def lembar_lke(wb: Any, tahun: int, rows: list[list[Any]] | None = None, isi: dict[str, str] | None = None) -> None:
+    """The sheet ``lke``: ``rows`` prefilled, or, where there are none (a unit without an LKE yet), the
+    components of PermenPAN-RB 88/2021 with their weights and an empty nilai (a sheet whose nilai are all
+    empty imports nothing); ``isi`` as in :func:`lembar`."""
+    if not rows:
+        rows = [[str(tahun), k, format_angka_terbaca(b), "", ""] for k, b in KOMPONEN_LKE.items()]
+    lembar(wb, "lke", list(_KOLOM_LKE), rows, widths={"komponen": 45, "induk": 45}, isi=isi)
+
+
+def _survei_ikm(b: _Buku) -> None:
+    """The IKM survey of the year (the year's rows when the data has them)."""
     s = b.unit.lampiran.get("survei_ikm")
-    kolom = ["tahun", "responden", "layanan", *UNSUR]
     rows = []
     if s is not None:
         for _, r in s[s["tahun"] == b.tahun].iterrows():
             rows.append([str(b.tahun), str(r["responden"]), _teks_nilai(r.get("layanan")),
                          *(format_angka(r[u], 0, "") for u in UNSUR)])
-    ws = b.lembar("survei_ikm", kolom, rows, widths={"layanan": 30})
-    awal, akhir = get_column_letter(kolom.index(UNSUR[0]) + 1), get_column_letter(len(kolom))
-    daftar_pilihan(ws, ("1", "2", "3", "4"), f"{awal}2:{akhir}5000", True)
+    lembar_survei_ikm(b.wb, rows)
 
 
 def _lke(b: _Buku) -> None:
     """The LKE of the year: its rows when the data has them, else the components of the year before with their
-    weights and an empty nilai (a sheet whose nilai are all empty imports nothing)."""
+    weights and an empty nilai (else those of the regulation, :func:`lembar_lke`)."""
     lke = b.unit.lampiran.get("lke")
     rows = []
     if lke is not None:
@@ -292,7 +320,7 @@ def _lke(b: _Buku) -> None:
         for _, r in sumber.iterrows():
             rows.append([str(b.tahun), r["komponen"], format_angka_terbaca(float(r["bobot"])),
                          _rupiah(r["nilai"]) if len(cur) else "", "" if r["induk"] is None else str(r["induk"])])
-    b.lembar("lke", ["tahun", "komponen", "bobot", "nilai", "induk"], rows, widths={"komponen": 45, "induk": 45})
+    lembar_lke(b.wb, b.tahun, rows)
 
 
 def buku_template(unit: Unit, tahun: int, nama_berkas: str, data: str | Path | None = None) -> bytes:

@@ -17,16 +17,20 @@ from typing import Any
 
 import pandas as pd
 
-from lakip.core.config import SKALA_BAKU, SKALA_ORDINAL, SKEMA_ENTITAS, SKEMA_PILIHAN, UNIT_KERJA, Pilihan, Skala
+from lakip.core.akip import KOMPONEN_LKE
+from lakip.core.config import (
+    SKALA_BAKU, SKALA_ORDINAL, SKEMA_ENTITAS, SKEMA_PILIHAN, UNIT_KERJA, Pilihan, Skala, SkalaError,
+)
 from lakip.core.model import Masalah, PilihanError
 from lakip.core.numbers import AngkaError, format_angka_terbaca, parse_angka
 from lakip.core.serial import TANGGAL_TETAP, buku_bytes, tulis_sel
 from lakip.core.skema import Atau, Pilih, periksa
+from lakip.core.sumber import SUMBER_IKM, SUMBER_LKE
 from lakip.core.teks import cuplik, daftar
 from lakip.core.yaml_ketat import Dimuat
 from lakip.data.contract import KOLOM, KONTRAK
 from lakip.data.load import ATURAN_NAMA_UNIT, NAMA_UNIT
-from lakip.data.template import daftar_pilihan, lembar, opsi_unit
+from lakip.data.template import PETUNJUK_LUAR, daftar_pilihan, lembar, lembar_lke, lembar_survei_ikm, opsi_unit
 
 __all__ = ["LEMBAR_ENTITAS", "KOLOM_ENTITAS", "KATEGORI", "cek_nama_unit", "unit_baru", "baris_entitas",
            "entitas_dari_lembar", "teks_entitas", "buku_unit_baru"]
@@ -242,8 +246,11 @@ def entitas_dari_lembar(t: Any, masalah: list[Masalah]) -> dict[str, Any] | None
                                            for m in masalah[awal:]):
         try:
             Skala.from_list(skala)
-        except ValueError as e:  # across rows: out of order, both forms of bound, a bound on the lowest class
-            masalah.append(Masalah(t.label, skala_baris, "nilai", str(e)))
+        except SkalaError as e:  # across rows: out of order, both forms of bound, a bound on the lowest class
+            # at the row and cell of the class at fault (its bound's column, or nilai for its name)
+            r = baris.get(("pilihan", "skala", e.butir)) if e.butir is not None else None
+            kolom = e.kunci if r is not None and e.kunci in ("mulai", "di_atas") else "nilai"
+            masalah.append(Masalah(t.label, r or skala_baris, kolom, str(e)))
     return data if len(masalah) == awal else None
 
 
@@ -276,15 +283,18 @@ PETUNJUK PENGISIAN UNIT BARU: {slug}, TAHUN {tahun}
    di kolom mulai (nilai itu ke atas) atau di_atas (lebih dari nilai itu); kelas terendah tanpa batas.
 2. Isi lembar "indikator": satu baris per IKU. kode (mis. IKU-1), sasaran_kode (mis. SS-1), sasaran, indikator,
    satuan, polaritas (naik/turun), jenis (angka, rentang, level, kategori). Untuk jenis kategori isi skala: kata
-   berurutan dari terendah dipisah ';' atau nama skala ({ordinal}).
+   berurutan dari terendah dipisah ';' atau nama skala ({ordinal}). Kolom sumber (boleh kosong): untuk IKU yang
+   realisasinya diambil dari lembar survei_ikm atau lke bila kolom realisasi di lembar kinerja dikosongkan, tulis
+   survei_ikm (IKM), lke (nilai AKIP) atau lke:<komponen> (nilai satu komponen, mis. lke:Pelaporan Kinerja).
 3. Isi lembar "kinerja": satu baris per IKU tahun {tahun}: kode (sama dengan lembar indikator), target (target
    Perjanjian Kinerja) dan realisasi. Tulis angka seperti di dokumen: 9,70 (koma untuk desimal), 64.440.768.486
    (titik untuk ribuan), 9/9 untuk level. Realisasi yang belum ada ditulis N/A: IKU itu "belum dapat diukur".
 4. Lembar "anggaran" dan "anggaran_iku" boleh dikosongkan bila anggaran belum ada; lembar "laporan" diisi setelah
    laporan terbit (setiap angka yang dicetak, agar dapat direviu). Kolom tahun sudah terisi {tahun}; baris yang hanya
    berisi tahun tidak diimpor.
-5. Kolom berjudul "(referensi)" hanya untuk dibaca dan tidak diimpor. Jangan mengubah judul kolom dan nama lembar.
-6. Simpan sebagai .xlsx, lalu jalankan:
+5. {luar}
+6. Kolom berjudul "(referensi)" hanya untuk dibaca dan tidak diimpor. Jangan mengubah judul kolom dan nama lembar.
+7. Simpan sebagai .xlsx, lalu jalankan:
        lakip import {berkas} {opsi}
    Folder data/{slug}/ baru dibuat bila semuanya benar; bila ada masalah, semuanya ditampilkan sekaligus (lembar, baris,
    kolom) dan tidak ada yang ditulis. Lalu: lakip periksa {opsi}, dan lakip run {opsi}.
@@ -299,7 +309,7 @@ def _petunjuk(wb: Any, slug: str, tahun: int, nama_berkas: str, data: str | Path
     ws = wb.active
     ws.title = "Petunjuk"
     text = PETUNJUK_BARU.format(slug=slug, tahun=tahun, berkas=nama_berkas, opsi=opsi_unit(slug, data), preset=", ".join(SKALA_PRESET),
-                                ordinal=", ".join(SKALA_ORDINAL))
+                                ordinal=", ".join(SKALA_ORDINAL), luar=PETUNJUK_LUAR)
     for i, line in enumerate(text.splitlines(), start=1):
         tulis_sel(ws, i, 1, line)
     ws["A1"].font = Font(bold=True, size=13)
@@ -311,13 +321,14 @@ def _lembar_tabel(wb: Any, nama: str, tahun: int, baris: int) -> None:
     from openpyxl.utils import get_column_letter
 
     t = KONTRAK[f"{nama}.csv"]
-    kolom = [*KOLOM[t.berkas], *(k for k in t.kolom_opsional if k not in ("tahun_akhir", "sumber"))]
+    kolom = [*KOLOM[t.berkas], *(k for k in t.kolom_opsional if k != "tahun_akhir")]  # a new unit ends no IKU yet
     isi = {"tahun": str(tahun)} if "tahun" in kolom else None
     ws = lembar(wb, nama, kolom, [], widths={"sasaran": 45, "indikator": 45, "formula": 40, "uraian": 60, "kunci": 40},
                 isi=isi, baris=baris + 2)
     pilihan = dict(t.pilihan)
-    if nama == "indikator":  # a known scale's name, or the unit's own words (not refused)
+    if nama == "indikator":  # a known scale's name, or the unit's own words; a source, or lke:<komponen> (not refused)
         pilihan["skala"] = tuple(SKALA_ORDINAL)
+        pilihan["sumber"] = (SUMBER_IKM, SUMBER_LKE, *(f"{SUMBER_LKE}:{k}" for k in KOMPONEN_LKE))
     for k, words in pilihan.items():
         j = get_column_letter(kolom.index(k) + 1)
         daftar_pilihan(ws, words, f"{j}2:{j}{baris + 1}", True)
@@ -336,4 +347,7 @@ def buku_unit_baru(slug: str, tahun: int, nama_berkas: str, data: str | Path | N
     _lembar_entitas(wb)
     for nama, baris in (("indikator", 60), ("kinerja", 60), ("anggaran", 300), ("anggaran_iku", 60), ("laporan", 500)):
         _lembar_tabel(wb, nama, tahun, baris)
+    # the scores from outside the unit, as the workbook of a year has them: left empty by a unit without them
+    lembar_survei_ikm(wb, [], isi={"tahun": str(tahun)})
+    lembar_lke(wb, tahun, isi={"tahun": str(tahun)})
     return buku_bytes(wb)
