@@ -178,3 +178,11 @@ def test_the_program_chart_keeps_its_legend_off_the_bars():
     fig = grafik_serapan_program(a.anggaran, 2024)
     assert fig.axes[0].get_legend() is None
     assert [t.get_text() for t in fig.legends[0].get_texts()] == ["Pagu", "Realisasi"]
+
+
+def test_word_says_the_method_of_the_ikm_and_the_akip(a):
+    from lakip.report import metode
+
+    teks = _teks_docx(word.docx(a))
+    paragraf = next(t for t in teks if t.startswith("Capaian IKU berpolaritas naik"))
+    assert metode.teks_ikm(a.pilihan) in paragraf and metode.teks_akip() in paragraf

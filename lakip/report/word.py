@@ -208,7 +208,7 @@ def buat_dokumen(a: Analisis, grafik: SumberGrafik):
     doc.add_heading("BAB III AKUNTABILITAS KINERJA", level=1).paragraph_format.page_break_before = True
     doc.add_heading("A. Akuntabilitas Kinerja", level=2)
     label_skala = _bab3_skala(doc, a, nomor)
-    paragraf(doc, metode.teks_metode(unit.pilihan, label_skala))
+    paragraf(doc, metode.teks_metode(unit.pilihan, label_skala, unit.lampiran))
     doc.add_heading(f"1. Capaian Indikator Kinerja Utama Tahun {tahun}", level=3)
     _bab3_capaian(doc, a, nomor, grafik)
     word_luar.blok_di(doc, a, nomor, grafik, None)  # an IKM or AKIP no IKU takes
