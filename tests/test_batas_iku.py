@@ -38,7 +38,7 @@ from lakip.core.paths import DATA_DIR
 from lakip.core.rollup import tabel_capaian_iku as tabel_kabupaten
 from lakip.data.load import muat
 from lakip.report import metode, narasi
-from lakip.report.docx_layout import angka_skala
+from lakip.report.display import angka_skala
 from lakip.report.hasil import Hasil
 
 NBSP = "\u00a0"

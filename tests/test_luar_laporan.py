@@ -186,3 +186,22 @@ def test_word_says_the_method_of_the_ikm_and_the_akip(a):
     teks = _teks_docx(word.docx(a))
     paragraf = next(t for t in teks if t.startswith("Capaian IKU berpolaritas naik"))
     assert metode.teks_ikm(a.pilihan) in paragraf and metode.teks_akip() in paragraf
+
+
+def test_html_opens_bab_iii_with_the_scale_and_the_method_as_word_does(a):
+    import html as html_std
+
+    from lakip.report import metode
+
+    def halaman(x):
+        h = html.siapkan_html(Hasil(x), g := SumberGrafik())
+        g.selesaikan()
+        return html_std.unescape(h())
+
+    p = halaman(a)
+    i = p.index('id="capaian"')
+    assert p.index("Skala nilai peringkat kinerja", i) < p.index(metode.teks_ikm(a.pilihan), i) < p.index(
+        "Hasil Pengukuran Capaian Kinerja", i)
+    seed = halaman(analisis(muat(None, "setda-batubara"), 2024))
+    assert "<td>&gt; 75 dan ≤ 90</td>" not in seed and "> 75 dan ≤ 90" in seed
+    assert "Kategori ditentukan menurut Tabel 5;" in seed and "IKM dihitung" not in seed

@@ -12,12 +12,14 @@ import re
 import pandas as pd
 
 from lakip.core import budget
-from lakip.core.config import BELUM_TERUKUR
+from lakip.core.config import BELUM_TERUKUR, Skala
 from lakip.core.numbers import format_angka, format_persen, format_rupiah, format_tertulis, tidak_ada
 from lakip.core.scoring import persen_tercetak
 from lakip.core.tables import unit_kerja_tabel
 
 __all__ = [
+    "angka_skala",
+    "tampil_skala",
     "judul_unit",
     "teks",
     "teks_nilai",
@@ -367,3 +369,14 @@ def teks_reviu(temuan: pd.DataFrame, lebar: int = 100) -> str:
     return "\n".join(out).rstrip()
 
 
+
+
+def angka_skala(x: float) -> str:
+    """A bound of the rating scale as the reports print it: ``90``, or ``90,50`` when it has decimals."""
+    return format_angka(x, 0 if float(x).is_integer() else 2)
+
+
+def tampil_skala(skala: Skala) -> pd.DataFrame:
+    """The rating scale (Tabel 3.1 form): each class's interval of capaian, highest first, in the scale's own form."""
+    return pd.DataFrame([[str(i + 1), interval, lab] for i, (interval, lab) in enumerate(zip(skala.interval(angka_skala), skala.label))],
+                        columns=["No", "Interval Capaian (%)", "Kategori"])

@@ -22,11 +22,10 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Inches, Pt, RGBColor
 from matplotlib.figure import Figure
 
-from lakip.core.numbers import format_angka
 from lakip.core.serial import TANGGAL_TETAP
 from lakip.report.charts import LEBAR_A4, Gambar, SumberGrafik
 
-__all__ = ["LEBAR_TEKS_CM", "atur_dokumen", "paragraf", "isian", "tabel", "Nomor", "judul_tabel", "sumber", "gambar", "angka_skala"]
+__all__ = ["LEBAR_TEKS_CM", "atur_dokumen", "paragraf", "isian", "tabel", "Nomor", "judul_tabel", "sumber", "gambar"]
 
 _TANGGAL_TETAP = TANGGAL_TETAP.replace(tzinfo=dt.timezone.utc)  # document dates: same inputs, same bytes
 _HURUF = "Arial"
@@ -276,7 +275,3 @@ def gambar(doc, nomor: Nomor, grafik: SumberGrafik, nama: str, buat: Callable[[]
     label = nomor.gambar_baru()
     doc.add_paragraph(f"{label} {judul}", style="Caption")
     return label
-
-
-def angka_skala(x: float) -> str:
-    return format_angka(x, 0 if float(x).is_integer() else 2)

@@ -147,10 +147,11 @@ def _capaian(h: Hasil, cap: _Penomoran, figur: Callable[..., Figur]) -> _Bagian:
     a = h.analisis
     iku, sk, tahun = a.capaian_iku, a.pilihan.skala, a.tahun
     isi: list[Any] = [Teks(n, "catatan") for n in a.catatan()]
+    # the scale and the method, as Bab III A of the Word report opens
+    skala = cap("tabel", "Skala nilai peringkat kinerja")
+    isi += [tabel(display.tampil_skala(sk), skala), Teks(f"Sumber: {metode.catatan_skala(a.pilihan)}"),
+            Teks(metode.teks_metode(a.pilihan, skala.split(".")[0], a.unit.lampiran))]
     isi.append(tabel(display.tampil_capaian_iku(iku), cap("tabel", f"Hasil Pengukuran Capaian Kinerja Tahun {tahun}")))
-    batas = metode.teks_batas_iku(a.pilihan)
-    if batas is not None:  # the method, where the table shows a capped capaian
-        isi.append(Teks(batas))
     isi.append(figur("capaian_iku", lambda: charts.grafik_capaian_iku(iku, sk, tahun=tahun),
                      cap("gambar", "Capaian IKU terhadap kategori")))
     isi.append(figur("target_realisasi", lambda: charts.grafik_target_realisasi(iku, a.unit.indikator, tahun),

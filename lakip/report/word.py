@@ -33,7 +33,7 @@ from lakip.core.tables import Analisis
 from lakip.report import charts, display, metode, narasi, word_luar, word_profil
 from lakip.report.charts import SumberGrafik
 from lakip.report.display_profil import ISIAN, isian as teks_isian
-from lakip.report.docx_layout import (LEBAR_TEKS_CM, Nomor, angka_skala, atur_dokumen, gambar, isian, judul_tabel, paragraf, sumber,
+from lakip.report.docx_layout import (LEBAR_TEKS_CM, Nomor, atur_dokumen, gambar, isian, judul_tabel, paragraf, sumber,
                                       tabel)
 
 __all__ = ["NAMA_BERKAS", "buat_dokumen", "siapkan_docx", "docx"]
@@ -43,8 +43,7 @@ NAMA_BERKAS = "laporan.docx"
 
 
 def _bab3_skala(doc, a: Analisis, nomor: Nomor) -> str:
-    skala = a.pilihan.skala
-    rows = [[str(i + 1), interval, lab] for i, (interval, lab) in enumerate(zip(skala.interval(angka_skala), skala.label))]
+    rows = [list(r) for r in display.tampil_skala(a.pilihan.skala).itertuples(index=False)]
     label = judul_tabel(doc, nomor, "Skala Nilai Peringkat Kinerja")
     tabel(doc, [["No", "Interval Capaian (%)", "Kategori"]], rows, [1.5, 8.0, 6.5], "clc", ukuran=9)
     sumber(doc, metode.catatan_skala(a.pilihan))
