@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from lakip.core.numbers import tidak_ada
+from lakip.core.numbers import is_kosong, tidak_ada
 from lakip.core.whatif.perubahan import angka_teks
 
 __all__ = ["PESAN_PASANG", "widgets", "kelas_iku", "Isian"]
@@ -70,7 +70,7 @@ class Isian:
         self.kode, self.kolom, self.jenis = kode, kolom, jenis
         self.saat_ubah = saat_ubah
         self._sinkron = False
-        self.awal_na = tidak_ada(awal) or (isinstance(awal, str) and not awal.strip())
+        self.awal_na = is_kosong(awal) if isinstance(awal, str) else tidak_ada(awal)
         self.geser = None
         lebar = w.Layout(width="150px")
         if jenis == "angka":
@@ -122,8 +122,7 @@ class Isian:
 
     @value.setter
     def value(self, v: object) -> None:
-        na = v is None or (isinstance(v, str) and v.strip().upper() in ("N/A", "NA", "-", "")) or (
-            isinstance(v, float) and math.isnan(v))
+        na = is_kosong(v) if isinstance(v, str) else tidak_ada(v)
         if na:
             if self.na is None:
                 raise ValueError(f"{self.kode} {self.kolom} tidak boleh N/A")

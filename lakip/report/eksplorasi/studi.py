@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import yaml
 
 from lakip.core.model import Unit
+from lakip.core.numbers import is_kosong, tidak_ada
 from lakip.core.paths import output_dir
 from lakip.core.tables import cek_tahun
 from lakip.core.whatif import Perubahan, PerubahanError, skenario
@@ -52,9 +52,9 @@ def _awal(row: Any, kolom: str, jenis: str) -> object:
     """The data's target or realisasi as a control starts: the number for a number, the text otherwise."""
     if jenis == "angka":
         x = row[f"{kolom}_nilai"]
-        return None if x is None or (isinstance(x, float) and np.isnan(x)) else float(x)
+        return None if tidak_ada(x) else float(x)
     teks = row[kolom]
-    return None if teks is None or (isinstance(teks, float) and np.isnan(teks)) else str(teks)
+    return None if not isinstance(teks, str) or is_kosong(teks) else teks
 
 
 class Eksplorasi:
@@ -261,4 +261,4 @@ class Eksplorasi:
 def _esc(x: object) -> str:
     import html
 
-    return html.escape(str(x))
+    return html.escape(str(x), quote=False)
