@@ -25,7 +25,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -n auto --dist loadfile $(ARGS)
 
 lab: $(STAMP)
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,lab]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,lab,eksplorasi]'
 	$(BIN)/jupyter lab notebooks/
 
 bench: $(STAMP)
@@ -33,6 +33,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_run.py
 	$(BIN)/python bench/bench_kabupaten.py
 	$(BIN)/python bench/bench_batch.py
+	$(BIN)/python bench/bench_eksplorasi.py
 
 # Re-execute every notebook of notebooks/ (the numbered ones and skenario, kabupaten, eksplorasi) and keep only the outputs nbval checks.
 notebooks: $(STAMP)

@@ -17,7 +17,7 @@ from lakip.core.paths import output_dir
 from lakip.core.tables import cek_tahun
 from lakip.core.whatif import Perubahan, PerubahanError, skenario
 from lakip.report.eksplorasi.isian import Isian, widgets
-from lakip.report.eksplorasi.tampil import GAYA_TABEL, gambar_png, keterangan, tabel_html, tabel_tampil, teks_rata_rata
+from lakip.report.eksplorasi.tampil import GAYA_TABEL, gambar_svg, keterangan, tabel_html, tabel_tampil, teks_rata_rata
 
 __all__ = ["KontrolIKU", "Eksplorasi"]
 
@@ -113,7 +113,8 @@ class Eksplorasi:
         tombol["folder"].on_click(lambda _: self._aman(self.tulis_folder))
         self.tombol = tombol
         self._html = {k: w.HTML() for k, _ in TAB if k != "grafik"}
-        self._gambar = w.Image(format="png", layout=w.Layout(max_width="900px"))
+        self._gambar = w.Image(format="svg+xml", layout=w.Layout(max_width="900px"))
+        self._grafik_tertunda = False
         tab = w.Tab(children=[self._gambar if k == "grafik" else self._html[k] for k, _ in TAB],
                     titles=[judul for _, judul in TAB])
         kontrol = w.VBox([k.widget for k in self.kontrol.values()],
@@ -129,6 +130,7 @@ class Eksplorasi:
         ])
         self.tabel: dict[str, Any] = {}
         self._gambarkan()
+        self._gambar_grafik()
 
     # ------------------------------------------------------------------ the controls
 
@@ -182,6 +184,7 @@ class Eksplorasi:
         self.hasil = hasil
         self._gambarkan()
         self.durasi = time.perf_counter() - mulai
+        self._jadwalkan_grafik()
 
     def _gambarkan(self) -> None:
         u = self.unit
@@ -198,8 +201,28 @@ class Eksplorasi:
         n = len(self.hasil["perubahan"])
         if self.galat is None:
             self._pesan.value = f"<p>{n} perubahan diterapkan.</p>" if n else "<p>Tanpa perubahan (data apa adanya).</p>"
+
+    def _jadwalkan_grafik(self) -> None:
+        """Redraw the chart: in a kernel, just after the tables and means have gone to the page (the
+        chart of 50 IKU takes about a second to draw); several changes meanwhile give one drawing, of the
+        latest. Without a running event loop (a test, a script), at once."""
+        import asyncio
+
+        if not self._grafik:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            self._gambar_grafik()
+            return
+        if not self._grafik_tertunda:
+            self._grafik_tertunda = True
+            loop.call_soon(self._gambar_grafik)
+
+    def _gambar_grafik(self) -> None:
+        self._grafik_tertunda = False
         if self._grafik:
-            self._gambar.value = gambar_png(self.hasil, u.pilihan.skala, self.tahun)
+            self._gambar.value = gambar_svg(self.hasil, self.unit.pilihan.skala, self.tahun)
 
     def reset(self) -> None:
         """Every control back to the data's value; one redraw."""
