@@ -25,7 +25,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -n auto --dist loadfile $(ARGS)
 
 lab: $(STAMP)
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,lab]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,lab,eksplorasi]'
 	$(BIN)/jupyter lab notebooks/
 
 bench: $(STAMP)
@@ -33,10 +33,11 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_run.py
 	$(BIN)/python bench/bench_kabupaten.py
 	$(BIN)/python bench/bench_batch.py
+	$(BIN)/python bench/bench_eksplorasi.py
 
-# Re-execute the notebooks and keep only the outputs nbval checks.
+# Re-execute every notebook of notebooks/ (the numbered ones and skenario, kabupaten, eksplorasi) and keep only the outputs nbval checks.
 notebooks: $(STAMP)
-	$(BIN)/python -c "from lakip.app.notebooks import daftar_notebook, segarkan_keluaran_cek; [segarkan_keluaran_cek(p) for p in daftar_notebook()]"
+	$(BIN)/python -c "from lakip.app.notebooks import segarkan_keluaran_cek; from lakip.core.paths import NOTEBOOKS_DIR; [segarkan_keluaran_cek(p) for p in sorted(NOTEBOOKS_DIR.glob('*.ipynb'))]"
 
 # Refresh tests/rujukan.json, the hashes of every output file, after a deliberate change of an output.
 rujukan: $(STAMP)

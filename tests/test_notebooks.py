@@ -251,3 +251,45 @@ def test_printed_text_split_into_several_messages_is_joined():
                     nbformat.v4.new_output("stream", name="stdout", text="c\n")]
     gabung_stream(cell)
     assert [(o.name, o.text) for o in cell.outputs] == [("stdout", "a\nb\n"), ("stderr", "peringatan\n"), ("stdout", "c\n")]
+
+
+def test_eksplorasi_notebook_is_committed_with_only_checked_outputs():
+    """notebooks/eksplorasi.ipynb: not numbered (``lakip run`` does not run it), the parameters of the
+    others, the default tables in checked cells, no other output and no saved widget state."""
+    path = NOTEBOOKS_DIR / "eksplorasi.ipynb"
+    assert path not in daftar_notebook()
+    nb = nbformat.read(path, as_version=4)
+    nbformat.validate(nb)
+    assert "widgets" not in nb.metadata
+    params = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(params) == 1
+    for line in ('entitas = "setda-batubara"', "tahun = 2024", "folder_data = None", "folder_keluaran = None"):
+        assert line in params[0].source
+    checked = [c for c in nb.cells if c.cell_type == "code" and c.source.startswith("# NBVAL_CHECK_OUTPUT")]
+    assert len(checked) >= 4 and all(c.outputs for c in checked)
+    assert "Rata-rata capaian IKU (IKU terukur)  93,97 %  93,97 %" in checked[0].outputs[0]["text"]
+    for c in nb.cells:
+        if c.cell_type == "code" and c not in checked:
+            assert c.outputs == [], c.source[:40]
+
+
+def test_eksplorasi_notebook_runs_under_papermill_for_another_unit(tmp_path):
+    """With no interaction: the widget is displayed and the tables of the data printed, for a unit that
+    is not the default one."""
+    import shutil
+
+    import papermill
+
+    from lakip.core.paths import DATA_DIR
+
+    shutil.copytree(DATA_DIR / "setda-batubara", tmp_path / "data" / "setda-batubara")
+    nb = papermill.execute_notebook(
+        str(NOTEBOOKS_DIR / "eksplorasi.ipynb"), str(tmp_path / "eksplorasi.ipynb"), kernel_name="python3",
+        progress_bar=False, parameters={"folder_data": str(tmp_path / "data"), "tahun": 2023,
+                                        "folder_keluaran": str(tmp_path / "out")})
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
+    texts = "".join(o.get("text", "") for o in outputs)
+    assert "Sekretariat Daerah Kabupaten Batu Bara - Tahun 2023" in texts
+    assert "IKU-1  Nilai LPPD" in texts and "66,67 %" in texts  # IKU-1 2023: Sedang for Tinggi
+    assert any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in outputs)
+    assert not (tmp_path / "out").exists()  # nothing written without a click

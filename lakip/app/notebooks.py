@@ -321,13 +321,15 @@ def segarkan_keluaran_cek(path: Path) -> None:
     """Re-execute a notebook in place and keep only the outputs of checked cells.
 
     The checked cells (marked ``# NBVAL_CHECK_OUTPUT``) carry the outputs
-    nbval compares; every other output is dropped before committing.
+    nbval compares; every other output, and the widgets' saved state, is
+    dropped before committing.
     """
     import nbformat
     from nbclient import NotebookClient
 
     nb = nbformat.read(path, as_version=4)
     NotebookClient(nb, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+    nb.metadata.pop("widgets", None)  # the state of the widgets a cell displayed (eksplorasi): not a checked output
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
         if cell.cell_type != "code":

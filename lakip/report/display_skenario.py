@@ -18,6 +18,7 @@ __all__ = [
     "tampil_skenario_distribusi",
     "tampil_skenario_efisiensi",
     "tampil_kebutuhan",
+    "tampil_kebutuhan_berikutnya",
     "tampil_kebutuhan_rata_rata",
     "teks_skenario",
 ]
@@ -170,6 +171,15 @@ def tampil_kebutuhan(tabel: pd.DataFrame, skala: Skala | None = None) -> pd.Data
                                       zip(tabel["syarat"], tabel["realisasi_batas"], tabel["keterangan"])],
         "Sudah Tercapai": ["ya" if v else "belum" for v in tabel["tercapai"]],
     })
+
+
+def tampil_kebutuhan_berikutnya(tabel: pd.DataFrame, skala: Skala | None = None) -> pd.DataFrame:
+    """The realisasi each IKU needs for the next kategori up (the lowest it has not reached; for an IKU
+    not measured, the lowest of the scale): the rows of :func:`tampil_kebutuhan` one per IKU, without its
+    column "Sudah Tercapai" (never). An IKU in the top kategori has no row."""
+    belum = tabel[~tabel["tercapai"].astype(bool)]
+    baris = belum.groupby("kode", sort=False).tail(1).reset_index(drop=True)
+    return tampil_kebutuhan(baris, skala).drop(columns="Sudah Tercapai")
 
 
 def tampil_kebutuhan_rata_rata(tabel: pd.DataFrame) -> pd.DataFrame:

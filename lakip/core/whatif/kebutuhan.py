@@ -36,6 +36,19 @@ def _tahun_iku(unit: Unit, tahun: int, kode: str) -> tuple[pd.Series, pd.Series]
     return hit.iloc[0], info.loc[kode]
 
 
+def _baris_tahun(unit: Unit, tahun: int) -> dict[str, tuple[pd.Series, pd.Series]]:
+    """:func:`_tahun_iku` of every IKU with a kinerja row in ``tahun``, the frames indexed once (the
+    live what-if asks for all of them at each change)."""
+    info = {kode: m for kode, m in unit.indikator.set_index("kode", drop=False).iterrows()}
+    k = unit.kinerja
+    out: dict[str, tuple[pd.Series, pd.Series]] = {}
+    for _, row in k[k["tahun"] == tahun].iterrows():
+        kode = row["kode"]
+        if kode in info and kode not in out:  # the first row, as _tahun_iku takes it
+            out[kode] = (row, info[kode].drop("kode"))
+    return out
+
+
 def _kandidat(row: pd.Series, meta: pd.Series) -> list[tuple[float, str]] | None:
     """The possible realisasi of a level or kategori IKU: (number, text), lowest first."""
     if meta["jenis"] == "kategori":
@@ -157,8 +170,9 @@ def kebutuhan(unit: Unit, tahun: int | None) -> pd.DataFrame:
     skala = pilihan.skala
     n = len(skala.label)
     rows = []
+    baris_iku = _baris_tahun(unit, tahun)
     for _, r in iku.iterrows():
-        row, meta = _tahun_iku(unit, tahun, r["kode"])
+        row, meta = baris_iku.get(r["kode"]) or _tahun_iku(unit, tahun, r["kode"])
         now = int(skala.kode(np.array([r["capaian"]], dtype=float))[0])
         for i, (lab, b) in enumerate(zip(skala.label, skala.batas)):
             syarat, x, ket = _satu_batas(row, meta, str(r["polaritas"]), pilihan, i)
