@@ -309,6 +309,9 @@ KASUS = [
     ("tahun di luar rentang", _both(*[_set("kinerja", k, "tahun", "2203") for k in ISI]),
      ["lembar kinerja baris 2, kolom tahun: '2203' bukan tahun antara 1990 dan 2100"] +
      [f"lembar kinerja baris {i}, kolom tahun: '2203' bukan tahun antara 1990 dan 2100" for i in range(3, 9)]),
+    # an emptied year is a required cell left empty, as the other required columns say (#16 leftover)
+    ("tahun kosong", _set("anggaran_iku", "IKU-2", "tahun", None), ["lembar anggaran_iku baris 3, kolom tahun: wajib diisi"]),
+    ("tahun kinerja kosong", _set("kinerja", "IKU-2", "tahun", None), ["lembar kinerja baris 3, kolom tahun: wajib diisi"]),
     ("dua tahun sekaligus", _set("kinerja", "IKU-3", "tahun", "2026"),
      ["lembar kinerja, kolom tahun: berisi lebih dari satu tahun (2025, 2026); impor satu tahun sekaligus"]),
     ("tahun lain di lembar anggaran", _set("anggaran_iku", "IKU-2", "tahun", "2024"),
