@@ -320,6 +320,9 @@ KASUS = [
      ["lembar anggaran baris 6, kolom induk: induk 'B99' tidak ada pada tahun 2025"]),
     ("tingkat salah", _set("anggaran", "P1", "tingkat", "programm"),
      ["lembar anggaran baris 2, kolom tingkat: 'programm' harus salah satu dari: program, bagian, unit_kerja, kegiatan, subkegiatan"]),
+    ("tingkat sebutan unit", _set("anggaran", "B1", "tingkat", "bidang"),
+     ["lembar anggaran baris 5, kolom tingkat: 'bidang' adalah sebutan bagian unit, bukan tingkat anggaran: tulis unit_kerja "
+      "(sebutan bagian unit, mis. Bidang atau Seksi, diatur di kunci unit_kerja entitas.yml)"]),
     ("kode anggaran ganda", _add("anggaran", ["2025", "P1", "", "program", "Lagi", "1.000", ""]),
      ["lembar anggaran baris 85: baris ganda (tahun 2025, kode P1), sama dengan baris 2"]),
     ("pagu negatif", _set("anggaran", "P3", "pagu", "-5.000"),

@@ -27,7 +27,9 @@ import pandera.pandas as pa
 from lakip.core.ikm import UNSUR
 from lakip.core.model import Masalah
 from lakip.core.teks import BATAS_SEL, KENDALI, cuplik, karakter_kendali
-from lakip.core.vocabulary import ANGKA_LAIN, BUKAN_TAHUN, JENIS, POLARITAS, TINGKAT_DITERIMA, angka_latin, tahun_ok
+from lakip.core.vocabulary import (
+    ANGKA_LAIN, BUKAN_TAHUN, JENIS, POLARITAS, TINGKAT_DITERIMA, angka_latin, sebutan_unit_kerja, tahun_ok,
+)
 
 __all__ = ["Cek", "Tabel", "KONTRAK", "KOLOM", "OPSIONAL", "BOLEH_KOSONG", "SKEMA", "BATAS_SEL", "BATAS_BERKAS",
            "mb", "kolom_hilang", "teks_sel", "baca_csv", "validasi_skema", "duplikat", "angka_kolom"]
@@ -87,9 +89,16 @@ TANGGAL = Cek(lambda v: v == "" or _tanggal_ok(v), "bukan tanggal yang sah (tuli
 JAWABAN = Cek(lambda v: v in ("1", "2", "3", "4"), "jawaban harus bilangan bulat 1 sampai 4")
 
 
-def salah_satu(values: tuple[str, ...]) -> Cek:
-    """The cell is one of ``values``."""
-    return Cek(lambda v: v in values, f"harus salah satu dari: {', '.join(values)}", tuple(values))
+def salah_satu(values: tuple[str, ...], juga: Callable[[str], bool] | None = None) -> Cek:
+    """The cell is one of ``values`` (or passes ``juga``: a word another check refuses with its own reason)."""
+    return Cek(lambda v: v in values or (juga is not None and juga(v)), f"harus salah satu dari: {', '.join(values)}",
+               tuple(values))
+
+
+#: A unit's word for its divisions written as a budget level (``bidang``, ``Sub Bagian``): refused, saying what to write.
+UNIT_KERJA_TINGKAT = Cek(lambda v: not sebutan_unit_kerja(v),
+                         "adalah sebutan bagian unit, bukan tingkat anggaran: tulis unit_kerja (sebutan bagian unit, mis. "
+                         "Bidang atau Seksi, diatur di kunci unit_kerja entitas.yml)")
 
 
 @dataclass(frozen=True)
@@ -122,7 +131,7 @@ KONTRAK: dict[str, Tabel] = {t.berkas: t for t in (
     # a unit whose budget is not in the data yet, or whose report is not published yet (nothing to review)
     Tabel("anggaran.csv", ("tahun", "kode", "induk", "tingkat", "uraian", "pagu", "realisasi"),
           {"tahun": TAHUN_WAJIB, "kode": (WAJIB_ISI, KODE, KODE_TANPA_TITIK_DUA), "induk": (KODE, KODE_TANPA_TITIK_DUA),
-           "tingkat": (salah_satu(TINGKAT_DITERIMA),), "uraian": (WAJIB_ISI,)},
+           "tingkat": (UNIT_KERJA_TINGKAT, salah_satu(TINGKAT_DITERIMA, sebutan_unit_kerja)), "uraian": (WAJIB_ISI,)},
           ("tahun", "kode"), boleh_kosong=True),
     Tabel("anggaran_iku.csv", ("tahun", "kode", "pagu", "realisasi"),
           {"tahun": TAHUN_WAJIB, "kode": (WAJIB_ISI, KODE, KODE_TANPA_TITIK_DUA)}, ("tahun", "kode"), boleh_kosong=True),
