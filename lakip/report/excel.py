@@ -1,6 +1,7 @@
 """The analysis as an Excel workbook a planner checks and copies from (``laporan.xlsx``).
 
-One sheet per table. Numbers are real numbers with number formats, so a
+One sheet per table, and a sheet ``Metode`` with the method in words as the Word report states it
+(:mod:`lakip.report.metode`). Numbers are real numbers with number formats, so a
 viewer with an Indonesian locale sees ``85,83`` and ``Rp 64.440.768.486``;
 headers are frozen and sized; kategori cells carry the colours of the
 charts; where a planner would expect a formula (capaian = realisasi /
@@ -19,7 +20,9 @@ from lakip.core.config import BELUM_TERUKUR
 from lakip.core.numbers import desimal_tertulis, tidak_ada
 from lakip.core.serial import TANGGAL_TETAP, buku_bytes, tulis_sel
 from lakip.core.vocabulary import kata_tingkat
+from lakip.report import metode
 from lakip.report.charts import warna_kategori
+from lakip.report.display import keterangan_efisiensi
 from lakip.report.hasil import Hasil
 
 __all__ = ["xlsx"]
@@ -272,9 +275,37 @@ def _reviu(b: _Buku, h: Hasil) -> None:
     ws.auto_filter.ref = f"A3:H{3 + len(rev)}"
 
 
+def _metode(b: _Buku, h: Hasil) -> None:
+    """How the numbers were computed: the method of the Word report (:mod:`lakip.report.metode`, the IKM and the
+    AKIP where the unit has their files), the rating scale with its note, and the efficiency method."""
+    from openpyxl.styles import Alignment
+
+    from lakip.report.docx_layout import angka_skala  # the bounds as Word's scale table prints them
+
+    a = h.analisis
+    ws = b.sheet("Metode", [("No", 6), ("Interval Capaian (%)", 30), ("Kategori", 24)], f"Metode Perhitungan Tahun {a.tahun}")
+    skala = a.pilihan.skala
+    for i, (interval, label) in enumerate(zip(skala.interval(angka_skala), skala.label), start=1):
+        b.put(ws, 3 + i, 1, i)
+        b.put(ws, 3 + i, 2, interval)
+        b.kategori(ws, 3 + i, 3, label)
+    r = 5 + len(skala.label)
+    paragraf = [f"Catatan skala: {metode.catatan_skala(a.pilihan)}",
+                metode.teks_metode(a.pilihan, "skala di atas", h.unit.lampiran),
+                f"Efisiensi ({a.pilihan.metode_efisiensi}): {keterangan_efisiensi(a.pilihan.metode_efisiensi)}"]
+    for teks in paragraf:
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=8)
+        c = tulis_sel(ws, r, 1, teks)
+        c.alignment = Alignment(wrap_text=True, vertical="top")
+        ws.row_dimensions[r].height = 15 * (len(teks) // 150 + 1)  # about 150 characters a line over A:H
+        r += 1
+    for col in "DEFGH":
+        ws.column_dimensions[col].width = 20
+
+
 def xlsx(h: Hasil) -> bytes:
     """The bytes of ``laporan.xlsx`` of one unit-year; the same inputs give the same bytes."""
     b = _Buku(f"Laporan Kinerja {h.unit.nama} Tahun {h.tahun}", h.unit.pilihan.skala)
-    for sheet in (_capaian_iku, _capaian_sasaran, _perbandingan, _ringkasan, _anggaran, _efisiensi, _reviu):
+    for sheet in (_capaian_iku, _capaian_sasaran, _perbandingan, _ringkasan, _anggaran, _efisiensi, _reviu, _metode):
         sheet(b, h)
     return buku_bytes(b.wb)
