@@ -329,6 +329,16 @@ def test_reviu_command_writes_the_findings_and_exits_0(tmp_path):
     assert (folder / "reviu_ringkasan.json").is_file()
     _, ring = jalankan_reviu(out=tmp_path, tahun=2023)
     assert ring["jumlah_angka"] == 0
+    # selisih without the noise of binary subtraction (#16 leftover): 86 % printed, 85,83 computed
+    import csv
+
+    rows = {(r["tabel"], r["kunci"]): r for r in csv.DictReader(open(folder / "reviu.csv", encoding="utf-8"))}
+    assert rows[("Tabel 3.2", "capaian/IKU-2/2024")]["selisih"] == "0.17"  # was 0.1700000000000017
+    assert rows[("Tabel 3.3", "capaian/IKU-2/2023")]["selisih"] == "-0.29"  # was -0.28999999999999204
+    assert rows[("Tabel 3.2", "rata_rata/2024")]["selisih"] == "-1.230829458"
+    assert rows[("Tabel 3.2", "rata_rata/2024")]["nilai_hitung"] == "93.97082945832068"  # the computed value stays exact
+    assert all(len(r["selisih"].partition(".")[2]) <= 9 for r in rows.values()), "more than 9 decimals"
+    assert "-0.0" not in {r["selisih"] for r in rows.values()}
 
 
 def test_predikat_and_mutu_at_their_bounds():

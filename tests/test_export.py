@@ -25,8 +25,39 @@ def xlsx(unit, tmp_path_factory):
     return load_workbook(tulis_xlsx(unit, 2024, tmp_path_factory.mktemp("x") / "laporan.xlsx"))
 
 
+def _teks_lembar(ws):
+    return [c for row in ws.iter_rows(values_only=True) for c in row if isinstance(c, str)]
+
+
+def test_xlsx_states_the_method_as_the_word_report_does(unit, xlsx):
+    """The sheet Metode (#16 leftover): the scale, its note, the method of lakip.report.metode (one home), efficiency."""
+    from lakip.report import metode
+
+    ws = xlsx["Metode"]
+    teks = _teks_lembar(ws)
+    assert teks[:3] == ["Metode Perhitungan Tahun 2024", "No", "Interval Capaian (%)"]
+    assert [ws.cell(r, 2).value for r in range(4, 9)] == ["> 90", "> 75 dan ≤ 90", "> 65 dan ≤ 75", "> 50 dan ≤ 65", "≤ 50"]
+    assert ws.cell(4, 3).value == "Sangat Tinggi" and ws.cell(4, 3).fill.fgColor.rgb != "00000000"
+    assert metode.teks_metode(unit.pilihan, "skala di atas", unit.lampiran) in teks
+    assert f"Catatan skala: {metode.catatan_skala(unit.pilihan)}" in teks
+    assert any(t.startswith("Efisiensi (rasio): ") for t in teks)
+    assert not any("IKM" in t or "AKIP" in t for t in teks)  # the seed has neither survey nor LKE
+
+
+def test_xlsx_method_names_the_ikm_weight_and_the_akip(tmp_path):
+    from lakip.report import metode
+    from test_ikm_lke_unit import buat
+
+    u = buat(tmp_path / "data", entitas="nama: Unit IKM\npilihan:\n  bobot_ikm: rata\n")
+    teks = _teks_lembar(load_workbook(tulis_xlsx(u, 2024, tmp_path / "laporan.xlsx"))["Metode"])
+    isi = metode.teks_metode(u.pilihan, "skala di atas", u.lampiran)
+    assert isi in teks and metode.teks_ikm(u.pilihan) in isi and metode.teks_akip() in isi
+    assert "bobot 1/9 (pilihan bobot_ikm unit: rata" in isi
+
+
 def test_xlsx_sheets_real_numbers_formats_and_formulas(xlsx):
-    assert xlsx.sheetnames == ["Capaian IKU", "Capaian Sasaran", "Perbandingan", "Ringkasan", "Anggaran", "Efisiensi", "Reviu"]
+    assert xlsx.sheetnames == ["Capaian IKU", "Capaian Sasaran", "Perbandingan", "Ringkasan", "Anggaran", "Efisiensi", "Reviu",
+                               "Metode"]
     ws = xlsx["Capaian IKU"]
     assert ws.freeze_panes == "A4"
     rows = {ws.cell(r, 2).value: r for r in range(4, 11)}

@@ -309,6 +309,9 @@ KASUS = [
     ("tahun di luar rentang", _both(*[_set("kinerja", k, "tahun", "2203") for k in ISI]),
      ["lembar kinerja baris 2, kolom tahun: '2203' bukan tahun antara 1990 dan 2100"] +
      [f"lembar kinerja baris {i}, kolom tahun: '2203' bukan tahun antara 1990 dan 2100" for i in range(3, 9)]),
+    # an emptied year is a required cell left empty, as the other required columns say (#16 leftover)
+    ("tahun kosong", _set("anggaran_iku", "IKU-2", "tahun", None), ["lembar anggaran_iku baris 3, kolom tahun: wajib diisi"]),
+    ("tahun kinerja kosong", _set("kinerja", "IKU-2", "tahun", None), ["lembar kinerja baris 3, kolom tahun: wajib diisi"]),
     ("dua tahun sekaligus", _set("kinerja", "IKU-3", "tahun", "2026"),
      ["lembar kinerja, kolom tahun: berisi lebih dari satu tahun (2025, 2026); impor satu tahun sekaligus"]),
     ("tahun lain di lembar anggaran", _set("anggaran_iku", "IKU-2", "tahun", "2024"),
@@ -317,6 +320,9 @@ KASUS = [
      ["lembar anggaran baris 6, kolom induk: induk 'B99' tidak ada pada tahun 2025"]),
     ("tingkat salah", _set("anggaran", "P1", "tingkat", "programm"),
      ["lembar anggaran baris 2, kolom tingkat: 'programm' harus salah satu dari: program, bagian, unit_kerja, kegiatan, subkegiatan"]),
+    ("tingkat sebutan unit", _set("anggaran", "B1", "tingkat", "bidang"),
+     ["lembar anggaran baris 5, kolom tingkat: 'bidang' adalah sebutan bagian unit, bukan tingkat anggaran: tulis unit_kerja "
+      "(sebutan bagian unit, mis. Bidang atau Seksi, diatur di kunci unit_kerja entitas.yml)"]),
     ("kode anggaran ganda", _add("anggaran", ["2025", "P1", "", "program", "Lagi", "1.000", ""]),
      ["lembar anggaran baris 85: baris ganda (tahun 2025, kode P1), sama dengan baris 2"]),
     ("pagu negatif", _set("anggaran", "P3", "pagu", "-5.000"),

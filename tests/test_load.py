@@ -65,6 +65,11 @@ def test_the_seed_data_loads_clean():
         ("kinerja.csv", "IKU-1,2023,", "IKU-1,2203,",
          # the year typed wrong is the one problem: no second one for the year its row then lacks
          ["kinerja.csv baris 3, kolom tahun: '2203' bukan tahun antara 1990 dan 2100"]),
+        # an empty year is a required cell left empty, as every other required column says (#16 leftover)
+        ("kinerja.csv", "IKU-1,2023,", "IKU-1,,", ["kinerja.csv baris 3, kolom tahun: wajib diisi"]),
+        ("anggaran.csv", "2024,P1,,program", ",P1,,program", ["anggaran.csv baris 2, kolom tahun: wajib diisi"]),
+        ("laporan.csv", "2024,Tabel 2.3,target/IKU-1/2024", ",Tabel 2.3,target/IKU-1/2024",
+         ["laporan.csv baris 2, kolom tahun: wajib diisi"]),
         ("indikator.csv", "Level,naik,level", "Level,naik,lvl",
          "indikator.csv baris 6, kolom jenis: 'lvl' harus salah satu dari: angka, rentang, level, kategori"),
         ("indikator.csv", "Persen,naik,angka", "Persen,Naik!,angka",

@@ -156,7 +156,7 @@ def test_excel_has_a_sheet_each_with_the_formulas(a):
 
     wb = load_workbook(io.BytesIO(xlsx(Hasil(a))))
     assert wb.sheetnames == ["Capaian IKU", "Capaian Sasaran", "Perbandingan", "Ringkasan", "IKM", "AKIP", "Anggaran",
-                             "Efisiensi", "Reviu"]
+                             "Efisiensi", "Reviu", "Metode"]
     ikm = wb["IKM"]
     assert [c.value for c in ikm[4]] == ["U1", "Persyaratan", 10, 3, 0.111, "=D4*E4", "C"]
     assert ikm["F13"].value == "=SUM(F4:F12)" and ikm["F14"].value == "=F13*25" and ikm["G14"].value == "B"

@@ -85,6 +85,39 @@ def test_unit_kerja_under_a_kegiatan_is_refused_with_the_level_as_written(tmp_pa
     assert any("unit_kerja tidak dapat berada di bawah kegiatan 'B2.1'" in str(m) for m in e.value.masalah)
 
 
+@pytest.mark.parametrize("kata", ["seksi", "Seksi", "bidang", "sub bagian", "Subbagian", "sub_bidang", "Irban"])
+def test_the_unit_s_word_as_tingkat_is_refused_saying_to_write_unit_kerja(tmp_path, kata):
+    """#16 leftover: refused (the tables keep one word for the level) by both readers, with what to write instead."""
+    from lakip.bulk import muat_kabupaten
+    from lakip.core.model import DataError
+    from lakip.data.load import muat
+
+    folder = buat_kecamatan(tmp_path)
+    path = folder / "anggaran.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("2024,B1,,unit_kerja,", f"2024,B1,,{kata},"), encoding="utf-8")
+    pesan = (f"anggaran.csv baris 5, kolom tingkat: '{kata}' adalah sebutan bagian unit, bukan tingkat anggaran: tulis "
+             "unit_kerja (sebutan bagian unit, mis. Bidang atau Seksi, diatur di kunci unit_kerja entitas.yml)")
+    with pytest.raises(DataError) as e:
+        muat(tmp_path, SLUG)
+    assert [str(m) for m in e.value.masalah if m.tingkat == "galat"] == [pesan]
+    kab = muat_kabupaten(tmp_path)
+    assert [str(m) for m in kab.gagal[SLUG].masalah if m.tingkat == "galat"] == [pesan]
+
+
+def test_a_word_that_is_no_level_keeps_its_message(tmp_path):
+    from lakip.core.model import DataError
+    from lakip.data.load import muat
+
+    folder = buat_kecamatan(tmp_path)
+    path = folder / "anggaran.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("2024,B1,,unit_kerja,", "2024,B1,,bidangan,"), encoding="utf-8")
+    with pytest.raises(DataError) as e:
+        muat(tmp_path, SLUG)
+    assert [str(m) for m in e.value.masalah if m.tingkat == "galat"] == [
+        "anggaran.csv baris 5, kolom tingkat: 'bidangan' harus salah satu dari: program, bagian, unit_kerja, kegiatan, "
+        "subkegiatan"]
+
+
 def test_the_word_report_says_seksi_never_bagian(keluaran):
     from docx import Document
 

@@ -22,6 +22,7 @@ from lakip.app.notebooks import jalankan_notebook
 from lakip.app.proses import sinyal_ditahan
 from lakip.core.budget import rupiah_bulat
 from lakip.core.model import Unit
+from lakip.core.numbers import untuk_banding
 from lakip.core.paths import DATA_DIR, output_dir, resolve
 from lakip.core.tables import KOLOM_DESIMAL
 from lakip.data.kunci import kunci_unit, muat_terkunci
@@ -55,9 +56,19 @@ def tulis_tabel(h: Hasil, folder: Path) -> list[Path]:
     return written + tulis_reviu(h, folder)
 
 
+def _tanpa_derau(x: Any) -> Any:
+    """A selisih without the noise of binary subtraction (85,83 - 80,27 = 5.560000000000002 is 5.56): rounded to 9
+    decimals as :func:`lakip.core.numbers.untuk_banding` rounds a value against a bound, far below any printed
+    precision; -0.0 written 0.0. Anything else (an empty cell, a whole number) as it is."""
+    if isinstance(x, float) and x == x:
+        return untuk_banding(x) + 0.0
+    return x
+
+
 def tulis_reviu(h: Hasil, folder: Path) -> list[Path]:
     """Write ``reviu.csv`` and ``reviu_ringkasan.json`` into ``folder``, each replaced whole."""
-    tulis_csv(h.reviu.temuan, folder / "reviu.csv")
+    temuan = h.reviu.temuan
+    tulis_csv(temuan.assign(selisih=temuan["selisih"].map(_tanpa_derau)), folder / "reviu.csv")
     tulis_json(h.reviu.ringkasan, folder / "reviu_ringkasan.json")
     return [folder / "reviu.csv", folder / "reviu_ringkasan.json"]
 

@@ -28,6 +28,7 @@ __all__ = [
     "TINGKAT",
     "TINGKAT_SINONIM",
     "TINGKAT_DITERIMA",
+    "sebutan_unit_kerja",
     "tingkat_baku",
     "kata_tingkat",
     "KUNCI",
@@ -51,6 +52,18 @@ TINGKAT = ("program", "bagian", "kegiatan", "subkegiatan")
 TINGKAT_SINONIM = {"unit_kerja": "bagian"}
 #: The words the ``tingkat`` column of ``anggaran.csv`` accepts, each synonym after its level.
 TINGKAT_DITERIMA = tuple(w for t in TINGKAT for w in (t, *(s for s, b in TINGKAT_SINONIM.items() if b == t)))
+
+
+#: A unit's own words for its divisions (DOMAIN.md section 4a), written without case, spaces, ``_`` or ``-``:
+#: the level they name is written ``unit_kerja`` (the word itself is ``unit_kerja`` of ``entitas.yml``).
+_SEBUTAN_UNIT_KERJA = frozenset({"bagian", "bidang", "seksi", "subbagian", "subbidang", "irban", "inspekturpembantu",
+                                 "unitkerja"})
+
+
+def sebutan_unit_kerja(tingkat: str) -> bool:
+    """Whether ``tingkat`` is a unit's word for its divisions (``bidang``, ``Sub Bagian``, ``seksi``) rather than
+    a word the ``tingkat`` column accepts: it is written ``unit_kerja`` there."""
+    return tingkat not in TINGKAT_DITERIMA and re.sub(r"[\s_-]+", "", tingkat.lower()) in _SEBUTAN_UNIT_KERJA
 
 
 def tingkat_baku(tingkat: str) -> str:

@@ -27,7 +27,9 @@ import pandera.pandas as pa
 from lakip.core.ikm import UNSUR
 from lakip.core.model import Masalah
 from lakip.core.teks import BATAS_SEL, KENDALI, cuplik, karakter_kendali
-from lakip.core.vocabulary import ANGKA_LAIN, BUKAN_TAHUN, JENIS, POLARITAS, TINGKAT_DITERIMA, angka_latin, tahun_ok
+from lakip.core.vocabulary import (
+    ANGKA_LAIN, BUKAN_TAHUN, JENIS, POLARITAS, TINGKAT_DITERIMA, angka_latin, sebutan_unit_kerja, tahun_ok,
+)
 
 __all__ = ["Cek", "Tabel", "KONTRAK", "KOLOM", "OPSIONAL", "BOLEH_KOSONG", "SKEMA", "BATAS_SEL", "BATAS_BERKAS",
            "mb", "kolom_hilang", "teks_sel", "baca_csv", "validasi_skema", "duplikat", "angka_kolom"]
@@ -53,7 +55,10 @@ class Cek:
 
 WAJIB_ISI = Cek(lambda v: v != "", "wajib diisi")
 LATIN = Cek(angka_latin, ANGKA_LAIN)
-TAHUN = Cek(lambda v: tahun_ok(v) or not angka_latin(v), BUKAN_TAHUN)  # other scripts' digits: LATIN says it
+# an empty cell is WAJIB_ISI's to say, other scripts' digits LATIN's
+TAHUN = Cek(lambda v: v == "" or tahun_ok(v) or not angka_latin(v), BUKAN_TAHUN)
+#: The checks of the ``tahun`` column of every table that has one: required, written 0-9, a year.
+TAHUN_WAJIB = (WAJIB_ISI, LATIN, TAHUN)
 #: A code is a part of a key of laporan.csv (``capaian/IKU-1/2024``) and of file names (``tren_SS-1.png``).
 KODE = Cek(lambda v: "/" not in v and "\\" not in v,
            "tidak boleh berisi garis miring ('/' memisahkan bagian kunci laporan.csv dan nama berkas)")
@@ -84,9 +89,16 @@ TANGGAL = Cek(lambda v: v == "" or _tanggal_ok(v), "bukan tanggal yang sah (tuli
 JAWABAN = Cek(lambda v: v in ("1", "2", "3", "4"), "jawaban harus bilangan bulat 1 sampai 4")
 
 
-def salah_satu(values: tuple[str, ...]) -> Cek:
-    """The cell is one of ``values``."""
-    return Cek(lambda v: v in values, f"harus salah satu dari: {', '.join(values)}", tuple(values))
+def salah_satu(values: tuple[str, ...], juga: Callable[[str], bool] | None = None) -> Cek:
+    """The cell is one of ``values`` (or passes ``juga``: a word another check refuses with its own reason)."""
+    return Cek(lambda v: v in values or (juga is not None and juga(v)), f"harus salah satu dari: {', '.join(values)}",
+               tuple(values))
+
+
+#: A unit's word for its divisions written as a budget level (``bidang``, ``Sub Bagian``): refused, saying what to write.
+UNIT_KERJA_TINGKAT = Cek(lambda v: not sebutan_unit_kerja(v),
+                         "adalah sebutan bagian unit, bukan tingkat anggaran: tulis unit_kerja (sebutan bagian unit, mis. "
+                         "Bidang atau Seksi, diatur di kunci unit_kerja entitas.yml)")
 
 
 @dataclass(frozen=True)
@@ -115,27 +127,27 @@ KONTRAK: dict[str, Tabel] = {t.berkas: t for t in (
            "jenis": (salah_satu(JENIS),)}, ("kode",),
           kolom_opsional=("target_renstra", "tahun_renstra", "rumus_komponen", "tahun_akhir", "sumber")),
     Tabel("kinerja.csv", ("kode", "tahun", "target", "realisasi"),
-          {"kode": (WAJIB_ISI, KODE, KODE_TANPA_TITIK_DUA), "tahun": (LATIN, TAHUN)}, ("kode", "tahun")),
+          {"kode": (WAJIB_ISI, KODE, KODE_TANPA_TITIK_DUA), "tahun": TAHUN_WAJIB}, ("kode", "tahun")),
     # a unit whose budget is not in the data yet, or whose report is not published yet (nothing to review)
     Tabel("anggaran.csv", ("tahun", "kode", "induk", "tingkat", "uraian", "pagu", "realisasi"),
-          {"tahun": (LATIN, TAHUN), "kode": (WAJIB_ISI, KODE, KODE_TANPA_TITIK_DUA), "induk": (KODE, KODE_TANPA_TITIK_DUA),
-           "tingkat": (salah_satu(TINGKAT_DITERIMA),), "uraian": (WAJIB_ISI,)},
+          {"tahun": TAHUN_WAJIB, "kode": (WAJIB_ISI, KODE, KODE_TANPA_TITIK_DUA), "induk": (KODE, KODE_TANPA_TITIK_DUA),
+           "tingkat": (UNIT_KERJA_TINGKAT, salah_satu(TINGKAT_DITERIMA, sebutan_unit_kerja)), "uraian": (WAJIB_ISI,)},
           ("tahun", "kode"), boleh_kosong=True),
     Tabel("anggaran_iku.csv", ("tahun", "kode", "pagu", "realisasi"),
-          {"tahun": (LATIN, TAHUN), "kode": (WAJIB_ISI, KODE, KODE_TANPA_TITIK_DUA)}, ("tahun", "kode"), boleh_kosong=True),
+          {"tahun": TAHUN_WAJIB, "kode": (WAJIB_ISI, KODE, KODE_TANPA_TITIK_DUA)}, ("tahun", "kode"), boleh_kosong=True),
     Tabel("laporan.csv", ("tahun", "tabel", "kunci", "nilai"),
-          {"tahun": (LATIN, TAHUN), "tabel": (WAJIB_ISI,), "kunci": (WAJIB_ISI,)}, boleh_kosong=True,
+          {"tahun": TAHUN_WAJIB, "tabel": (WAJIB_ISI,), "kunci": (WAJIB_ISI,)}, boleh_kosong=True,
           kolom_opsional=("catatan",)),
     Tabel("sdm.csv", ("status", "jumlah"), {"status": (WAJIB_ISI,)}, opsional=True, boleh_kosong=True),
     Tabel("perda.csv", ("uraian", "tanggal"), {"uraian": (WAJIB_ISI,), "tanggal": (TANGGAL,)}, opsional=True,
           boleh_kosong=True),
     # the IKM survey, one row per respondent (DOMAIN.md section 8): read by lakip.data.load into Unit.lampiran
     Tabel("survei_ikm.csv", ("tahun", "responden", *UNSUR),
-          {"tahun": (LATIN, TAHUN), "responden": (WAJIB_ISI,), **{u: (JAWABAN,) for u in UNSUR}},
+          {"tahun": TAHUN_WAJIB, "responden": (WAJIB_ISI,), **{u: (JAWABAN,) for u in UNSUR}},
           ("tahun", "responden"), opsional=True, boleh_kosong=True, kolom_opsional=("layanan",)),
     # the LKE of the AKIP evaluation, one row per component or sub-component (induk)
     Tabel("lke.csv", ("tahun", "komponen", "bobot", "nilai"),
-          {"tahun": (LATIN, TAHUN), "komponen": (WAJIB_ISI, KODE)}, ("tahun", "komponen"), opsional=True,
+          {"tahun": TAHUN_WAJIB, "komponen": (WAJIB_ISI, KODE)}, ("tahun", "komponen"), opsional=True,
           boleh_kosong=True, kolom_opsional=("induk",)),
 )}
 

@@ -1,6 +1,8 @@
 """The analysis as an Excel workbook a planner checks and copies from (``laporan.xlsx``).
 
-One sheet per table (IKM and AKIP only for a unit with ``survei_ikm.csv`` or ``lke.csv``). Numbers are real numbers with number formats, so a
+One sheet per table (IKM and AKIP only for a unit with ``survei_ikm.csv`` or ``lke.csv``), and a
+sheet ``Metode`` with the method in words as the Word report states it (:mod:`lakip.report.metode`).
+Numbers are real numbers with number formats, so a
 viewer with an Indonesian locale sees ``85,83`` and ``Rp 64.440.768.486``;
 headers are frozen and sized; kategori cells carry the colours of the
 charts; where a planner would expect a formula (capaian = realisasi /
@@ -19,7 +21,9 @@ from lakip.core.config import BELUM_TERUKUR
 from lakip.core.numbers import desimal_tertulis, tidak_ada
 from lakip.core.serial import TANGGAL_TETAP, buku_bytes, tulis_sel
 from lakip.core.vocabulary import kata_tingkat
+from lakip.report import metode
 from lakip.report.charts import warna_kategori
+from lakip.report.display import keterangan_efisiensi, tampil_skala
 from lakip.report.display_luar import ada_akip, ada_ikm
 from lakip.report.hasil import Hasil
 
@@ -338,10 +342,36 @@ def _akip(b: _Buku, h: Hasil) -> None:
             utama.append(i)
 
 
+def _metode(b: _Buku, h: Hasil) -> None:
+    """How the numbers were computed: the method of the Word report (:mod:`lakip.report.metode`, the IKM and the
+    AKIP where the unit has their files), the rating scale with its note, and the efficiency method."""
+    from openpyxl.styles import Alignment
+
+    a = h.analisis
+    ws = b.sheet("Metode", [("No", 6), ("Interval Capaian (%)", 30), ("Kategori", 24)], f"Metode Perhitungan Tahun {a.tahun}")
+    skala = tampil_skala(a.pilihan.skala)  # the scale table of the Word and HTML reports
+    for i, (interval, label) in enumerate(zip(skala["Interval Capaian (%)"], skala["Kategori"]), start=1):
+        b.put(ws, 3 + i, 1, i)
+        b.put(ws, 3 + i, 2, interval)
+        b.kategori(ws, 3 + i, 3, label)
+    r = 5 + len(skala)
+    paragraf = [f"Catatan skala: {metode.catatan_skala(a.pilihan)}",
+                metode.teks_metode(a.pilihan, "skala di atas", h.unit.lampiran),
+                f"Efisiensi ({a.pilihan.metode_efisiensi}): {keterangan_efisiensi(a.pilihan.metode_efisiensi)}"]
+    for teks in paragraf:
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=8)
+        c = tulis_sel(ws, r, 1, teks)
+        c.alignment = Alignment(wrap_text=True, vertical="top")
+        ws.row_dimensions[r].height = 15 * (len(teks) // 150 + 1)  # about 150 characters a line over A:H
+        r += 1
+    for col in "DEFGH":
+        ws.column_dimensions[col].width = 20
+
+
 def xlsx(h: Hasil) -> bytes:
     """The bytes of ``laporan.xlsx`` of one unit-year; the same inputs give the same bytes."""
     b = _Buku(f"Laporan Kinerja {h.unit.nama} Tahun {h.tahun}", h.unit.pilihan.skala)
     luar = ([_ikm] if ada_ikm(h.analisis) else []) + ([_akip] if ada_akip(h.analisis) else [])
-    for sheet in (_capaian_iku, _capaian_sasaran, _perbandingan, _ringkasan, *luar, _anggaran, _efisiensi, _reviu):
+    for sheet in (_capaian_iku, _capaian_sasaran, _perbandingan, _ringkasan, *luar, _anggaran, _efisiensi, _reviu, _metode):
         sheet(b, h)
     return buku_bytes(b.wb)
