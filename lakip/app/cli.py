@@ -145,6 +145,12 @@ def _parser() -> argparse.ArgumentParser:
     sk.add_argument("--rata-rata", metavar="NILAI", help="tampilkan realisasi tiap IKU yang membuat rata-rata capaian IKU sebesar NILAI")
     sk.add_argument("--out", metavar="DIR", help="folder keluaran (bawaan: outputs/ proyek)")
 
+    eks = sub.add_parser("eksplorasi", help="sajikan studi skenario interaktif sebagai halaman web (Voila), tanpa kode")
+    common(eks)
+    eks.add_argument("--year", type=_tahun, metavar="YYYY", help="tahun (bawaan: tahun terakhir yang ada realisasinya)")
+    eks.add_argument("--port", type=_positif, metavar="N", help="port (bawaan: 8866, atau port bebas bila terpakai)")
+    eks.add_argument("--host", metavar="H", help="alamat yang didengarkan (bawaan: 127.0.0.1, hanya mesin ini)")
+
     check = sub.add_parser("periksa", help="periksa data tanpa menulis keluaran")
     common(check)
     return p
@@ -398,6 +404,13 @@ def _contoh(args: argparse.Namespace) -> int:
     return 0
 
 
+def _eksplorasi(args: argparse.Namespace) -> int:
+    from lakip.app.eksplorasi import sajikan
+
+    return sajikan(args.data, args.entity, args.year, args.port, args.host,
+                   peringatan=lambda unit: (_peringatan(unit), _tahun_bawaan(unit, args.year)))
+
+
 def _periksa(args: argparse.Namespace) -> int:
     from lakip.core.paths import DATA_DIR, resolve
     from lakip.core.tables import tahun_bawaan
@@ -414,7 +427,7 @@ def _periksa(args: argparse.Namespace) -> int:
 
 
 _PERINTAH = {"run": _run, "reviu": _reviu, "template": _template, "import": _import, "skenario": _skenario,
-             "rekap": _rekap, "contoh": _contoh, "periksa": _periksa}
+             "rekap": _rekap, "contoh": _contoh, "periksa": _periksa, "eksplorasi": _eksplorasi}
 
 
 def _galat_data(e: DataError) -> int:
