@@ -156,13 +156,13 @@ def sajikan(data: str | Path | None = None, entitas: str | None = None, tahun: i
     if hilang:
         raise PilihanError(f"lakip eksplorasi memerlukan {' dan '.join(hilang)}, yang belum terpasang; pasang dengan: "
                            f"{PASANG}")
-    if not NOTEBOOK.is_file():
-        raise PilihanError(f"notebook {NOTEBOOK} tidak ada")
     root = resolve(data, DATA_DIR)
     unit = muat_terkunci(root, entitas)
     if peringatan is not None:
         peringatan(unit)
     tahun = cek_tahun(unit, tahun)
+    if not NOTEBOOK.is_file():
+        raise PilihanError(f"notebook {NOTEBOOK} tidak ada")
     host = host or HOST_BAWAAN
     port, catatan = pilih_port(host, port)
     if catatan:
