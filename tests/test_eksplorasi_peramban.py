@@ -192,6 +192,13 @@ def test_a_port_taken_is_refused_when_asked_and_replaced_when_it_is_the_default(
     assert eksplorasi.alamat("::1", 8866) == "http://[::1]:8866/"
 
 
+def test_only_an_address_beyond_this_machine_is_warned_of():
+    from lakip.app.eksplorasi import lokal
+
+    assert all(map(lokal, ["127.0.0.1", "127.0.0.2", "::1", "localhost"]))
+    assert not any(map(lokal, ["0.0.0.0", "::", "192.168.1.10", "server-kantor"]))
+
+
 # --------------------------------------------------------------------------- the server, started and stopped
 
 

@@ -27,7 +27,7 @@ from lakip.core.tables import cek_tahun
 from lakip.data.kunci import muat_terkunci
 
 __all__ = ["NOTEBOOK", "HOST_BAWAAN", "PORT_BAWAAN", "PASANG", "paket_hilang", "perintah_voila", "siapkan_notebook",
-           "pilih_port", "alamat", "sajikan"]
+           "pilih_port", "alamat", "lokal", "sajikan"]
 
 NOTEBOOK = NOTEBOOKS_DIR / "eksplorasi.ipynb"
 HOST_BAWAAN = "127.0.0.1"  # this machine only
@@ -101,6 +101,16 @@ def pilih_port(host: str, port: int | None) -> tuple[int, str | None]:
 def alamat(host: str, port: int) -> str:
     """The address to open in a browser (an IPv6 host in brackets)."""
     return f"http://[{host}]:{port}/" if ":" in host else f"http://{host}:{port}/"
+
+
+def lokal(host: str) -> bool:
+    """Whether only this machine can reach ``host`` (a loopback address, or ``localhost``)."""
+    import ipaddress
+
+    try:
+        return host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:  # a name
+        return False
 
 
 def _siap(proc: subprocess.Popen[bytes], host: str, port: int) -> bool:
@@ -177,7 +187,7 @@ def sajikan(data: str | Path | None = None, entitas: str | None = None, tahun: i
                                     stdout=f, stderr=subprocess.STDOUT, start_new_session=True)
         try:
             if _siap(proc, host, port):
-                if host != HOST_BAWAAN:
+                if not lokal(host):
                     print(f"Peringatan: --host {host}: halaman dapat dibuka dari mesin lain yang menjangkau alamat ini, "
                           "tanpa kata sandi.", file=sys.stderr)
                 cetak(f"Buka di peramban: {alamat(host, port)}")
