@@ -145,6 +145,12 @@ def _parser() -> argparse.ArgumentParser:
     sk.add_argument("--rata-rata", metavar="NILAI", help="tampilkan realisasi tiap IKU yang membuat rata-rata capaian IKU sebesar NILAI")
     sk.add_argument("--out", metavar="DIR", help="folder keluaran (bawaan: outputs/ proyek)")
 
+    eks = sub.add_parser("eksplorasi", help="sajikan studi skenario interaktif sebagai halaman web (Voila), tanpa kode")
+    common(eks)
+    eks.add_argument("--year", type=_tahun, metavar="YYYY", help="tahun (bawaan: tahun terakhir yang ada realisasinya)")
+    eks.add_argument("--port", type=_positif, metavar="N", help="port (bawaan: 8866, atau port bebas bila terpakai)")
+    eks.add_argument("--host", metavar="H", help="alamat yang didengarkan (bawaan: 127.0.0.1, hanya mesin ini)")
+
     check = sub.add_parser("periksa", help="periksa data tanpa menulis keluaran")
     common(check)
     return p
@@ -253,31 +259,11 @@ def _peringatan(unit_or_none: object) -> None:
     _tulis_daftar(warnings, keras=True)  # asked for: written even when empty (its header), as scripts expect
 
 
-def _baca_teks(path) -> str:
-    """A text file a user wrote: UTF-8 (with or without BOM), or UTF-16 with its BOM (Notepad's "Unicode");
-    at most :data:`lakip.core.yaml_ketat.BATAS_YAML` characters, so a file past four bytes a character is not read."""
-    from lakip.core.numbers import format_angka
-    from lakip.core.yaml_ketat import BATAS_YAML
-
-    if path.is_file() and path.stat().st_size > 4 * BATAS_YAML:
-        raise PilihanError(f"{path.name}: berkas terlalu besar ({format_angka(path.stat().st_size, 0)} byte; paling besar "
-                           f"{format_angka(BATAS_YAML, 0)} karakter)")
-    data = path.read_bytes()
-    utf16 = data[:2] in (b"\xff\xfe", b"\xfe\xff")
-    try:
-        if b"\x00" in data and not utf16:
-            raise UnicodeDecodeError("utf-8", data, 0, 1, "NUL")  # UTF-16 or UTF-32 without its BOM
-        return data.decode("utf-16" if utf16 else "utf-8-sig")
-    except UnicodeDecodeError:
-        raise PilihanError(f"{path.name}: berkas tidak dapat dibaca sebagai teks UTF-8 (atau UTF-16 dengan BOM); "
-                           "simpan ulang dengan pengodean UTF-8") from None
-
-
 def _skenario(args: argparse.Namespace) -> None:
     """``lakip skenario``: print the before/after summary, write ``<out>/<entity>/<year>/skenario/``."""
     from pathlib import Path
 
-    from lakip.app.skenario import tulis_skenario
+    from lakip.app.skenario import baca_teks, tulis_skenario
     from lakip.core.numbers import AngkaError, format_persen, parse_angka
     from lakip.core.paths import DATA_DIR, resolve
     from lakip.core.tables import cek_tahun
@@ -292,7 +278,7 @@ def _skenario(args: argparse.Namespace) -> None:
     tahun = cek_tahun(unit, args.year)
     ubah = [baca_perubahan(t) for t in args.ubah]
     if args.file:
-        ubah += perubahan_dari_yaml(_baca_teks(Path(args.file)), Path(args.file).name)
+        ubah += perubahan_dari_yaml(baca_teks(Path(args.file)), Path(args.file).name)
     try:
         rata = None if args.rata_rata is None else parse_angka(args.rata_rata)
     except AngkaError as e:
@@ -418,6 +404,13 @@ def _contoh(args: argparse.Namespace) -> int:
     return 0
 
 
+def _eksplorasi(args: argparse.Namespace) -> int:
+    from lakip.app.eksplorasi import sajikan
+
+    return sajikan(args.data, args.entity, args.year, args.port, args.host,
+                   peringatan=lambda unit: (_peringatan(unit), _tahun_bawaan(unit, args.year)))
+
+
 def _periksa(args: argparse.Namespace) -> int:
     from lakip.core.paths import DATA_DIR, resolve
     from lakip.core.tables import tahun_bawaan
@@ -434,7 +427,7 @@ def _periksa(args: argparse.Namespace) -> int:
 
 
 _PERINTAH = {"run": _run, "reviu": _reviu, "template": _template, "import": _import, "skenario": _skenario,
-             "rekap": _rekap, "contoh": _contoh, "periksa": _periksa}
+             "rekap": _rekap, "contoh": _contoh, "periksa": _periksa, "eksplorasi": _eksplorasi}
 
 
 def _galat_data(e: DataError) -> int:

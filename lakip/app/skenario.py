@@ -7,14 +7,35 @@ from typing import Any
 
 from lakip.app.files import folder_sementara, tulis_csv, tulis_json
 from lakip.core.budget import rupiah_bulat
-from lakip.core.model import Unit
+from lakip.core.model import PilihanError, Unit
 from lakip.core.paths import output_dir
 from lakip.core.tables import nilai_json
 from lakip.core.whatif import skenario
 
-__all__ = ["berkas_skenario", "tulis_skenario"]
+__all__ = ["baca_teks", "berkas_skenario", "tulis_skenario"]
 
 _UANG = [f"{c}_{w}" for c in ("pagu", "realisasi_anggaran", "realisasi") for w in ("sebelum", "sesudah")]
+
+
+def baca_teks(path: Path) -> str:
+    """A text file a user wrote (a scenario's YAML): UTF-8 (with or without BOM), or UTF-16 with its BOM (Notepad's
+    "Unicode"); at most :data:`lakip.core.yaml_ketat.BATAS_YAML` characters, so a file past four bytes a character
+    is not read."""
+    from lakip.core.numbers import format_angka
+    from lakip.core.yaml_ketat import BATAS_YAML
+
+    if path.is_file() and path.stat().st_size > 4 * BATAS_YAML:
+        raise PilihanError(f"{path.name}: berkas terlalu besar ({format_angka(path.stat().st_size, 0)} byte; paling besar "
+                           f"{format_angka(BATAS_YAML, 0)} karakter)")
+    data = path.read_bytes()
+    utf16 = data[:2] in (b"\xff\xfe", b"\xfe\xff")
+    try:
+        if b"\x00" in data and not utf16:
+            raise UnicodeDecodeError("utf-8", data, 0, 1, "NUL")  # UTF-16 or UTF-32 without its BOM
+        return data.decode("utf-16" if utf16 else "utf-8-sig")
+    except UnicodeDecodeError:
+        raise PilihanError(f"{path.name}: berkas tidak dapat dibaca sebagai teks UTF-8 (atau UTF-16 dengan BOM); "
+                           "simpan ulang dengan pengodean UTF-8") from None
 
 
 def berkas_skenario(hasil: dict[str, Any]) -> dict[str, Any]:
