@@ -297,3 +297,20 @@ def test_a_realisasi_typed_in_the_browser_changes_the_mean():
     assert rc == 0, err
     assert out[0] == f"Buka di peramban: {url}" and url.startswith("http://127.0.0.1:")
     assert out[-1] == "Eksplorasi dihentikan." and "Traceback" not in err
+
+
+def test_the_page_leaves_out_the_tables_printed_once_for_nbval(tmp_path):
+    """The data's tables at the end of the notebook (checked by nbval) do not follow the controls: the page's copy
+    drops the cells tagged bukan-halaman, and keeps the parameters and the controls."""
+    import nbformat
+
+    from lakip.app.eksplorasi import NOTEBOOK, TANPA_HALAMAN, siapkan_notebook
+
+    asli = nbformat.read(NOTEBOOK, as_version=4)
+    cek = [c for c in asli.cells if "NBVAL_CHECK_OUTPUT" in c.source]
+    assert cek and all(TANPA_HALAMAN in c.metadata.get("tags", []) for c in cek)
+    salinan = nbformat.read(siapkan_notebook(tmp_path, {"entitas": "setda-batubara", "tahun": 2024, "folder_data": None},
+                                             "Bagian"), as_version=4)
+    assert not [c for c in salinan.cells if "NBVAL_CHECK_OUTPUT" in c.source or "Angka data apa adanya" in c.source]
+    assert any("Eksplorasi(unit, tahun" in c.source for c in salinan.cells)
+    assert any("injected-parameters" in c.metadata.get("tags", []) for c in salinan.cells)

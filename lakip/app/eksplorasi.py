@@ -52,6 +52,10 @@ def perintah_voila(notebook: Path, host: str, port: int, folder: Path) -> list[s
             f"--Voila.connection_dir_root={folder}"]
 
 
+#: The tag of a notebook cell left out of the page (the data's tables that nbval checks).
+TANPA_HALAMAN = "bukan-halaman"
+
+
 def siapkan_notebook(folder: Path, parameter: dict[str, Any], unit_kerja: str, sumber: Path = NOTEBOOK) -> Path:
     """A copy of ``sumber`` in ``folder`` with ``parameter`` injected after its ``parameters`` cell (not executed)."""
     import nbformat
@@ -63,6 +67,8 @@ def siapkan_notebook(folder: Path, parameter: dict[str, Any], unit_kerja: str, s
     papermill.execute_notebook(str(sumber), str(tujuan), parameters=parameter, prepare_only=True, kernel_name="python3",
                                progress_bar=False, log_output=False)
     nb = nbformat.read(tujuan, as_version=4)
+    # the tables printed once for nbval (the data as it is) do not follow the controls: not on the page
+    nb.cells = [c for c in nb.cells if TANPA_HALAMAN not in c.get("metadata", {}).get("tags", [])]
     kata_unit_kerja(nb, unit_kerja)
     nbformat.write(nb, tujuan)
     return tujuan

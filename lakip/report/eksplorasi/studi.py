@@ -101,10 +101,11 @@ class Eksplorasi:
         self._berkas = w.Text(value=str(yml), description="Berkas YAML", layout=w.Layout(width="640px"),
                               style={"description_width": "90px"})
         tombol = {
-            "reset": w.Button(description="Kembalikan ke data", icon="undo", tooltip="Semua nilai kembali seperti di data"),
-            "yaml": w.Button(description="Simpan skenario (YAML)", icon="save",
+            "reset": w.Button(description="Kembalikan ke data", icon="undo", layout=w.Layout(width="auto"),
+                              tooltip="Semua nilai kembali seperti di data"),
+            "yaml": w.Button(description="Simpan skenario (YAML)", icon="save", layout=w.Layout(width="auto"),
                              tooltip="Berkas yang dibaca: lakip skenario --file BERKAS"),
-            "folder": w.Button(description="Tulis folder skenario/", icon="folder",
+            "folder": w.Button(description="Tulis folder skenario/", icon="folder", layout=w.Layout(width="auto"),
                                tooltip="Berkas yang sama dengan perintah lakip skenario",
                                disabled=tulis_skenario is None),
         }
@@ -117,6 +118,8 @@ class Eksplorasi:
         self._grafik_tertunda = False
         tab = w.Tab(children=[self._gambar if k == "grafik" else self._html[k] for k, _ in TAB],
                     titles=[judul for _, judul in TAB])
+        for k in self.kontrol.values():
+            k.widget.layout.flex = "0 0 auto"  # in the scrolling box, each IKU keeps its height (it shrank to a line)
         kontrol = w.VBox([k.widget for k in self.kontrol.values()],
                          layout=w.Layout(max_height="520px", overflow="auto", border="1px solid #ddd", padding="4px"))
         self.tampilan = w.VBox([
