@@ -106,7 +106,8 @@ def test_the_controls_start_at_the_data_in_each_iku_kind(eks):
     assert "Rata-rata capaian IKU: 93,97 % (Sangat Tinggi)" in rata(eks)
     assert "lakip-rata-rata" in eks._rata._dom_classes
     k7 = eks.kontrol["IKU-7"]
-    assert type(k7.realisasi.kotak).__name__ == "FloatText" and k7.realisasi.value == 66.35
+    assert type(k7.realisasi.kotak).__name__ == "Text" and k7.realisasi.value == 66.35
+    assert (k7.realisasi.kotak.value, k7.pagu.kotak.value) == ("66,35", "59.492.564.404")  # the Indonesian way
     assert k7.realisasi.geser.value == 66.35 and k7.realisasi.geser.max >= 2 * 87
     assert set(k7.realisasi.kotak._dom_classes) >= {"lakip-realisasi", "lakip-iku-iku-7"}
     assert (k7.target.value, k7.pagu.value, k7.realisasi_anggaran.value) == (87.0, 59492564404.0, 55676315219.0)
@@ -137,7 +138,7 @@ def test_a_naik_iku_crosses_a_kategori_bound(eks):
     k7.value = 78.3  # 78,3 / 87 = 90 %: not above 90, still Tinggi
     r = baris(eks, "iku", "IKU-7")
     assert (r["Realisasi"], r["Capaian Sesudah"], r["Kategori"]) == ("66,35 → 78,3", "90,00 %", "Tinggi")
-    k7.kotak.value = 78.31  # typed in the box: 90,01 %, Sangat Tinggi
+    k7.kotak.value = "78,31"  # typed in the box: 90,01 %, Sangat Tinggi
     r = baris(eks, "iku", "IKU-7")
     assert (r["Capaian Sebelum"], r["Capaian Sesudah"], r["Perubahan"], r["Kategori"]) == (
         "76,26 %", "90,01 %", "▲ +13,75 pp", "Tinggi → Sangat Tinggi")
@@ -158,10 +159,26 @@ def test_a_naik_iku_crosses_a_kategori_bound(eks):
 def test_the_slider_sets_the_box_and_a_value_beyond_it_widens_it(eks):
     k7 = eks.kontrol["IKU-7"].realisasi
     k7.geser.value = 87.0
-    assert k7.kotak.value == 87.0 and baris(eks, "iku", "IKU-7")["Capaian Sesudah"] == "100,00 %"
-    k7.kotak.value = 500.0
+    assert k7.kotak.value == "87" and baris(eks, "iku", "IKU-7")["Capaian Sesudah"] == "100,00 %"
+    k7.kotak.value = "500"
     assert k7.geser.max >= 500 and k7.geser.value == 500.0
     assert baris(eks, "iku", "IKU-7")["Capaian Sesudah"] == "574,71 %"  # 500 / 87
+
+
+def test_a_number_is_typed_the_indonesian_way_and_a_non_number_is_refused_with_its_reason(eks):
+    k7 = eks.kontrol["IKU-7"].realisasi
+    k7.kotak.value = "78,31"
+    assert k7.value == 78.31 and baris(eks, "iku", "IKU-7")["Capaian Sesudah"] == "90,01 %"
+    k7.kotak.value = "78.31"  # a decimal point is read too (no thousands group)
+    assert k7.value == 78.31 and eks.galat is None
+    pagu = eks.kontrol["IKU-7"].pagu
+    pagu.kotak.value = "60.000.000.000"
+    assert pagu.value == 60e9 and eks.perubahan()[-1] == Perubahan("pagu", "IKU-7", "60.000.000.000")
+    k7.kotak.value = "tujuh puluh"
+    assert eks.galat is not None and "tujuh puluh" in eks._pesan.value
+    assert baris(eks, "iku", "IKU-7")["Capaian Sesudah"] == "90,01 %"  # the last result stays
+    k7.kotak.value = "80"
+    assert eks.galat is None and baris(eks, "iku", "IKU-7")["Capaian Sesudah"] == "91,95 %"  # 80 / 87
 
 
 def test_a_level_iku(eks):

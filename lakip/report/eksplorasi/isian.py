@@ -1,7 +1,7 @@
 """The controls of one value of an IKU (its realisasi, target, pagu or realisasi anggaran) in its own kind.
 
-- a number: a slider and a box to type the exact value (the box is what counts; the slider
-  follows it and sets it);
+- a number: a slider and a box to type the exact value the Indonesian way (``85,5``,
+  ``1.118.575.000``; the box is what counts; the slider follows it and sets it);
 - a level (``9/9``) or a range target (``80-90``): a text box;
 - a word of the IKU's scale: a drop-down;
 - where the value may be missing (a realisasi), an ``N/A`` check box.
@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from lakip.core.numbers import is_kosong, tidak_ada
+from lakip.core.numbers import format_angka_terbaca, is_kosong, parse_angka, tidak_ada
 from lakip.core.whatif.perubahan import angka_teks
 
 __all__ = ["PESAN_PASANG", "widgets", "kelas_iku", "Isian"]
@@ -41,6 +41,15 @@ def kelas_iku(kode: str) -> str:
     """The CSS class of an IKU's controls: ``lakip-iku-`` and the code lower-cased, every run of
     characters other than a-z and 0-9 made one ``-`` (``IKU-7`` -> ``lakip-iku-iku-7``)."""
     return "lakip-iku-" + re.sub(r"[^a-z0-9]+", "-", str(kode).lower()).strip("-")
+
+
+def _baca(teks: object) -> float | None:
+    """The number a box holds, None when its text is not a number (the study then says why)."""
+    try:
+        x = parse_angka(teks)
+    except ValueError:
+        return None
+    return None if x is None or not math.isfinite(x) else float(x)
 
 
 def _langkah(atas: float) -> float:
@@ -79,7 +88,8 @@ class Isian:
             atas = max([2 * v for v in ref] + [1.0])
             langkah = _langkah(atas)
             atas = math.ceil(atas / langkah) * langkah
-            self.kotak = w.FloatText(value=x0, layout=lebar, step=None)
+            # a text box, not the browser's number box: that one takes only a decimal point
+            self.kotak = w.Text(value=format_angka_terbaca(x0), continuous_update=False, layout=lebar)
             self.geser = w.FloatSlider(value=x0, min=min(0.0, x0), max=atas, step=langkah, continuous_update=False,
                                        readout=False, layout=w.Layout(width="180px"))
             self.geser.observe(self._dari_geser, names="value")
@@ -115,10 +125,17 @@ class Isian:
 
     @property
     def value(self) -> object:
-        """The value held: a number, a level or word as text, None for N/A."""
+        """The value held: a number, a level or word as text, None for N/A (a number box whose text is no
+        number: that text)."""
         if self.na is not None and self.na.value:
             return None
+        if self.jenis == "angka":
+            x = _baca(self.kotak.value)
+            return self.kotak.value if x is None else x
         return self.kotak.value
+
+    def _tulis(self, v: object) -> None:
+        self.kotak.value = format_angka_terbaca(float(v)) if self.jenis == "angka" else v  # type: ignore[arg-type]
 
     @value.setter
     def value(self, v: object) -> None:
@@ -131,12 +148,12 @@ class Isian:
         if self.na is not None and self.na.value:
             self._sinkron = True  # one change, not two: the value first, then N/A off
             try:
-                self.kotak.value = float(v) if self.jenis == "angka" else v  # type: ignore[arg-type]
+                self._tulis(v)
             finally:
                 self._sinkron = False
             self.na.value = False
             return
-        self.kotak.value = float(v) if self.jenis == "angka" else v  # type: ignore[arg-type]
+        self._tulis(v)
 
     def diubah(self) -> bool:
         """Whether the value differs from the data's."""
@@ -144,7 +161,8 @@ class Isian:
         if na or self.awal_na:
             return na != self.awal_na or (not na and self.kotak.value != self.awal)
         if self.jenis == "angka":
-            return float(self.kotak.value) != float(self.awal)  # type: ignore[arg-type]
+            x = _baca(self.kotak.value)
+            return x is None or x != float(self.awal)  # type: ignore[arg-type]
         return " ".join(str(self.kotak.value).split()) != " ".join(str(self.awal).split())
 
     def teks(self) -> str:
@@ -152,15 +170,15 @@ class Isian:
         v = self.value
         if v is None:
             return "N/A"
-        if self.jenis == "angka":
-            return angka_teks(float(v), 10)  # type: ignore[arg-type]
-        return " ".join(str(v).split())
+        if self.jenis == "angka" and isinstance(v, float):
+            return angka_teks(v, 10)
+        return " ".join(str(v).split())  # a level, a word, or a box's text that is no number (refused with its reason)
 
     def reset(self) -> None:
         """Back to the data's value."""
         if self.na is not None:
             self.na.value = self.awal_na
-        self.kotak.value = self.awal
+        self._tulis(self.awal)
 
     # ------------------------------------------------------------------ wiring
 
@@ -178,8 +196,8 @@ class Isian:
     def _ke_geser(self, ch: dict) -> None:
         """The typed value moves the slider (its range widened to hold it), without the slider
         rounding the typed value to its step."""
-        g, v = self.geser, float(ch["new"])
-        if g is None or not math.isfinite(v):
+        g, v = self.geser, _baca(ch["new"])
+        if g is None or v is None:
             return
         lama, self._sinkron_geser = getattr(self, "_sinkron_geser", False), True
         try:
@@ -195,6 +213,7 @@ class Isian:
         """The slider sets the typed value; a slider that only snaps the typed value to its step is ignored."""
         if getattr(self, "_sinkron_geser", False) or self.geser is None:
             return
-        if abs(float(ch["new"]) - float(self.kotak.value)) < self.geser.step / 2:
+        x = _baca(self.kotak.value)
+        if x is not None and abs(float(ch["new"]) - x) < self.geser.step / 2:
             return
-        self.kotak.value = round(float(ch["new"]), 10)
+        self.kotak.value = format_angka_terbaca(round(float(ch["new"]), 10))
