@@ -416,3 +416,26 @@ def test_in_a_kernel_the_chart_follows_the_tables_once_for_several_changes(batub
 
     asyncio.run(ubah())
     assert gambar == [1] and bytes(e._gambar.value) != awal
+
+
+def test_the_saved_yaml_says_how_to_run_it_for_a_unit_in_another_data_folder(dinas, tmp_path, capsys):
+    """User trial: the header's command lacked --data, so for a user's own unit it failed as written."""
+    e = Eksplorasi(dinas, 2025, grafik=False)
+    e.kontrol["D.1"].realisasi.value = 95
+    baris_jalankan = e.teks_yaml().splitlines()[1]
+    data = dinas.folder.parent
+    assert baris_jalankan == f"# Jalankan: lakip skenario --data {data} --entity dinas-uji --year 2025 --file BERKAS.yml"
+    berkas = tmp_path / "s.yml"
+    e.simpan_yaml(berkas)
+    argv = baris_jalankan.removeprefix("# Jalankan: lakip ").split()
+    argv[argv.index("BERKAS.yml")] = str(berkas)
+    assert main([*argv, "--out", str(tmp_path / "out")]) == 0
+
+
+def test_lakip_eksplorasi_hands_out_to_the_page(monkeypatch):
+    import lakip.app.eksplorasi as app_eks
+
+    seen = {}
+    monkeypatch.setattr(app_eks, "sajikan", lambda *a, **kw: seen.update(kw) or 0)
+    assert main(["eksplorasi", "--out", "/tmp/skenario-saya"]) == 0
+    assert seen["out"] == "/tmp/skenario-saya"

@@ -34,14 +34,14 @@ def test_the_ikm_table_per_unsur_with_its_sum_and_mutu(a):
     assert list(t.columns) == ["No", "Unsur Pelayanan", "NRR", "NRR Tertimbang", "Mutu"]
     assert list(t.iloc[0]) == ["1", "U1 Persyaratan", "3,000", "0,333", "C"]  # 3 x 0,111
     assert list(t.iloc[1][2:]) == ["3,600", "0,400", "A"]  # 3,6 x 0,111 = 0,3996
-    assert list(t.iloc[9]) == ["", "Jumlah NRR tertimbang (bobot 0,111 per unsur)", "", "3,530", ""]  # 31,8 x 0,111
+    assert list(t.iloc[9]) == ["", "Jumlah NRR tertimbang (bobot 0,111 per unsur; dari nilai yang tidak dibulatkan)", "", "3,530", ""]  # 31,8 x 0,111
     assert list(t.iloc[10]) == ["", "IKM (jumlah NRR tertimbang x 25)", "", "88,25", "B (Baik)"]  # 88,245 < 88,31
 
 
 def test_the_ikm_table_under_rata_names_the_exact_ninth(tmp_path):
     a = analisis(buat(tmp_path, entitas="nama: Unit IKM\npilihan:\n  bobot_ikm: rata\n"), 2024)
     t = dl.tampil_ikm(a.ikm, a.bobot_ikm)
-    assert t.iloc[9, 1] == "Jumlah NRR tertimbang (bobot 1/9 per unsur)" and t.iloc[9, 3] == "3,533"  # 31,8 / 9
+    assert t.iloc[9, 1] == "Jumlah NRR tertimbang (bobot 1/9 per unsur; dari nilai yang tidak dibulatkan)" and t.iloc[9, 3] == "3,533"  # 31,8 / 9
     assert list(t.iloc[10][3:]) == ["88,33", "A (Sangat Baik)"]
 
 
@@ -71,9 +71,20 @@ def test_the_sentences_name_the_iku_they_feed(a):
         "(Baik); tahun 2023: 99,90 (mutu A); nilai ini menjadi sumber realisasi IKU B1 (Indeks Kepuasan Masyarakat).")
     assert dl.kalimat_akip(a) == (
         "Nilai Akuntabilitas Kinerja Instansi Pemerintah (AKIP) Unit IKM Tahun 2024 sebesar 90,00 dengan predikat A, "
-        "turun 0,01 poin dari tahun 2023; nilai ini menjadi sumber realisasi IKU B2 (Nilai AKIP) dan IKU B3 "
-        "(Nilai AKIP Komponen Pelaporan).")
+        "turun 0,01 poin dari tahun 2023; nilai ini menjadi sumber realisasi IKU B2 (Nilai AKIP); nilai komponen "
+        "Pelaporan Kinerja (12,50) menjadi sumber realisasi IKU B3 (Nilai AKIP Komponen Pelaporan).")
     assert dl.sasaran_sumber(a, "survei_ikm") == "SS-A" and dl.sasaran_sumber(a, "lke") == "SS-A"
+
+
+def test_an_iku_coded_iku_is_not_named_twice_and_a_component_alone_is_named_as_such(tmp_path):
+    """User trial: "IKU IKU-7", and the nilai AKIP said to feed an IKU that takes one component."""
+    a = analisis(buat(tmp_path, ganti=[("indikator.csv", "B3,", "IKU-3,"), ("kinerja.csv", "B3,", "IKU-3,"),
+                                       ("indikator.csv", ",lke\n", ",\n"),
+                                       ("kinerja.csv", "B2,2023,80,", "B2,2023,80,85"),
+                                       ("kinerja.csv", "B2,2024,80,", "B2,2024,80,85")]), 2024)
+    assert dl.kalimat_akip(a).endswith(
+        "turun 0,01 poin dari tahun 2023; nilai komponen Pelaporan Kinerja (12,50) menjadi sumber realisasi "
+        "IKU-3 (Nilai AKIP Komponen Pelaporan).")
 
 
 def test_the_notebook_text_says_what_is_missing(tmp_path):
@@ -160,7 +171,7 @@ def test_excel_has_a_sheet_each_with_the_formulas(a):
     ikm = wb["IKM"]
     assert [c.value for c in ikm[4]] == ["U1", "Persyaratan", 10, 3, 0.111, "=D4*E4", "C"]
     assert ikm["F13"].value == "=SUM(F4:F12)" and ikm["F14"].value == "=F13*25" and ikm["G14"].value == "B"
-    assert ikm["D14"].value == pytest.approx(88.245)  # 31,8 x 0,111 x 25, beside its formula
+    assert ikm["D14"].value is None  # the IKM is the formula's (not a value under the NRR heading)
     assert [(c[0].value, c[3].value) for c in ikm.iter_rows(min_row=17, max_row=18)] == [("KK", pytest.approx(97.125)), ("KTP", pytest.approx(74.925))]
     ak = wb["AKIP"]
     assert ak["D10"].value == "=D4+D5+D6+D9" and ak["G10"].value == "A"  # the sub-components (rows 7-8) not added twice

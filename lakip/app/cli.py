@@ -150,6 +150,7 @@ def _parser() -> argparse.ArgumentParser:
     eks.add_argument("--year", type=_tahun, metavar="YYYY", help="tahun (bawaan: tahun terakhir yang ada realisasinya)")
     eks.add_argument("--port", type=_positif, metavar="N", help="port (bawaan: 8866, atau port bebas bila terpakai)")
     eks.add_argument("--host", metavar="H", help="alamat yang didengarkan (bawaan: 127.0.0.1, hanya mesin ini)")
+    eks.add_argument("--out", metavar="DIR", help="folder tempat tombol halaman menyimpan skenario (bawaan: outputs/ proyek)")
 
     check = sub.add_parser("periksa", help="periksa data tanpa menulis keluaran")
     common(check)
@@ -407,7 +408,7 @@ def _contoh(args: argparse.Namespace) -> int:
 def _eksplorasi(args: argparse.Namespace) -> int:
     from lakip.app.eksplorasi import sajikan
 
-    return sajikan(args.data, args.entity, args.year, args.port, args.host,
+    return sajikan(args.data, args.entity, args.year, args.port, args.host, out=args.out,
                    peringatan=lambda unit: (_peringatan(unit), _tahun_bawaan(unit, args.year)))
 
 

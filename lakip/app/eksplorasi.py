@@ -156,7 +156,7 @@ def _ekor(log: Path, baris: int = 20) -> str:
 
 def sajikan(data: str | Path | None = None, entitas: str | None = None, tahun: int | None = None,
             port: int | None = None, host: str | None = None, peringatan: Callable[[Any], None] | None = None,
-            cetak: Callable[[str], None] = lambda s: print(s, flush=True)) -> int:
+            out: str | Path | None = None, cetak: Callable[[str], None] = lambda s: print(s, flush=True)) -> int:
     """Serve the exploration page of a unit-year until interrupted; return the exit status.
 
     The unit and year are checked first (``peringatan(unit)`` is called with the loaded unit, as
@@ -185,8 +185,10 @@ def sajikan(data: str | Path | None = None, entitas: str | None = None, tahun: i
         cetak(catatan)
     with tempfile.TemporaryDirectory(prefix="lakip-eksplorasi-") as tmp:
         folder = Path(tmp)
-        nb = siapkan_notebook(folder, {"entitas": unit.slug, "tahun": tahun, "folder_data": str(root)}, unit.unit_kerja,
-                              NOTEBOOK)
+        parameter = {"entitas": unit.slug, "tahun": tahun, "folder_data": str(root)}
+        if out is not None:  # where the page's buttons save (the notebook's default: the project's outputs/)
+            parameter["folder_keluaran"] = str(Path(out).expanduser().resolve())
+        nb = siapkan_notebook(folder, parameter, unit.unit_kerja, NOTEBOOK)
         log = folder / "voila.log"
         with open(log, "wb") as f:
             proc = subprocess.Popen(perintah_voila(nb, host, port, folder), cwd=folder, stdin=subprocess.DEVNULL,

@@ -37,7 +37,7 @@ def tampil_ikm(ikm: pd.DataFrame, bobot: float) -> pd.DataFrame:
     rows = [[str(i + 1), f"{str(r['unsur']).upper()} {r['nama_unsur']}", _angka(r["nrr"], 3), _angka(r["nrr_tertimbang"], 3),
              str(r["mutu"])] for i, (_, r) in enumerate(ikm.iterrows())]
     jumlah = float(ikm["nrr_tertimbang"].sum()) if len(ikm) else None
-    rows.append(["", f"Jumlah NRR tertimbang (bobot {teks_bobot_ikm(bobot)} per unsur)", "", _angka(jumlah, 3), ""])
+    rows.append(["", f"Jumlah NRR tertimbang (bobot {teks_bobot_ikm(bobot)} per unsur; dari nilai yang tidak dibulatkan)", "", _angka(jumlah, 3), ""])
     if len(ikm) and not tidak_ada(ikm["ikm"].iloc[0]):
         m = str(ikm["mutu_ikm"].iloc[0])
         rows.append(["", f"IKM (jumlah NRR tertimbang x {format_angka(KALI_IKM, 0)})", "", _angka(ikm["ikm"].iloc[0]),
@@ -78,16 +78,21 @@ def tampil_akip(akip: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["No", "Komponen", "Bobot", "Nilai", "% Bobot", "Perubahan", "Predikat"])
 
 
-def iku_bersumber(a: Analisis, sumber: str) -> list[str]:
-    """The kode of each IKU whose ``sumber`` in indikator.csv is ``sumber`` (``survei_ikm`` or ``lke``, any component)."""
+def iku_bersumber(a: Analisis, sumber: str, komponen: bool | None = None) -> list[str]:
+    """The kode of each IKU whose ``sumber`` in indikator.csv is ``sumber`` (``survei_ikm`` or ``lke``); for
+    ``lke``, ``komponen`` True takes only ``lke:<komponen>``, False only the total, None both."""
+    return [k for k, _ in _bersumber(a, sumber, komponen)]
+
+
+def _bersumber(a: Analisis, sumber: str, komponen: bool | None = None) -> list[tuple[str, str | None]]:
     ind = a.unit.indikator
     if "sumber" not in ind.columns:
         return []
     out = []
     for kode, s in zip(ind["kode"], ind["sumber"]):
         u = urai_sumber(s)
-        if u is not None and u[0] == sumber:
-            out.append(str(kode))
+        if u is not None and u[0] == sumber and (komponen is None or (u[1] is not None) == komponen):
+            out.append((str(kode), u[1]))
     return out
 
 
@@ -101,12 +106,28 @@ def ada_akip(a: Analisis) -> bool:
     return a.akip is not None and not a.akip.empty
 
 
+def _iku(a: Analisis, kode: str) -> str:
+    """An IKU named in a sentence: ``IKU B1 (Indeks Kepuasan Masyarakat)``, ``IKU-7 (...)`` (no ``IKU IKU-7``)."""
+    nama = a.unit.indikator.set_index("kode")["indikator"].get(kode, "")
+    return f"{kode} ({nama})" if kode.upper().startswith("IKU") else f"IKU {kode} ({nama})"
+
+
 def _feeds(a: Analisis, sumber: str) -> str:
-    kode = iku_bersumber(a, sumber)
-    if not kode:
-        return ""
-    nama = a.unit.indikator.set_index("kode")["indikator"]
-    return "; nilai ini menjadi sumber realisasi " + daftar(f"IKU {k} ({nama.get(k, '')})" for k in kode)
+    """The IKU the survey's IKM or the LKE's total feeds, and for the LKE each component that feeds one."""
+    out = ""
+    kode = iku_bersumber(a, sumber, komponen=False if sumber == SUMBER_LKE else None)
+    if kode:
+        out = "; nilai ini menjadi sumber realisasi " + daftar(_iku(a, k) for k in kode)
+    if sumber == SUMBER_LKE:
+        per: dict[str, list[str]] = {}
+        for k, komp in _bersumber(a, sumber, komponen=True):
+            per.setdefault(str(komp), []).append(k)
+        t = a.akip
+        for komp, ks in per.items():
+            baris = t[t["komponen"] == komp] if t is not None else t
+            nilai = f" ({_angka(baris['nilai'].iloc[0])})" if baris is not None and len(baris) else ""
+            out += f"; nilai komponen {komp}{nilai} menjadi sumber realisasi " + daftar(_iku(a, k) for k in ks)
+    return out
 
 
 def kalimat_ikm(a: Analisis) -> str:

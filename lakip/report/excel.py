@@ -297,7 +297,6 @@ def _ikm(b: _Buku, h: Hasil) -> None:
     b.put(ws, r, 2, "Jumlah NRR tertimbang").font = b.bold
     b.rumus(ws, r, 6, f"=SUM(F4:F{i})", "0.000")
     b.put(ws, r + 1, 2, "IKM (jumlah NRR tertimbang x 25)").font = b.bold
-    b.put(ws, r + 1, 4, t["ikm"].iloc[0], "0.00")
     b.rumus(ws, r + 1, 6, f"=F{r}*25", "0.00")
     b.put(ws, r + 1, 7, t["mutu_ikm"].iloc[0])
     lay = a.ikm_layanan

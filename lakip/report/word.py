@@ -90,11 +90,11 @@ def _bab3_perbandingan(doc, a: Analisis, nomor: Nomor, grafik: SumberGrafik) -> 
         ch = g["perubahan_pp"].get(years[-1]) if years[-1] in g.index else None
         row.append("-" if ch is None or ch != ch else ("+" if ch > 0 else "") + format_angka(float(ch), 2))
         rows.append(row)
-    sisa = LEBAR_TEKS_CM - 0.6 - 1.7
+    sisa = LEBAR_TEKS_CM - 0.6 - 1.9
     lebar_tahun = round(min(1.6, (sisa - 2.9) / (3 * k)), 2)
     lebar_ind = round(sisa - 3 * k * lebar_tahun, 2)
     judul_tabel(doc, nomor, f"Perbandingan Capaian Kinerja Tahun {span} {unit.nama}")
-    tabel(doc, kepala, rows, [0.6, lebar_ind, *[lebar_tahun] * (3 * k), 1.7], "cl" + "r" * (3 * k) + "r",
+    tabel(doc, kepala, rows, [0.6, lebar_ind, *[lebar_tahun] * (3 * k), 1.9], "cl" + "r" * (3 * k) + "r",
            ukuran=7.5, tepi_cm=0.08)
     sumber(doc, "kinerja.csv, diolah; perubahan dalam poin persentase (pp) terhadap tahun sebelumnya, dihitung dari "
                  "capaian yang tidak dibulatkan; N/A: belum dapat diukur.")

@@ -23,7 +23,7 @@ __all__ = ["KontrolIKU", "Eksplorasi"]
 
 #: The tabs of the results, in order: (key of :func:`tabel_tampil` or ``grafik``, title).
 TAB = (("iku", "Capaian IKU"), ("grafik", "Grafik"), ("sasaran", "Capaian Sasaran"), ("distribusi", "Distribusi"),
-       ("efisiensi", "Efisiensi"), ("kebutuhan", "Kategori Berikutnya"), ("perubahan", "Daftar Perubahan"))
+       ("efisiensi", "Efisiensi"), ("kebutuhan", "Naik Kategori"), ("perubahan", "Daftar Perubahan"))
 
 
 @dataclass
@@ -251,7 +251,8 @@ class Eksplorasi:
             raise PerubahanError(f"skenario belum dapat disimpan: {self.galat}")
         items = [{"kolom": p.kolom, "kode": p.kode, "nilai": str(p.nilai)} for p in self.perubahan()]
         kepala = (f"# Skenario {self.unit.nama} tahun {self.tahun} (notebooks/eksplorasi.ipynb).\n"
-                  f"# Jalankan: lakip skenario --entity {self.unit.slug} --year {self.tahun} --file BERKAS.yml\n")
+                  f"# Jalankan: lakip skenario --data {self.unit.folder.parent} --entity {self.unit.slug} "
+                  f"--year {self.tahun} --file BERKAS.yml\n")
         return kepala + yaml.safe_dump({"perubahan": items}, allow_unicode=True, sort_keys=False, default_style=None)
 
     def simpan_yaml(self, path: str | Path) -> Path:
