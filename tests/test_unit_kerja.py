@@ -73,13 +73,17 @@ def test_unit_kerja_loads_as_bagian_by_both_readers(tmp_path):
     pd.testing.assert_frame_equal(kab.anggaran, ref.anggaran[list(kab.anggaran.columns)])
 
 
+def _baris_b1(tmp_path, awal_baru):
+    """The Kecamatan with the start of its budget row B1 (``2024,B1,,unit_kerja,``) written as ``awal_baru``."""
+    path = buat_kecamatan(tmp_path) / "anggaran.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("2024,B1,,unit_kerja,", awal_baru), encoding="utf-8")
+
+
 def test_unit_kerja_under_a_kegiatan_is_refused_with_the_level_as_written(tmp_path):
     from lakip.core.model import DataError
     from lakip.data.load import muat
 
-    folder = buat_kecamatan(tmp_path)
-    path = folder / "anggaran.csv"
-    path.write_text(path.read_text(encoding="utf-8").replace("2024,B1,,unit_kerja,", "2024,B1,B2.1,unit_kerja,"), encoding="utf-8")
+    _baris_b1(tmp_path, "2024,B1,B2.1,unit_kerja,")
     with pytest.raises(DataError) as e:
         muat(tmp_path, SLUG)
     assert any("unit_kerja tidak dapat berada di bawah kegiatan 'B2.1'" in str(m) for m in e.value.masalah)
@@ -92,9 +96,7 @@ def test_the_unit_s_word_as_tingkat_is_refused_saying_to_write_unit_kerja(tmp_pa
     from lakip.core.model import DataError
     from lakip.data.load import muat
 
-    folder = buat_kecamatan(tmp_path)
-    path = folder / "anggaran.csv"
-    path.write_text(path.read_text(encoding="utf-8").replace("2024,B1,,unit_kerja,", f"2024,B1,,{kata},"), encoding="utf-8")
+    _baris_b1(tmp_path, f"2024,B1,,{kata},")
     pesan = (f"anggaran.csv baris 5, kolom tingkat: '{kata}' adalah sebutan bagian unit, bukan tingkat anggaran: tulis "
              "unit_kerja (sebutan bagian unit, mis. Bidang atau Seksi, diatur di kunci unit_kerja entitas.yml)")
     with pytest.raises(DataError) as e:
@@ -108,9 +110,7 @@ def test_a_word_that_is_no_level_keeps_its_message(tmp_path):
     from lakip.core.model import DataError
     from lakip.data.load import muat
 
-    folder = buat_kecamatan(tmp_path)
-    path = folder / "anggaran.csv"
-    path.write_text(path.read_text(encoding="utf-8").replace("2024,B1,,unit_kerja,", "2024,B1,,bidangan,"), encoding="utf-8")
+    _baris_b1(tmp_path, "2024,B1,,bidangan,")
     with pytest.raises(DataError) as e:
         muat(tmp_path, SLUG)
     assert [str(m) for m in e.value.masalah if m.tingkat == "galat"] == [

@@ -8,6 +8,8 @@ strings, as :mod:`lakip.report.display` does; each ``kalimat_*`` a sentence from
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 
 from lakip.core.ikm import KALI_IKM, KINERJA_MUTU
@@ -18,12 +20,12 @@ from lakip.core.teks import daftar
 from lakip.report.display import teks
 
 __all__ = ["tampil_ikm", "tampil_ikm_layanan", "tampil_ikm_tahunan", "tampil_akip", "iku_bersumber", "ada_ikm", "ada_akip",
-           "kalimat_ikm", "kalimat_akip", "catatan_ikm", "catatan_akip", "teks_bobot_ikm",
+           "kalimat_ikm", "kalimat_akip", "catatan_ikm", "catatan_akip", "baris_total", "teks_bobot_ikm",
            "sasaran_sumber", "teks_ikm", "teks_akip"]
 
 
-def _angka(x: object, desimal: int = 2) -> str:
-    return "-" if tidak_ada(x) else format_angka(float(x), desimal)  # type: ignore[arg-type]
+#: A number of these tables, ``-`` where there is none.
+_angka = partial(format_angka, kosong="-")
 
 
 def teks_bobot_ikm(bobot: float) -> str:
@@ -62,13 +64,19 @@ def tampil_ikm_tahunan(tahunan: pd.DataFrame, tahun: int) -> pd.DataFrame:
     return _ringkas_ikm(tahunan[tahunan["tahun"] <= tahun], "tahun", "Tahun")
 
 
+def baris_total(komponen: object, induk: object, predikat: object) -> bool:
+    """Whether a row of :attr:`~lakip.core.tabel_luar.TabelLuar.akip` is its last, the nilai AKIP with its predikat
+    (a component may not be called so: only that row has a predikat)."""
+    return komponen == "Nilai AKIP" and tidak_ada(induk) and not tidak_ada(predikat)
+
+
 def tampil_akip(akip: pd.DataFrame) -> pd.DataFrame:
     """The LKE of the year: each component (its sub-components beneath it, marked ``-``), its weight, its nilai,
     the nilai as a percent of the weight and the change against the year before; then the nilai AKIP and predikat."""
     rows = []
     no = 0
     for _, r in akip.iterrows():
-        total = r["komponen"] == "Nilai AKIP" and tidak_ada(r["induk"]) and not tidak_ada(r["predikat"])
+        total = baris_total(r.komponen, r.induk, r.predikat)
         anak = not tidak_ada(r["induk"])
         if not (anak or total):
             no += 1
@@ -147,9 +155,8 @@ def kalimat_ikm(a: Analisis) -> str:
 
 def kalimat_akip(a: Analisis) -> str:
     """The nilai AKIP of the year in one sentence with its predikat and change, and the IKU it feeds (:func:`ada_akip`)."""
-    t = a.akip
-    assert t is not None and len(t)
-    tot = t[(t["komponen"] == "Nilai AKIP") & t["induk"].isna()]
+    assert a.akip is not None and len(a.akip) and a.nilai_akip is not None
+    tot = a.nilai_akip[a.nilai_akip["tahun"] == a.tahun]
     if not len(tot):
         return f"Lembar Kerja Evaluasi AKIP tahun {a.tahun} belum memuat komponen utama{_feeds(a, SUMBER_LKE)}."
     r = tot.iloc[-1]

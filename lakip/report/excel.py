@@ -24,7 +24,7 @@ from lakip.core.vocabulary import kata_tingkat
 from lakip.report import metode
 from lakip.report.charts import warna_kategori
 from lakip.report.display import keterangan_efisiensi, tampil_skala
-from lakip.report.display_luar import ada_akip, ada_ikm
+from lakip.report.display_luar import ada_akip, ada_ikm, baris_total
 from lakip.report.hasil import Hasil
 
 __all__ = ["xlsx"]
@@ -321,7 +321,7 @@ def _akip(b: _Buku, h: Hasil) -> None:
                           ("Perubahan", 12), ("Predikat", 10)], f"Hasil Evaluasi AKIP {a.unit.nama} Tahun {a.tahun}")
     utama = []
     for i, row in enumerate(t.itertuples(index=False), start=4):
-        total = row.komponen == "Nilai AKIP" and _nilai(row.induk) is None and _nilai(row.predikat) is not None
+        total = baris_total(row.komponen, row.induk, row.predikat)
         c = b.put(ws, i, 1, row.komponen)
         if total:
             c.font = b.bold

@@ -16,10 +16,10 @@ from lakip.core.whatif.kebutuhan import kebutuhan, kebutuhan_rata_rata, teks_kat
 from lakip.core.whatif.perubahan import terapkan_dengan_catatan
 from lakip.core.model import Unit
 
-__all__ = ["KOLOM_CATATAN", "skenario"]
+__all__ = ["KOLOM_CATATAN", "beda", "skenario"]
 
 
-def _beda(a: Iterable[object], b: Iterable[object]) -> list[bool]:
+def beda(a: Iterable[object], b: Iterable[object]) -> list[bool]:
     """Element-wise "differs", a missing value equal only to a missing value."""
     return [(tidak_ada(x) != tidak_ada(y)) or (not tidak_ada(x) and not tidak_ada(y) and x != y) for x, y in zip(a, b)]
 
@@ -43,10 +43,10 @@ def _banding_iku(lama: Unit, baru: Unit, tahun: int) -> pd.DataFrame:
     side = _banding(a, b, "kode", ["target", "realisasi", "capaian", "kategori", "status", "catatan"])
     out = out.join(side.drop(columns="kode"))
     out["selisih_pp"] = out["capaian_sesudah"] - out["capaian_sebelum"]
-    out["diubah"] = [x or y for x, y in zip(_beda(out["target_sebelum"], out["target_sesudah"]),
-                                            _beda(out["realisasi_sebelum"], out["realisasi_sesudah"]))]
-    out["berubah"] = [x or y for x, y in zip(_beda(out["capaian_sebelum"], out["capaian_sesudah"]),
-                                             _beda(out["kategori_sebelum"], out["kategori_sesudah"]))]
+    out["diubah"] = [x or y for x, y in zip(beda(out["target_sebelum"], out["target_sesudah"]),
+                                            beda(out["realisasi_sebelum"], out["realisasi_sesudah"]))]
+    out["berubah"] = [x or y for x, y in zip(beda(out["capaian_sebelum"], out["capaian_sesudah"]),
+                                             beda(out["kategori_sebelum"], out["kategori_sesudah"]))]
     cols = ["kode", "sasaran_kode", "indikator", "satuan", "polaritas", "jenis", "target_sebelum", "target_sesudah",
             "realisasi_sebelum", "realisasi_sesudah", "capaian_sebelum", "capaian_sesudah", "selisih_pp",
             "kategori_sebelum", "kategori_sesudah", "status_sebelum", "status_sesudah", "catatan_sebelum", "catatan_sesudah",
@@ -59,8 +59,8 @@ def _banding_sasaran(lama: Unit, baru: Unit, tahun: int) -> pd.DataFrame:
     out = a[["sasaran_kode", "sasaran", "jumlah_iku"]].reset_index(drop=True)
     out = out.join(_banding(a, b, "sasaran_kode", ["jumlah_terukur", "capaian", "kategori"]).drop(columns="sasaran_kode"))
     out["selisih_pp"] = out["capaian_sesudah"] - out["capaian_sebelum"]
-    out["berubah"] = [x or y for x, y in zip(_beda(out["capaian_sebelum"], out["capaian_sesudah"]),
-                                             _beda(out["kategori_sebelum"], out["kategori_sesudah"]))]
+    out["berubah"] = [x or y for x, y in zip(beda(out["capaian_sebelum"], out["capaian_sesudah"]),
+                                             beda(out["kategori_sebelum"], out["kategori_sesudah"]))]
     return out[["sasaran_kode", "sasaran", "jumlah_iku", "jumlah_terukur_sebelum", "jumlah_terukur_sesudah",
                 "capaian_sebelum", "capaian_sesudah", "selisih_pp", "kategori_sebelum", "kategori_sesudah", "berubah"]]
 
@@ -98,7 +98,7 @@ def _banding_efisiensi(lama: Unit, baru: Unit, tahun: int) -> pd.DataFrame:
     kol = ["capaian_kinerja", "pagu", "realisasi_anggaran", "capaian_anggaran", "nilai", "status", "target_tercapai"]
     out = _banding(a, b, "kode", kol)
     out.insert(1, "metode", a["metode"].to_numpy())
-    out["berubah"] = [any(f) for f in zip(*(_beda(out[f"{c}_sebelum"], out[f"{c}_sesudah"]) for c in kol))]
+    out["berubah"] = [any(f) for f in zip(*(beda(out[f"{c}_sebelum"], out[f"{c}_sesudah"]) for c in kol))]
     return out
 
 
@@ -107,7 +107,7 @@ def _banding_anggaran(lama: Unit, baru: Unit, tahun: int) -> pd.DataFrame:
     kol = ["pagu", "realisasi", "serapan"]
     out = a[["kode", "induk", "tingkat", "uraian"]].reset_index(drop=True)
     out = out.join(_banding(a, b, "kode", kol).drop(columns="kode"))
-    out["berubah"] = [any(f) for f in zip(*(_beda(out[f"{c}_sebelum"], out[f"{c}_sesudah"]) for c in kol))] if len(out) else []
+    out["berubah"] = [any(f) for f in zip(*(beda(out[f"{c}_sebelum"], out[f"{c}_sesudah"]) for c in kol))] if len(out) else []
     return out
 
 

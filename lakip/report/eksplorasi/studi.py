@@ -17,7 +17,8 @@ from lakip.core.paths import output_dir
 from lakip.core.tables import cek_tahun
 from lakip.core.whatif import Perubahan, PerubahanError, skenario
 from lakip.report.eksplorasi.isian import Isian, widgets
-from lakip.report.eksplorasi.tampil import GAYA_TABEL, gambar_svg, keterangan, tabel_html, tabel_tampil, teks_rata_rata
+from lakip.report.display import keterangan_efisiensi
+from lakip.report.eksplorasi.tampil import GAYA_TABEL, gambar_svg, tabel_html, tabel_tampil, teks_rata_rata
 
 __all__ = ["KontrolIKU", "Eksplorasi"]
 
@@ -191,13 +192,13 @@ class Eksplorasi:
 
     def _gambarkan(self) -> None:
         u = self.unit
-        tabel = tabel_tampil(self.hasil, u.pilihan.skala, u.pilihan.metode_efisiensi)
+        tabel = tabel_tampil(self.hasil, u.pilihan.skala)
         self.tabel = {k: t for k, (t, _) in tabel.items()}
         self._rata.value = f"<h4>{_esc(teks_rata_rata(self.hasil))}</h4>"
         self._rata_tabel.value = tabel_html(*tabel["rata_rata"])
         for k, el in self._html.items():
             t, tandai = tabel[k]
-            awal = f"<p>{_esc(keterangan(u.pilihan.metode_efisiensi))}</p>" if k == "efisiensi" else ""
+            awal = f"<p>{_esc(keterangan_efisiensi(u.pilihan.metode_efisiensi))}</p>" if k == "efisiensi" else ""
             kosong = {"perubahan": "Belum ada perubahan: semua nilai seperti di data.",
                       "kebutuhan": "Semua IKU sudah berada di kategori tertinggi."}.get(k, "Tidak ada baris.")
             el.value = awal + (tabel_html(t, tandai) if len(t) else f"<p>{kosong}</p>")

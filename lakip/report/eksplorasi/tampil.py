@@ -16,7 +16,8 @@ from lakip.core.config import Skala
 from lakip.core.numbers import format_persen, tidak_ada
 from lakip.report.charts.gaya import svg
 from lakip.report.charts.skenario import grafik_skenario
-from lakip.report.display import kategori_teks, keterangan_efisiensi
+from lakip.core.whatif.banding import beda
+from lakip.report.display import kategori_teks
 from lakip.report.display_skenario import (tampil_kebutuhan_berikutnya, tampil_perubahan, tampil_skenario_distribusi,
                                            tampil_skenario_efisiensi, tampil_skenario_iku, tampil_skenario_rata_rata,
                                            tampil_skenario_sasaran)
@@ -49,7 +50,7 @@ def _kelas_sel(v: object) -> str:
     return ' class="angka"' if s[:1].isdigit() or s.endswith((" %", " pp")) or isinstance(v, (int, float)) else ""
 
 
-def tabel_tampil(hasil: dict[str, Any], skala: Skala, metode: str) -> dict[str, tuple[pd.DataFrame, list[bool] | None]]:
+def tabel_tampil(hasil: dict[str, Any], skala: Skala) -> dict[str, tuple[pd.DataFrame, list[bool] | None]]:
     """The display tables of a scenario result, each with the rows to mark (None: none).
 
     Keys: ``perubahan``, ``rata_rata``, ``iku``, ``sasaran``, ``distribusi``, ``efisiensi``, ``kebutuhan``.
@@ -59,17 +60,13 @@ def tabel_tampil(hasil: dict[str, Any], skala: Skala, metode: str) -> dict[str, 
     return {
         "perubahan": (tampil_perubahan(hasil["perubahan"]), None),
         "rata_rata": (tampil_skenario_rata_rata(hasil["rata_rata"]),
-                      [not _sama(a, b) for a, b in zip(hasil["rata_rata"]["sebelum"], hasil["rata_rata"]["sesudah"])]),
+                      beda(hasil["rata_rata"]["sebelum"], hasil["rata_rata"]["sesudah"])),
         "iku": (tampil_skenario_iku(iku, indikator=True), list(iku["berubah"] | iku["diubah"])),
         "sasaran": (tampil_skenario_sasaran(sas), list(sas["berubah"])),
         "distribusi": (tampil_skenario_distribusi(dist), list(dist["jumlah_sebelum"] != dist["jumlah_sesudah"])),
         "efisiensi": (tampil_skenario_efisiensi(eff), list(eff["berubah"])),
         "kebutuhan": (tampil_kebutuhan_berikutnya(hasil["kebutuhan"], skala), None),
     }
-
-
-def _sama(a: object, b: object) -> bool:
-    return (tidak_ada(a) and tidak_ada(b)) or (not tidak_ada(a) and not tidak_ada(b) and a == b)
 
 
 def teks_rata_rata(hasil: dict[str, Any]) -> str:
@@ -79,11 +76,6 @@ def teks_rata_rata(hasil: dict[str, Any]) -> str:
     if tidak_ada(r["sesudah"]):
         return f"Rata-rata capaian IKU: {kategori_teks(None)}"
     return f"Rata-rata capaian IKU: {format_persen(r['sesudah'])} ({kategori_teks(r['kategori_sesudah'])})"
-
-
-def keterangan(metode: str) -> str:
-    """The efficiency method in words (:func:`lakip.report.display.keterangan_efisiensi`)."""
-    return keterangan_efisiensi(metode)
 
 
 def gambar_svg(hasil: dict[str, Any], skala: Skala, tahun: int) -> bytes:
